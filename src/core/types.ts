@@ -1,0 +1,266 @@
+/**
+ * The engine's vocabulary. Every door (task pane, custom functions, command line)
+ * speaks in these types; none of them mentions Office, React or files.
+ */
+import type { CellRange } from './grid';
+
+// ───────────────────────────── §2 cell values ─────────────────────────────
+
+/** A bound written with a value: 以上 (≥), 超 (>), 以下/以内 (≤), 未満 (<). */
+export type Bound = 'ge' | 'gt' | 'le' | 'lt';
+
+/** Qualitative values a ledger may hold instead of a number. */
+export type CellState =
+  | 'notStarted' // 未着手 → grade E in `standard`
+  | 'done' // 策定完了, 完了, 達成, 実施済
+  | 'notDone' // 未策定, 未達成
+  | 'cancelled' // 中止, 廃止
+  | 'hardToEvaluate'; // 評価困難, 把握困難
+
+/** What one value cell says, per the cell grammar of spec §2. */
+export type CellReading =
+  | {
+      readonly kind: 'number';
+      readonly value: number;
+      /** "％", "件", "億円", "万人", "位", "か所" … as written (after NFKC: "%" not "％"). "" for a bare number. */
+      readonly unit: string;
+      readonly bound?: Bound;
+      /** The value's own year annotation, e.g. 2010 for "(H22 国調)". */
+      readonly year?: number;
+      /** The annotation text, e.g. "H22 国調". */
+      readonly yearNote?: string;
+      /** True for 未実施: a baseline of a measure that did not exist yet (value 0). */
+      readonly notImplemented?: boolean;
+    }
+  | { readonly kind: 'missing' } // － ― - ー — or empty: no figure for that year
+  | { readonly kind: 'state'; readonly state: CellState; readonly text: string }
+  | { readonly kind: 'unreadable'; readonly text: string; readonly reason: string };
+
+export type NumberReading = Extract<CellReading, { kind: 'number' }>;
+
+// ───────────────────────────── §1 tables ─────────────────────────────
+
+/** The role of a value column, decided from header words and ordered by year. */
+export type ValueRole = 'baseline' | 'intermediate' | 'current';
+
+export interface ValueColumn {
+  readonly col: number;
+  readonly role: ValueRole;
+  /** Western fiscal year from the header, when the header has one. */
+  readonly year?: number;
+  /** Header text as written (normalised), e.g. "当初 (H26)". */
+  readonly header: string;
+}
+
+export interface TableColumns {
+  /** No / 番号 column, when present. */
+  readonly number?: number;
+  readonly indicator: number;
+  /** All value columns, in sheet order (left to right). */
+  readonly values: readonly ValueColumn[];
+  readonly target: { readonly col: number; readonly year?: number; readonly header: string };
+  /** The grade column, or undefined when the table has none (Kanazawa-style lists). */
+  readonly grade?: { readonly col: number; readonly header: string };
+}
+
+/** A reference to one value cell and what it says. */
+export interface ValueCell {
+  readonly row: number;
+  readonly col: number;
+  /** The text Excel displays. */
+  readonly text: string;
+  readonly reading: CellReading;
+  /** The year that applies: the cell's own annotation, else its column header's. */
+  readonly year?: number;
+}
+
+export interface KpiRow {
+  /** The sheet row of this KPI's values (0-based). */
+  readonly row: number;
+  /** Indicator text without the department note; sub-rows as "parent／sub". */
+  readonly name: string;
+  /** "企画政策課" from "（企画政策課）", when present. */
+  readonly department?: string;
+  /** Notes such as "※来年度以降調査予定". */
+  readonly note?: string;
+  /** The No cell text ("1", "２"), when present. */
+  readonly number?: string;
+  readonly baseline?: ValueCell;
+  readonly intermediates: readonly ValueCell[];
+  readonly current?: ValueCell;
+  readonly target: ValueCell;
+  /** The grade cell, when the table has a grade column. */
+  readonly gradeCell?: {
+    readonly row: number;
+    readonly col: number;
+    /** Displayed text of what is there now ("Ｂ", "" …). */
+    readonly text: string;
+    /** The formula, when the grade cell holds one (then it is never written). */
+    readonly formula?: string;
+  };
+}
+
+export interface KpiTable {
+  readonly sheet: string;
+  /** Header rows through the last KPI row, first through last column. */
+  readonly range: CellRange;
+  /** First and last header row (two-row headers have two). */
+  readonly headerRows: { readonly top: number; readonly bottom: number };
+  readonly columns: TableColumns;
+  readonly kpis: readonly KpiRow[];
+}
+
+// ───────────────────────────── §4–§5 measures ─────────────────────────────
+
+/** 'up' higher is better, 'down' lower is better, 'keep' 維持 (hold the level). */
+export type Direction = 'up' | 'down' | 'keep';
+
+export interface Measures {
+  readonly direction: Direction;
+  /** Why that direction: the target's bound, a rank unit, the sign of T − B, or T = B. */
+  readonly directionBasis: 'bound' | 'rank' | 'values' | 'keep';
+  /** 進捗率 p = (C − B)/(T − B); undefined when B is missing or T = B. */
+  readonly progress?: number;
+  /** 経過率 t in [0, 1]; 1 when a year is unknown. */
+  readonly elapsed: number;
+  /** False when a year was unknown and t = 1 was assumed (the explanation says so). */
+  readonly elapsedKnown: boolean;
+  /** 達成率 a = C/T (up) or T/C (down). */
+  readonly attainment?: number;
+  /** 悪化率 d: how much worse than the baseline (positive = worse). */
+  readonly deterioration?: number;
+  /** C satisfies the target (bound, or C ≥ T / C ≤ T by direction). */
+  readonly targetMet: boolean;
+}
+
+/** The numbers one KPI is graded on, after parsing and unit alignment. */
+export interface KpiFigures {
+  readonly baseline?: { readonly value: number; readonly year?: number };
+  readonly current?: { readonly value: number; readonly year?: number };
+  readonly target: { readonly value: number; readonly year?: number; readonly bound?: Bound };
+  /** The unit shared by the row, after rescaling (e.g. "%", "万人", "位"). */
+  readonly unit: string;
+}
+
+// ───────────────────────────── §6 grades ─────────────────────────────
+
+/**
+ * A grade key, half-width: S A B C D E and "-" for 実施時期未到来.
+ * The `points` preset uses "1" … "7".
+ */
+export type GradeKey = 'S' | 'A' | 'B' | 'C' | 'D' | 'E' | '-' | '1' | '2' | '3' | '4' | '5' | '6' | '7';
+
+export interface GradeOutcome {
+  /** null when the KPI cannot be graded (unreadable cell, no target …). */
+  readonly grade: GradeKey | null;
+  /** Meaning of the grade in the preset, e.g. "順調". */
+  readonly meaning?: string;
+  /** One line, Japanese: "進捗率 75%（経過 60%）→ Ａ 順調". */
+  readonly reason: string;
+  /** English reason, for the English UI. */
+  readonly reasonEn: string;
+  readonly measures?: Measures;
+}
+
+// ───────────────────────────── problems ─────────────────────────────
+
+export type ProblemCode =
+  | 'unreadableCell' // a value cell fits no grammar
+  | 'noTarget' // the target cell is missing or unreadable
+  | 'unitMismatch' // units in a row cannot be reconciled
+  | 'gradeIsFormula' // the grade cell holds a formula: not written
+  | 'sheetProtected' // the sheet is protected: not written
+  | 'noGradeColumn' // a KPI table without a grade column (offer to add one)
+  | 'handGradeDiffers' // a typed grade differs from the computed one (kept unless asked)
+  | 'changedSincePreview' // a cell changed between preview and write
+  | 'tableUnreadable'; // a table whose layout could not be read
+
+export interface Problem {
+  readonly code: ProblemCode;
+  readonly sheet: string;
+  /** A1 address of the cell concerned ("C7"), or a range ("A3:G9") for table-wide problems. */
+  readonly cell: string;
+  /** Plain Japanese: what happened and what to do. */
+  readonly message: string;
+  /** The same in English. */
+  readonly messageEn: string;
+  /** 'warning' still lets the rest be graded; 'info' is advice. */
+  readonly severity: 'warning' | 'info';
+}
+
+// ───────────────────────────── evaluation ─────────────────────────────
+
+export interface EvaluatedKpi {
+  readonly kpi: KpiRow;
+  readonly outcome: GradeOutcome;
+  /** The grade as it would be written, in the column's style ("Ａ" or "A"); undefined when no grade. */
+  readonly gradeText?: string;
+  /** Grade typed in the grade cell now, as displayed ("Ｂ"), when there is one. */
+  readonly existing?: string;
+  /** The existing grade (normalised) differs from the computed one. */
+  readonly differs: boolean;
+}
+
+export interface EvaluatedTable {
+  readonly table: KpiTable;
+  readonly kpis: readonly EvaluatedKpi[];
+  /** Full-width (official reports) or half-width grade letters in this table's grade column. */
+  readonly gradeStyle: 'full' | 'half';
+}
+
+export interface Evaluation {
+  readonly presetId: string;
+  readonly tables: readonly EvaluatedTable[];
+  readonly problems: readonly Problem[];
+}
+
+// ───────────────────────────── §7–§8 write plan ─────────────────────────────
+
+/** What a cell held before we wrote it: enough to restore it exactly. */
+export interface CellSnapshot {
+  readonly value: string | number | boolean | null;
+  readonly formula?: string;
+}
+
+export interface CellWrite {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  /** "G5" */
+  readonly address: string;
+  readonly before: CellSnapshot;
+  /** The text to write ("Ａ"). */
+  readonly after: string;
+  readonly purpose: 'grade' | 'gradeHeader';
+}
+
+export interface NoteWrite {
+  readonly sheet: string;
+  readonly address: string;
+  readonly text: string;
+}
+
+/** One conditional-format rule: cells equal to `gradeText` get this fill and font. */
+export interface GradeColourRule {
+  readonly gradeKey: GradeKey;
+  /** The text as written in the cells ("Ｓ" or "S"). */
+  readonly gradeText: string;
+  /** "#1F3A93" */
+  readonly fill: string;
+  readonly fontColor: string;
+}
+
+export interface ConditionalFormatPlan {
+  readonly sheet: string;
+  /** The grade cells of one table, "G5:G9". */
+  readonly range: string;
+  readonly rules: readonly GradeColourRule[];
+}
+
+export interface WritePlan {
+  readonly writes: readonly CellWrite[];
+  readonly notes: readonly NoteWrite[];
+  readonly formats: readonly ConditionalFormatPlan[];
+  /** Cells deliberately left alone (formula, protected sheet, hand grade kept), with why. */
+  readonly skipped: readonly Problem[];
+}
