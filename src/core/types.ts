@@ -34,7 +34,14 @@ export type CellReading =
     }
   | { readonly kind: 'missing' } // － ― - ー — or empty: no figure for that year
   | { readonly kind: 'state'; readonly state: CellState; readonly text: string }
-  | { readonly kind: 'unreadable'; readonly text: string; readonly reason: string };
+  | { readonly kind: 'unreadable'; readonly text: string; readonly reason: UnreadableReason };
+
+/** Why a cell could not be read; rendered into words by src/core/problems.ts. */
+export type UnreadableReason =
+  | 'noNumber' // text with no figure in it ("調査中です")
+  | 'severalNumbers' // more than one figure and no way to tell which ("10〜20件")
+  | 'unknownWord' // a word that is neither a unit, a bound nor a known state
+  | 'notAValue'; // an error value (#DIV/0!, #REF!) or a boolean
 
 export type NumberReading = Extract<CellReading, { kind: 'number' }>;
 
@@ -264,3 +271,56 @@ export interface WritePlan {
   /** Cells deliberately left alone (formula, protected sheet, hand grade kept), with why. */
   readonly skipped: readonly Problem[];
 }
+
+// ───────────────────────────── §6 presets ─────────────────────────────
+
+export type PresetMethod = 'standard' | 'kijun' | 'tassei' | 'pace' | 'points';
+
+/** What a grade means in a preset, shown in the task pane and the reasons. */
+export interface GradeMeaning {
+  readonly meaning: string; // "順調"
+  readonly meaningEn: string; // "On track"
+}
+
+interface PresetBase {
+  /** "standard", or a user's own id ("standard-copy-1"). */
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn: string;
+  /** Where the practice is published, as a fact: "長与町 総合計画 施策評価". */
+  readonly source: string;
+  readonly labels: Readonly<Partial<Record<GradeKey, GradeMeaning>>>;
+}
+
+/**
+ * A grading rule: a method plus its thresholds. Rules are data: stored with the
+ * workbook, editable in the task pane, identical in every door.
+ */
+export type Preset = PresetBase &
+  (
+    | {
+        readonly method: 'standard';
+        // S when p ≥ met; A when p ≥ onPace·t; B when p ≥ roughly·t; D when d > worse; else C.
+        readonly thresholds: { readonly met: number; readonly onPace: number; readonly roughly: number; readonly worse: number };
+      }
+    | {
+        readonly method: 'kijun';
+        // S target met; A better than baseline; B at most sameLevel worse; C more.
+        readonly thresholds: { readonly sameLevel: number };
+      }
+    | {
+        readonly method: 'tassei';
+        // A a ≥ a; B a ≥ b; C a ≥ c; D below.
+        readonly thresholds: { readonly a: number; readonly b: number; readonly c: number };
+      }
+    | {
+        readonly method: 'pace';
+        // A p ≥ onPace·t; B behind but not worse than baseline; C worse than baseline.
+        readonly thresholds: { readonly onPace: number };
+      }
+    | {
+        readonly method: 'points';
+        // 7 points at a ≥ steps[0], 6 at ≥ steps[1] … 2 at ≥ steps[5], 1 below. Descending.
+        readonly thresholds: { readonly steps: readonly [number, number, number, number, number, number] };
+      }
+  );

@@ -1,0 +1,50 @@
+/**
+ * The seam between the task pane and the workbook. The task pane only ever talks
+ * to a LedgerHost; src/excel/officeHost.ts implements it with Office.js, and tests
+ * implement it over an in-memory workbook double. No Office types cross this line.
+ */
+import type { SheetGrid } from '../core/grid';
+import type { Preset, Problem, WritePlan } from '../core/types';
+
+export type EvaluationScope = { readonly kind: 'workbook' } | { readonly kind: 'activeSheet' };
+
+export interface ReadProgress {
+  readonly sheetsRead: number;
+  readonly sheetsTotal: number;
+}
+
+export interface ApplyReport {
+  /** Cells actually written (grades, new headers). */
+  readonly written: number;
+  /** Notes added. */
+  readonly notes: number;
+  /** Conditional-format rules added (after removing the add-in's old ones). */
+  readonly rules: number;
+  /** Cells left alone and why (changed since preview, protected sheet, formula …). */
+  readonly skipped: readonly Problem[];
+}
+
+export interface UndoReport {
+  readonly restored: number;
+  readonly problems: readonly Problem[];
+}
+
+export interface LedgerHost {
+  /** Reads the sheets in scope into grids: values, displayed text, number formats, formulas, merges, protection. */
+  readGrids(scope: EvaluationScope, options?: { signal?: AbortSignal; onProgress?: (p: ReadProgress) => void }): Promise<SheetGrid[]>;
+  /**
+   * Carries out a write plan. Re-reads the target cells first and skips, with a
+   * problem, any whose content differs from the plan's `before`. Saves an undo
+   * snapshot in the workbook so undo works after reopening.
+   */
+  applyPlan(plan: WritePlan): Promise<ApplyReport>;
+  /** Restores every cell the last applyPlan changed and removes the rules it added. */
+  undoLastWrite(): Promise<UndoReport>;
+  /** True when the workbook holds an undo snapshot. */
+  hasUndo(): Promise<boolean>;
+  /** The grading rule saved with the workbook, if any. */
+  loadPreset(): Promise<Preset | undefined>;
+  savePreset(preset: Preset): Promise<void>;
+  /** Selects a cell so the officer sees the row in the sheet. */
+  selectCell(sheet: string, address: string): Promise<void>;
+}
