@@ -324,3 +324,22 @@ export type Preset = PresetBase &
         readonly thresholds: { readonly steps: readonly [number, number, number, number, number, number] };
       }
   );
+
+/** How the officer chose to write. */
+export interface WriteOptions {
+  /**
+   * Where a hand-typed grade differs from the computed one: 'none' keeps every
+   * typed grade (the default, §8), 'all' adopts every computed grade, or the set of
+   * grade cells (keys from `gradeCellKey`) whose computed grade was adopted.
+   */
+  readonly adopt: 'none' | 'all' | ReadonlySet<string>;
+  /** Also write each reason as a cell note. */
+  readonly notes: boolean;
+  /** Add a 達成状況 column to the right of tables that have none. */
+  readonly addGradeColumns: boolean;
+}
+
+/** "第1節!G5": identifies a grade cell across the workbook. */
+export function gradeCellKey(sheet: string, address: string): string {
+  return `${sheet}!${address}`;
+}
