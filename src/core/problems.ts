@@ -25,6 +25,13 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       '「{{sheet}}」シートのセル {{cell}} はプレビューの後に変更されたため、書き込みませんでした。もう一度「すべて評価」を実行してください。',
     tableUnreadable:
       '「{{sheet}}」シートの表 {{cell}} は読み取れませんでした（{{why}}）。見出し行に「指標」「目標値」と値の列があるか確認してください。',
+    gradeColumnBlocked:
+      '「{{sheet}}」シートのセル {{cell}} に入力があるため、達成状況の列を追加しませんでした。表の右隣の列を空けてから、もう一度書き込んでください。',
+    sheetMissing:
+      '「{{sheet}}」シートが見つかりません（名前が変わったか削除されました）。このシートには書き込み・元に戻すをしていません。シート名を戻すか、もう一度評価してください。',
+    notesUnsupported:
+      'このバージョンの Excel ではセルのメモを追加できないため、理由のメモは書き込みませんでした（達成状況は書き込みました）。Microsoft 365 の最新版でお試しください。',
+    noteKept: '「{{sheet}}」シートのセル {{cell}} には既にメモがあるため、理由のメモは追加しませんでした。',
     'reason.noNumber': '数値が見つからない',
     'reason.severalNumbers': '数値が複数あってどれを使うか分からない',
     'reason.unknownWord': '単位や状態として分からない語を含む',
@@ -46,6 +53,13 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       'Cell {{cell}} on sheet "{{sheet}}" changed after the preview, so it was not written. Run "Evaluate all" again.',
     tableUnreadable:
       'Table {{cell}} on sheet "{{sheet}}" could not be read ({{why}}). Check that its header row has an indicator, a target and value columns.',
+    gradeColumnBlocked:
+      'Cell {{cell}} on sheet "{{sheet}}" is not empty, so no grade column was added. Clear the column right of the table and write again.',
+    sheetMissing:
+      'Sheet "{{sheet}}" was not found (renamed or deleted). Nothing was written or restored on it. Restore its name or evaluate again.',
+    notesUnsupported:
+      'This version of Excel cannot add notes, so the reasons were not written as notes (the grades were written). Try the latest Microsoft 365.',
+    noteKept: 'Cell {{cell}} on sheet "{{sheet}}" already has a note, so the reason was not added as a note.',
     'reason.noNumber': 'has no number in it',
     'reason.severalNumbers': 'has several numbers and it is unclear which one counts',
     'reason.unknownWord': 'has a word that is neither a unit nor a known state',
@@ -63,6 +77,10 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   handGradeDiffers: 'info',
   changedSincePreview: 'warning',
   tableUnreadable: 'warning',
+  gradeColumnBlocked: 'warning',
+  sheetMissing: 'warning',
+  notesUnsupported: 'info',
+  noteKept: 'info',
 };
 
 /** Words for an unreadable reason, to fill {{why}}. */

@@ -180,7 +180,11 @@ export type ProblemCode =
   | 'noGradeColumn' // a KPI table without a grade column (offer to add one)
   | 'handGradeDiffers' // a typed grade differs from the computed one (kept unless asked)
   | 'changedSincePreview' // a cell changed between preview and write
-  | 'tableUnreadable'; // a table whose layout could not be read
+  | 'tableUnreadable' // a table whose layout could not be read
+  | 'gradeColumnBlocked' // a grade column cannot be added: the column to the right is not empty
+  | 'sheetMissing' // a sheet was renamed or deleted since the preview / the last write
+  | 'notesUnsupported' // this Excel cannot add notes (needs ExcelApi 1.18)
+  | 'noteKept'; // the officer's own note on a grade cell was kept, ours not added
 
 export interface Problem {
   readonly code: ProblemCode;
@@ -217,6 +221,8 @@ export interface EvaluatedTable {
 
 export interface Evaluation {
   readonly presetId: string;
+  /** Every grade the rule can give (colour rules cover them all, so grades typed later are coloured too). */
+  readonly gradeKeys: readonly GradeKey[];
   readonly tables: readonly EvaluatedTable[];
   readonly problems: readonly Problem[];
 }

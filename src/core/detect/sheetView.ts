@@ -1,0 +1,136 @@
+/**
+ * A read-only view of one sheet for the detector: displayed text per cell and fast
+ * merge look-ups. grid.mergeAt scans every merge; a ledger sheet can hold thousands
+ * of merges and tens of thousands of rows, so merges are indexed by row once here.
+ * Nothing in here trusts the grid's shape: odd cells read as empty, odd merges are dropped.
+ */
+import type { CellRange, GridCell, SheetGrid } from '../grid';
+
+/** Where a cell's content lives: the top-left of its merge, or the cell itself. */
+export interface Anchor {
+  readonly row: number;
+  readonly col: number;
+  readonly merge?: CellRange;
+}
+
+const NO_MERGES: readonly CellRange[] = Object.freeze([]);
+
+export class SheetView {
+  readonly name: string;
+  readonly rowCount: number;
+  private readonly rows: SheetGrid['rows'];
+  private readonly mergesByRow = new Map<number, CellRange[]>();
+
+  constructor(grid: SheetGrid) {
+    this.name = typeof grid.name === 'string' ? grid.name : String(grid.name);
+    this.rows = Array.isArray(grid.rows) ? grid.rows : [];
+    this.rowCount = this.rows.length;
+    for (const m of Array.isArray(grid.merges) ? grid.merges : []) {
+      if (!isSaneRange(m)) continue;
+      // Rows past the data cannot hold a table; clamping keeps a whole-column merge cheap.
+      const last = Math.min(m.bottom, this.rowCount - 1);
+      for (let r = Math.max(0, m.top); r <= last; r++) {
+        const list = this.mergesByRow.get(r);
+        if (list) list.push(m);
+        else this.mergesByRow.set(r, [m]);
+      }
+    }
+  }
+
+  /** Number of cells the row holds (sparse rows count their last index). */
+  width(row: number): number {
+    const r = this.rows[row];
+    return Array.isArray(r) ? r.length : 0;
+  }
+
+  cell(row: number, col: number): GridCell | undefined {
+    const r = this.rows[row];
+    if (!Array.isArray(r)) return undefined;
+    const c = r[col];
+    return c && typeof c === 'object' ? c : undefined;
+  }
+
+  /** The merges that cover some cell of the row. */
+  mergesOnRow(row: number): readonly CellRange[] {
+    return this.mergesByRow.get(row) ?? NO_MERGES;
+  }
+
+  /** What the cell shows, ignoring merges: the displayed text, else the raw value. */
+  text(row: number, col: number): string {
+    return displayText(this.cell(row, col));
+  }
+
+  mergeAt(row: number, col: number): CellRange | undefined {
+    const list = this.mergesByRow.get(row);
+    if (!list) return undefined;
+    for (const m of list) if (col >= m.left && col <= m.right) return m;
+    return undefined;
+  }
+
+  /** The cell whose content shows at (row, col). */
+  anchor(row: number, col: number): Anchor {
+    const merge = this.mergeAt(row, col);
+    if (!merge) return { row, col };
+    return { row: merge.top, col: merge.left, merge };
+  }
+
+  /** Text shown at (row, col), taken from the merge's top-left when the cell is merged. */
+  shownText(row: number, col: number): string {
+    const a = this.anchor(row, col);
+    return this.text(a.row, a.col);
+  }
+
+  /** True when (row, col) lies in a merge that started in an earlier row. */
+  coveredFromAbove(row: number, col: number): boolean {
+    const m = this.mergeAt(row, col);
+    return m !== undefined && m.top < row;
+  }
+
+  /** True when (row, col) lies in a merge but is not its top-left cell. */
+  covered(row: number, col: number): boolean {
+    const m = this.mergeAt(row, col);
+    return m !== undefined && (m.top < row || m.left < col);
+  }
+
+  /** Text the cell holds itself: '' when empty or when a merge covers it from above or the left. */
+  ownText(row: number, col: number): string {
+    if (this.covered(row, col)) return '';
+    return this.text(row, col);
+  }
+}
+
+export function displayText(cell: GridCell | undefined): string {
+  if (!cell) return '';
+  const t: unknown = cell.text;
+  if (typeof t === 'string' && t !== '') return t;
+  const v: unknown = cell.value;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return '';
+}
+
+const NOT_SPACE = /\S/u;
+
+/** True when the text holds anything but spaces (without trimming: this runs for every cell). */
+export function hasText(text: string): boolean {
+  if (text === '') return false;
+  const first = text.charCodeAt(0);
+  // Most cells start with a visible character: ASCII above space, or any non-space above U+3000.
+  if ((first > 32 && first < 127) || first > 0x3000) return true;
+  return NOT_SPACE.test(text);
+}
+
+function isSaneRange(m: unknown): m is CellRange {
+  if (!m || typeof m !== 'object') return false;
+  const r = m as CellRange;
+  return (
+    Number.isInteger(r.top) &&
+    Number.isInteger(r.left) &&
+    Number.isInteger(r.bottom) &&
+    Number.isInteger(r.right) &&
+    r.top >= 0 &&
+    r.left >= 0 &&
+    r.top <= r.bottom &&
+    r.left <= r.right
+  );
+}

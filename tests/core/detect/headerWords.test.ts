@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { mayHoldHeaderWord, readHeaderCell } from '../../../src/core/detect/headerWords';
+
+describe('readHeaderCell: whole header words, years taken out (spec §1)', () => {
+  it.each([
+    ['重要業績評価指標（ＫＰＩ）', 'indicator'],
+    ['重要業績評価指標(KPI)', 'indicator'],
+    ['重要業績評価指標\n（ＫＰＩ）', 'indicator'],
+    ['指標', 'indicator'],
+    ['指標名', 'indicator'],
+    ['成果指標', 'indicator'],
+    ['数値目標', 'indicator'],
+    ['KPI', 'indicator'],
+    ['ｋｐｉ', 'indicator'],
+    ['当初', 'baseline'],
+    ['基準値', 'baseline'],
+    ['基準', 'baseline'],
+    ['策定時', 'baseline'],
+    ['現状', 'current'],
+    ['現状値', 'current'],
+    ['実績', 'current'],
+    ['実績値', 'current'],
+    ['直近値', 'current'],
+    ['目標値', 'target'],
+    ['目標', 'target'],
+    ['達成状況', 'grade'],
+    ['達成\n状況', 'grade'],
+    ['評価', 'grade'],
+    ['進捗状況', 'grade'],
+    ['達成度', 'grade'],
+    ['判定', 'grade'],
+    ['No', 'number'],
+    ['No.', 'number'],
+    ['Ｎｏ．', 'number'],
+    ['番号', 'number'],
+    ['項番', 'number'],
+    ['指標名（単位）', 'indicator'],
+    ['担当課', 'department'],
+  ])('%s → %s', (text, role) => {
+    expect(readHeaderCell(text)?.role).toBe(role);
+  });
+
+  it.each([
+    ['当初\n(H26)', 'baseline', 2014],
+    ['当初 （H26）', 'baseline', 2014],
+    ['現状\nH29', 'current', 2017],
+    ['基準値\n平成26年度', 'baseline', 2014],
+    ['実績値（2023年度）', 'current', 2023],
+    ['目標値\n(R1)', 'target', 2019],
+    ['目標値\n令和元年度', 'target', 2019],
+    ['令和6年度目標', 'target', 2024],
+    ['目標値 2024', 'target', 2024],
+  ])('%s → %s in %i', (text, role, year) => {
+    expect(readHeaderCell(text)).toEqual({ role, year });
+  });
+
+  it.each([
+    ['(H28)', 2016],
+    ['（H28）', 2016],
+    ['H28', 2016],
+    ['平成28年度', 2016],
+    ['2014年度', 2014],
+    ['R1', 2019],
+    ['令和元年度', 2019],
+    ['2024', 2024],
+  ])('a year alone, %s, is a header cell without a word', (text, year) => {
+    expect(readHeaderCell(text)).toEqual({ year });
+  });
+
+  it.each([
+    '基本目標', // a heading above the table, not the target column
+    '基本目標１ 地域産業の振興を図り雇用の場をつくる',
+    '数値目標の達成状況',
+    '重要業績評価指標（ＫＰＩ）の達成状況',
+    '目標年度',
+    '女性の生産年齢人口における就業率（企画政策課）',
+    '63.0％',
+    '(H22 国調)',
+    '',
+    '１',
+    'ＫＰＩの達成に係る施策の主な取組と成果、課題と今後の展開',
+  ])('%s is no header cell', (text) => {
+    expect(readHeaderCell(text)).toBeUndefined();
+  });
+
+  it('never mistakes 目標 inside 数値目標 or 評価 inside 重要業績評価指標', () => {
+    expect(readHeaderCell('数値目標')?.role).toBe('indicator');
+    expect(readHeaderCell('重要業績評価指標')?.role).toBe('indicator');
+  });
+});
+
+describe('mayHoldHeaderWord', () => {
+  it('lets every header word through and stops plain figures', () => {
+    for (const w of [
+      '重要業績評価指標（ＫＰＩ）',
+      '当初',
+      '現状',
+      '目標値',
+      '達成\n状況',
+      'Ｎｏ',
+      '番号',
+      '策定時',
+      '直近値',
+      '判定',
+    ]) {
+      expect(mayHoldHeaderWord(w)).toBe(true);
+    }
+    for (const w of ['63.0％', '372万人', 'Ｓ', '(H28)', '市内高校']) expect(mayHoldHeaderWord(w)).toBe(false);
+  });
+});
