@@ -1,0 +1,80 @@
+/**
+ * The `--json` shape: stable field names for scripts and tests. `grade` is the
+ * half-width key (S A B C D E -) or null; everything else is extra detail.
+ */
+import { cellAddress, rangeAddress } from '../core/grid';
+import type { Evaluation, Problem, ValueCell, WritePlan } from '../core/types';
+
+export interface JsonKpi {
+  name: string;
+  department?: string;
+  note?: string;
+  gradeCell: string | null;
+  grade: string | null;
+  gradeText: string | null;
+  existing: string | null;
+  differs: boolean;
+  baseline: string | null;
+  current: string | null;
+  target: string;
+  progress: number | null;
+  elapsed: number | null;
+  attainment: number | null;
+  direction: string | null;
+  reason: string;
+  reasonEn: string;
+}
+
+export interface JsonReport {
+  preset: string;
+  tables: { sheet: string; range: string; gradeColumn: string | null; kpis: JsonKpi[] }[];
+  problems: { sheet: string; cell: string; code: string; severity: string; message: string; messageEn: string }[];
+  written?: { cells: number; notes: number; rules: number; file: string };
+}
+
+const text = (cell: ValueCell | undefined): string | null => (cell ? cell.text : null);
+const num = (n: number | undefined): number | null => (n === undefined || !Number.isFinite(n) ? null : n);
+
+export function toJsonReport(evaluation: Evaluation, extraProblems: readonly Problem[] = []): JsonReport {
+  return {
+    preset: evaluation.presetId,
+    tables: evaluation.tables.map(({ table, kpis }) => ({
+      sheet: table.sheet,
+      range: rangeAddress(table.range),
+      gradeColumn: table.columns.grade ? cellAddress(table.headerRows.top, table.columns.grade.col).replace(/\d+$/, '') : null,
+      kpis: kpis.map(({ kpi, outcome, gradeText, existing, differs }) => ({
+        name: kpi.name,
+        ...(kpi.department ? { department: kpi.department } : {}),
+        ...(kpi.note ? { note: kpi.note } : {}),
+        gradeCell: kpi.gradeCell ? cellAddress(kpi.gradeCell.row, kpi.gradeCell.col) : null,
+        grade: outcome.grade,
+        gradeText: gradeText ?? null,
+        existing: existing ?? null,
+        differs,
+        baseline: text(kpi.baseline),
+        current: text(kpi.current),
+        target: kpi.target.text,
+        progress: num(outcome.measures?.progress),
+        elapsed: num(outcome.measures?.elapsed),
+        attainment: num(outcome.measures?.attainment),
+        direction: outcome.measures?.direction ?? null,
+        reason: outcome.reason,
+        reasonEn: outcome.reasonEn,
+      })),
+    })),
+    problems: [...evaluation.problems, ...extraProblems].map((p) => ({
+      sheet: p.sheet,
+      cell: p.cell,
+      code: p.code,
+      severity: p.severity,
+      message: p.message,
+      messageEn: p.messageEn,
+    })),
+  };
+}
+
+/** Problems from writing that the evaluation did not already report. */
+export function newWriteProblems(evaluation: Evaluation, plan: WritePlan): Problem[] {
+  const seen = new Set(evaluation.problems.map((p) => `${p.code}|${p.sheet}|${p.cell}`));
+  return plan.skipped.filter((p) => !seen.has(`${p.code}|${p.sheet}|${p.cell}`));
+}
