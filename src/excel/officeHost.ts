@@ -1,0 +1,48 @@
+/**
+ * The LedgerHost over Office.js: the only door to the live workbook.
+ *
+ * Requirement sets used (the manifest declares ExcelApi 1.13 as the minimum):
+ *   ExcelApi 1.1  Excel.run, worksheets, getActiveWorksheet, getRange, getUsedRange,
+ *                 Range values/text/numberFormat/formulas/rowIndex/columnIndex,
+ *                 Range.select, Worksheet.activate
+ *   ExcelApi 1.2  Worksheet.protection.protected
+ *   ExcelApi 1.4  getUsedRangeOrNullObject, getItemOrNullObject
+ *   ExcelApi 1.5  customXmlParts (undo snapshot, saved grading rule)
+ *   ExcelApi 1.6  conditionalFormats: add('Custom'), custom/customOrNullObject rule & format
+ *   ExcelApi 1.9  RangeAreas.areas
+ *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
+ *   ExcelApi 1.18 notes — optional: checked with isSetSupported before use, skipped without
+ */
+import { applyPlan } from './applyPlan';
+import { officeRun, type ExcelRun } from './excelRun';
+import type { LedgerHost } from './host';
+import { NOTES_REQUIREMENT } from './notes';
+import { loadPreset, savePreset } from './presetStore';
+import { readGrids } from './readGrids';
+import { selectCell } from './selectCell';
+import { hasUndo, undoLastWrite } from './undo';
+
+export interface OfficeHostOptions {
+  /** Office.context.requirements.isSetSupported by default. */
+  readonly isSetSupported?: (name: string, minVersion?: string) => boolean;
+  /** Told why a grading rule saved in the workbook was ignored. */
+  readonly onInvalidSavedPreset?: (errors: readonly string[]) => void;
+}
+
+function officeIsSetSupported(name: string, minVersion?: string): boolean {
+  return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported(name, minVersion) === true;
+}
+
+export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostOptions = {}): LedgerHost {
+  const isSetSupported = options.isSetSupported ?? officeIsSetSupported;
+  const notesSupported = (): boolean => isSetSupported(NOTES_REQUIREMENT.set, NOTES_REQUIREMENT.version);
+  return {
+    readGrids: (scope, readOptions) => readGrids(run, scope, readOptions),
+    applyPlan: (plan) => applyPlan(run, plan, { notesSupported }),
+    undoLastWrite: () => undoLastWrite(run, { notesSupported }),
+    hasUndo: () => hasUndo(run),
+    loadPreset: () => loadPreset(run, options.onInvalidSavedPreset),
+    savePreset: (preset) => savePreset(run, preset),
+    selectCell: (sheet, address) => selectCell(run, sheet, address),
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * Step (a) of a write: look at the workbook as it is now, just before writing —
+ * every target cell's value and formula, each sheet's protection, the add-in's
+ * old colour rules, the notes already on noted cells, the previous undo
+ * snapshot — and decide what may be written. All loads go in one batch (one sync
+ * for a normal plan), whatever the number of sheets and cells.
+ */
+import { makeProblem } from '../core/problems';
+import type { CellSnapshot, CellWrite, ConditionalFormatPlan, NoteWrite, Problem, WritePlan } from '../core/types';
+import { columnRuns, runAddress, type ColumnRun } from './cellRuns';
+import { BudgetedBatch, estimateBytes } from './chunking';
+import { addinRules, queueSheetRules } from './conditionalFormats';
+import { isExcelError } from './excelRun';
+import { isAddinNote } from './notes';
+import { UNDO_NAMESPACE } from './undoSnapshot';
+
+interface SheetCheck {
+  readonly worksheet: Excel.Worksheet;
+  rules?: Excel.ConditionalFormatCollection;
+}
+
+interface RunCheck {
+  readonly run: ColumnRun<CellWrite>;
+  readonly range: Excel.Range;
+  merges?: Excel.RangeAreas;
+}
+
+interface NoteCheck {
+  readonly note: NoteWrite;
+  readonly existing: Excel.Note;
+}
+
+export interface PlanCheck {
+  readonly sheets: ReadonlyMap<string, SheetCheck>;
+  readonly runs: readonly RunCheck[];
+  readonly notes: readonly NoteCheck[];
+  readonly undoParts: Excel.CustomXmlPartScopedCollection;
+  /** Sheets of the plan that no longer exist (renamed or deleted since the preview). */
+  readonly missing: readonly string[];
+}
+
+/** A cell that may be written: what it holds now is what the preview saw. */
+export interface CheckedWrite {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly address: string;
+  readonly after: string;
+  readonly now: CellSnapshot;
+  /** It touches a merged area: written on its own, never as part of a multi-cell range. */
+  readonly alone: boolean;
+}
+
+export interface CheckedNote {
+  readonly note: NoteWrite;
+  /** The add-in's own note from an earlier run, to be replaced; undefined when there is none. */
+  readonly replaces?: { readonly note: Excel.Note; readonly before: string };
+}
+
+export interface Decision {
+  readonly writes: readonly CheckedWrite[];
+  readonly formats: readonly ConditionalFormatPlan[];
+  readonly notes: readonly CheckedNote[];
+  /** The add-in's previous colour rules on the sheets being coloured: to be replaced. */
+  readonly oldRules: readonly Excel.ConditionalFormat[];
+  readonly problems: readonly Problem[];
+}
+
+function sheetsOf(plan: WritePlan): string[] {
+  const names = new Set<string>();
+  for (const w of plan.writes) names.add(w.sheet);
+  for (const n of plan.notes) names.add(n.sheet);
+  for (const f of plan.formats) names.add(f.sheet);
+  return [...names];
+}
+
+/** Queues and syncs the checks. A sheet that vanished since the preview costs one extra sync to find out which. */
+export async function checkPlan(context: Excel.RequestContext, plan: WritePlan, notesSupported: boolean): Promise<PlanCheck> {
+  const sheets = sheetsOf(plan);
+  try {
+    return await queueAndSync(context, plan, sheets, notesSupported, []);
+  } catch (error) {
+    if (!isExcelError(error, 'ItemNotFound')) throw error;
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    await context.sync();
+    const present = new Set(worksheets.items.map((s) => s.name));
+    const missing = sheets.filter((s) => !present.has(s));
+    if (missing.length === 0) throw error;
+    return queueAndSync(context, plan, sheets.filter((s) => present.has(s)), notesSupported, missing);
+  }
+}
+
+async function queueAndSync(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  sheetNames: readonly string[],
+  notesSupported: boolean,
+  missing: readonly string[],
+): Promise<PlanCheck> {
+  const batch = new BudgetedBatch(context);
+  const undoParts = context.workbook.customXmlParts.getByNamespace(UNDO_NAMESPACE);
+  await batch.add(estimateBytes.load(), () => undoParts.load('items/id'));
+
+  const formatSheets = new Set(plan.formats.map((f) => f.sheet));
+  const sheets = new Map<string, SheetCheck>();
+  for (const name of sheetNames) {
+    const check: SheetCheck = { worksheet: context.workbook.worksheets.getItem(name) };
+    sheets.set(name, check);
+    await batch.add(estimateBytes.load(name), () => check.worksheet.protection.load('protected'));
+    if (formatSheets.has(name)) {
+      await batch.add(estimateBytes.rulesLoad(name), () => {
+        check.rules = queueSheetRules(check.worksheet);
+      });
+    }
+  }
+
+  const runs: RunCheck[] = [];
+  for (const run of columnRuns(plan.writes.filter((w) => sheets.has(w.sheet)))) {
+    const address = runAddress(run);
+    const check: RunCheck = { run, range: sheets.get(run.sheet)!.worksheet.getRange(address) };
+    runs.push(check);
+    await batch.add(estimateBytes.rangeCheck(run.sheet, address), () => {
+      check.range.load('values, formulas');
+      if (run.items.length > 1) {
+        // Writing one array over a range that cuts through a merged area is not safe.
+        check.merges = check.range.getMergedAreasOrNullObject();
+        check.merges.load('areaCount');
+      }
+    });
+  }
+
+  const notes: NoteCheck[] = [];
+  if (notesSupported) {
+    for (const note of plan.notes.filter((n) => sheets.has(n.sheet))) {
+      const existing = sheets.get(note.sheet)!.worksheet.notes.getItemOrNullObject(note.address);
+      notes.push({ note, existing });
+      await batch.add(estimateBytes.noteCheck(note.sheet, note.address), () => existing.load('content'));
+    }
+  }
+  await batch.flush();
+  return { sheets, runs, notes, undoParts, missing };
+}
+
+function scalar(value: unknown): CellSnapshot['value'] {
+  if (value === '' || value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+function sameContent(before: CellSnapshot, now: CellSnapshot): boolean {
+  if (before.formula !== undefined || now.formula !== undefined) return before.formula === now.formula;
+  return scalar(before.value) === scalar(now.value);
+}
+
+function firstCellOn(plan: WritePlan, sheet: string): string {
+  return (
+    plan.writes.find((w) => w.sheet === sheet)?.address ??
+    plan.notes.find((n) => n.sheet === sheet)?.address ??
+    plan.formats.find((f) => f.sheet === sheet)?.range ??
+    'A1'
+  );
+}
+
+/** What may be written, and a problem for each thing that may not. */
+export function decide(plan: WritePlan, check: PlanCheck, notesSupported: boolean): Decision {
+  const problems: Problem[] = [];
+  const blocked = new Set<string>(check.missing);
+  for (const sheet of check.missing) problems.push(makeProblem('sheetMissing', sheet, firstCellOn(plan, sheet)));
+  for (const [name, sheet] of check.sheets) {
+    if (!sheet.worksheet.protection.protected) continue;
+    blocked.add(name);
+    problems.push(makeProblem('sheetProtected', name, firstCellOn(plan, name)));
+  }
+
+  const writes: CheckedWrite[] = [];
+  for (const { run, range, merges } of check.runs) {
+    if (blocked.has(run.sheet)) continue;
+    const alone = merges !== undefined && !merges.isNullObject;
+    run.items.forEach((write, i) => {
+      const formula = range.formulas[i]?.[0];
+      const now: CellSnapshot =
+        typeof formula === 'string' && formula.startsWith('=')
+          ? { value: scalar(range.values[i]?.[0]), formula }
+          : { value: scalar(range.values[i]?.[0]) };
+      if (now.formula !== undefined) problems.push(makeProblem('gradeIsFormula', write.sheet, write.address));
+      else if (!sameContent(write.before, now)) problems.push(makeProblem('changedSincePreview', write.sheet, write.address));
+      else writes.push({ sheet: write.sheet, row: write.row, col: write.col, address: write.address, after: write.after, now, alone });
+    });
+  }
+
+  // A reason next to a grade that was not written would explain something that is not there.
+  const unwritten = new Set(problems.map((p) => `${p.sheet}!${p.cell}`));
+  const notes: CheckedNote[] = [];
+  for (const { note, existing } of notesSupported ? check.notes : []) {
+    if (blocked.has(note.sheet) || unwritten.has(`${note.sheet}!${note.address}`)) continue;
+    if (existing.isNullObject) notes.push({ note });
+    else if (isAddinNote(existing.content)) notes.push({ note, replaces: { note: existing, before: existing.content } });
+    // Otherwise the officer wrote a note there: it stays, ours is not added, and they are told.
+    else problems.push(makeProblem('noteKept', note.sheet, note.address));
+  }
+  if (!notesSupported && plan.notes.length > 0) {
+    const first = plan.notes[0]!;
+    problems.push(makeProblem('notesUnsupported', first.sheet, first.address));
+  }
+
+  const oldRules: Excel.ConditionalFormat[] = [];
+  for (const [name, sheet] of check.sheets) {
+    if (!blocked.has(name) && sheet.rules) oldRules.push(...addinRules(sheet.rules));
+  }
+
+  const formats = plan.formats.filter((f) => !blocked.has(f.sheet) && f.rules.length > 0);
+  return { writes, formats, notes, oldRules, problems };
+}

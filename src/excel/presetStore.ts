@@ -1,0 +1,67 @@
+/**
+ * The grading rule travels with the workbook (spec §6) as a custom XML part in
+ * our namespace, JSON inside. Custom XML rather than Excel's settings: settings
+ * belong to one add-in id, a part belongs to the workbook, so the rule survives a
+ * change of manifest and the command line can read it from the .xlsx too.
+ * What is loaded is checked with parsePreset: a damaged or hand-edited rule gives
+ * `undefined` (the pane falls back to the default) and the reasons go to
+ * `onInvalid`, never a crash.
+ */
+import { parsePreset } from '../core/presets';
+import type { Preset } from '../core/types';
+import { HostError } from './errors';
+import type { ExcelRun } from './excelRun';
+import { unwrapXml, wrapInXml } from './xmlPayload';
+
+export const RULE_NAMESPACE = 'urn:kpi-ledger-addin:rule:v1';
+const ROOT = 'kpiRule';
+
+export async function loadPreset(run: ExcelRun, onInvalid?: (errors: readonly string[]) => void): Promise<Preset | undefined> {
+  let xml: string | undefined;
+  try {
+    xml = await run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(RULE_NAMESPACE);
+      parts.load('items/id');
+      await context.sync();
+      // savePreset keeps one part; should there be more, the newest (last added) counts.
+      const last = parts.items[parts.items.length - 1];
+      if (!last) return undefined;
+      const result = last.getXml();
+      await context.sync();
+      return result.value;
+    });
+  } catch (error) {
+    throw HostError.from('presetLoadFailed', error);
+  }
+  if (xml === undefined) return undefined;
+  const element = unwrapXml(xml);
+  if (!element || element.root !== ROOT) {
+    onInvalid?.(['保存された評価ルールの形式が正しくありません。']);
+    return undefined;
+  }
+  const parsed = parsePreset(element.text);
+  if (!parsed.ok) {
+    onInvalid?.(parsed.errors);
+    return undefined;
+  }
+  return parsed.preset;
+}
+
+export async function savePreset(run: ExcelRun, preset: Preset): Promise<void> {
+  const checked = parsePreset(preset);
+  if (!checked.ok) throw new HostError('presetInvalid', { detail: checked.errors.join(' ') });
+  const xml = wrapInXml(ROOT, RULE_NAMESPACE, { version: '1' }, JSON.stringify(checked.preset));
+  try {
+    await run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(RULE_NAMESPACE);
+      parts.load('items/id');
+      await context.sync();
+      // Add first, then delete: if the request fails, the old rule is still there.
+      context.workbook.customXmlParts.add(xml);
+      for (const part of parts.items) part.delete();
+      await context.sync();
+    });
+  } catch (error) {
+    throw HostError.from('presetSaveFailed', error);
+  }
+}

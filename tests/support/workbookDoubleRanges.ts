@@ -1,0 +1,473 @@
+/**
+ * Range, RangeAreas (merged areas) and the range-scoped conditional formats of the
+ * workbook double. Conditional formats live here because Excel reaches them only
+ * through a range, and ConditionalFormat.getRange() leads back to one.
+ */
+import { ClientResultDouble, DoubleCollection, DoubleObject, PATH, type DoubleContext } from './workbookDoubleCore';
+import { doubleErrors } from './workbookDoubleErrors';
+import {
+  applyInput,
+  cellCount,
+  displayText,
+  getCell,
+  intersects,
+  mapRect,
+  newId,
+  putCell,
+  qualifiedAddress,
+  rectAddress,
+  valueType,
+  type ConditionalFormatModel,
+  type Rect,
+  type SheetModel,
+} from './workbookDoubleModel';
+import { assertEditable, model, type RangeTarget } from './workbookDoubleShared';
+
+/** Excel on the web: "A range is limited to 5,000,000 cells for read operations." */
+const MAX_READ_CELLS = 5_000_000;
+
+const CONDITIONAL_FORMAT_TYPES = new Set(['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue']);
+
+function normaliseColour(where: string, colour: unknown): string {
+  if (typeof colour !== 'string' || !/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(colour)) {
+    throw doubleErrors.invalidArgument(where, `colour ${String(colour)}`);
+  }
+  const hex = colour.slice(1);
+  const full = hex.length === 3 ? hex.replace(/./g, (c) => c + c) : hex;
+  return `#${full.toUpperCase()}`;
+}
+
+function readable(target: RangeTarget, what: string): RangeTarget {
+  if (cellCount(target.rect) > MAX_READ_CELLS) throw doubleErrors.rangeExceedsLimit(`Range.${what}`);
+  return target;
+}
+
+function writeCells(target: RangeTarget, input: unknown, where: string, write: (row: number, col: number, value: unknown) => void): void {
+  assertEditable(target.sheet, where);
+  const { rect } = target;
+  const rows = rect.bottom - rect.top + 1;
+  const cols = rect.right - rect.left + 1;
+  if (!Array.isArray(input)) {
+    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) write(r, c, input);
+    return;
+  }
+  if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
+    throw doubleErrors.invalidArgument(where, "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+  }
+  input.forEach((row: unknown[], r) => row.forEach((value, c) => write(rect.top + r, rect.left + c, value)));
+}
+
+function writeInput(sheet: SheetModel, row: number, col: number, value: unknown, where: string): void {
+  let next;
+  try {
+    next = applyInput(getCell(sheet, row, col), value);
+  } catch (error) {
+    throw doubleErrors.invalidArgument(where, (error as Error).message);
+  }
+  if (next !== 'unchanged') putCell(sheet, row, col, next);
+}
+
+export class RangeDouble extends DoubleObject {
+  readonly _typeName = 'Range';
+
+  constructor(ctx: DoubleContext, parent: DoubleObject, method: string, args: readonly unknown[], resolve: () => unknown) {
+    super(ctx, { parent, name: method, args, type: PATH.method, resolve });
+  }
+
+  protected override _scalars(): Record<string, (t: RangeTarget) => unknown> {
+    return {
+      address: (t) => qualifiedAddress(t.sheet.name, t.rect),
+      addressLocal: (t) => qualifiedAddress(t.sheet.name, t.rect),
+      rowIndex: (t) => t.rect.top,
+      columnIndex: (t) => t.rect.left,
+      rowCount: (t) => t.rect.bottom - t.rect.top + 1,
+      columnCount: (t) => t.rect.right - t.rect.left + 1,
+      cellCount: (t) => cellCount(t.rect),
+      values: (t) => mapRect(readable(t, 'values').rect, (r, c) => getCell(t.sheet, r, c)?.value ?? ''),
+      text: (t) => mapRect(readable(t, 'text').rect, (r, c) => displayText(getCell(t.sheet, r, c))),
+      numberFormat: (t) => mapRect(readable(t, 'numberFormat').rect, (r, c) => getCell(t.sheet, r, c)?.numberFormat ?? 'General'),
+      formulas: (t) =>
+        mapRect(readable(t, 'formulas').rect, (r, c) => {
+          const cell = getCell(t.sheet, r, c);
+          return cell?.formula ?? cell?.value ?? '';
+        }),
+      valueTypes: (t) => mapRect(readable(t, 'valueTypes').rect, (r, c) => valueType(getCell(t.sheet, r, c))),
+    };
+  }
+
+  protected override _navigations(): Record<string, () => DoubleObject> {
+    return { conditionalFormats: () => this.conditionalFormats };
+  }
+
+  get address(): string {
+    return this._get('address');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
+  get text(): string[][] {
+    return this._get('text');
+  }
+  get valueTypes(): string[][] {
+    return this._get('valueTypes');
+  }
+
+  get values(): unknown[][] {
+    return this._get('values');
+  }
+  set values(input: unknown) {
+    this._set('Values', input, (t: RangeTarget, v) =>
+      writeCells(t, v, 'Range.values', (r, c, value) => writeInput(t.sheet, r, c, value, 'Range.values')),
+    );
+  }
+
+  get formulas(): unknown[][] {
+    return this._get('formulas');
+  }
+  set formulas(input: unknown) {
+    this._set('Formulas', input, (t: RangeTarget, v) =>
+      writeCells(t, v, 'Range.formulas', (r, c, value) => writeInput(t.sheet, r, c, value, 'Range.formulas')),
+    );
+  }
+
+  get numberFormat(): string[][] {
+    return this._get('numberFormat');
+  }
+  set numberFormat(input: unknown) {
+    this._set('NumberFormat', input, (t: RangeTarget, v) =>
+      writeCells(t, v, 'Range.numberFormat', (r, c, value) => {
+        if (value === null) return;
+        if (typeof value !== 'string') throw doubleErrors.invalidArgument('Range.numberFormat', 'not a string');
+        const cell = getCell(t.sheet, r, c) ?? { value: null, numberFormat: 'General' };
+        putCell(t.sheet, r, c, { ...cell, numberFormat: value });
+      }),
+    );
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionDouble {
+    return this._child('conditionalFormats', () => new ConditionalFormatCollectionDouble(this._ctx, this));
+  }
+
+  /** ExcelApi 1.13. Null object when no merged area meets the range. */
+  getMergedAreasOrNullObject(): RangeAreasDouble {
+    return new RangeAreasDouble(this._ctx, this, this._from((t: RangeTarget) => {
+      const rects = t.sheet.merges.filter((m) => intersects(m, t.rect));
+      return rects.length > 0 ? { sheet: t.sheet, rects } : null;
+    }));
+  }
+
+  getCell(row: number, column: number): RangeDouble {
+    return new RangeDouble(this._ctx, this, 'GetCell', [row, column], this._from((t: RangeTarget) => ({
+      sheet: t.sheet,
+      rect: { top: t.rect.top + row, left: t.rect.left + column, bottom: t.rect.top + row, right: t.rect.left + column },
+    })));
+  }
+
+  select(): void {
+    this._call('Select', [], (t: RangeTarget) => {
+      const m = model(this._ctx);
+      m.activeSheet = t.sheet;
+      m.selection = { sheet: t.sheet.name, address: rectAddress(t.rect) };
+    });
+  }
+}
+
+interface AreasTarget {
+  readonly sheet: SheetModel;
+  readonly rects: readonly Rect[];
+}
+
+export class RangeAreasDouble extends DoubleObject {
+  readonly _typeName = 'RangeAreas';
+
+  constructor(ctx: DoubleContext, parent: RangeDouble, resolve: () => unknown) {
+    super(ctx, { parent, name: 'GetMergedAreasOrNullObject', type: PATH.method, resolve });
+  }
+
+  protected override _scalars(): Record<string, (t: AreasTarget) => unknown> {
+    return {
+      address: (t) => t.rects.map((r) => qualifiedAddress(t.sheet.name, r)).join(', '),
+      areaCount: (t) => t.rects.length,
+      cellCount: (t) => t.rects.reduce((n, r) => n + cellCount(r), 0),
+    };
+  }
+
+  protected override _navigations(): Record<string, () => DoubleObject> {
+    return { areas: () => this.areas };
+  }
+
+  get address(): string {
+    return this._get('address');
+  }
+  get areaCount(): number {
+    return this._get('areaCount');
+  }
+
+  get areas(): RangeCollectionDouble {
+    return this._child('areas', () => new RangeCollectionDouble(this._ctx, this));
+  }
+}
+
+export class RangeCollectionDouble extends DoubleCollection<RangeDouble> {
+  readonly _typeName = 'RangeCollection';
+
+  constructor(ctx: DoubleContext, parent: RangeAreasDouble) {
+    super(ctx, { parent, name: 'Areas', resolve: () => parent._resolve() });
+  }
+
+  protected _itemsOf(target: AreasTarget): readonly unknown[] {
+    return target.rects.map((rect) => ({ sheet: target.sheet, rect }));
+  }
+
+  protected _itemProxy(item: RangeTarget, index: number): RangeDouble {
+    return new RangeDouble(this._ctx, this, 'GetItemAt', [index], () => item);
+  }
+}
+
+// ───────────────────────────── conditional formats ─────────────────────────────
+
+interface FormatTarget {
+  readonly sheet: SheetModel;
+  readonly cf: ConditionalFormatModel;
+}
+
+function aliveFormat(target: FormatTarget, where: string): FormatTarget {
+  if (!target.sheet.conditionalFormats.includes(target.cf)) throw doubleErrors.itemNotFound(where);
+  return target;
+}
+
+export class ConditionalFormatCollectionDouble extends DoubleCollection<ConditionalFormatDouble> {
+  readonly _typeName = 'ConditionalFormatCollection';
+
+  constructor(ctx: DoubleContext, parent: RangeDouble) {
+    super(ctx, { parent, name: 'ConditionalFormats', resolve: () => parent._resolve() });
+  }
+
+  protected _itemsOf(target: RangeTarget): readonly unknown[] {
+    return target.sheet.conditionalFormats.filter((cf) => cf.ranges.some((r) => intersects(r, target.rect))).map((cf) => ({ sheet: target.sheet, cf }));
+  }
+
+  protected _itemProxy(item: FormatTarget): ConditionalFormatDouble {
+    return new ConditionalFormatDouble(this._ctx, this, 'GetItem', [item.cf.id], () => aliveFormat(item, 'ConditionalFormat'));
+  }
+
+  /** Adds at the top priority, as Excel does. */
+  add(type: string): ConditionalFormatDouble {
+    let created: FormatTarget | undefined;
+    const proxy = new ConditionalFormatDouble(this._ctx, this, 'Add', [type], () => {
+      if (!created) throw doubleErrors.itemNotFound('ConditionalFormatCollection.add (not synced yet)');
+      return aliveFormat(created, 'ConditionalFormat');
+    });
+    this._call('Add', [type], (t: RangeTarget) => {
+      assertEditable(t.sheet, 'ConditionalFormatCollection.add');
+      if (!CONDITIONAL_FORMAT_TYPES.has(type)) throw doubleErrors.invalidArgument('ConditionalFormatCollection.add', `type ${type}`);
+      const cf: ConditionalFormatModel = { id: newId(model(this._ctx), '{cf-'), type, ranges: [t.rect], fill: null, fontColor: null };
+      t.sheet.conditionalFormats.unshift(cf);
+      created = { sheet: t.sheet, cf };
+    });
+    return proxy;
+  }
+
+  getItemAt(index: number): ConditionalFormatDouble {
+    return new ConditionalFormatDouble(this._ctx, this, 'GetItemAt', [index], this._from((t: RangeTarget) => {
+      const item = this._itemsOf(t)[index] as FormatTarget | undefined;
+      if (!item) throw doubleErrors.itemNotFound(`ConditionalFormatCollection.getItemAt(${index})`);
+      return item;
+    }));
+  }
+
+  getItem(id: string): ConditionalFormatDouble {
+    return new ConditionalFormatDouble(this._ctx, this, 'GetItem', [id], this._from((t: RangeTarget) => {
+      const item = (this._itemsOf(t) as FormatTarget[]).find((i) => i.cf.id === id);
+      if (!item) throw doubleErrors.itemNotFound(`ConditionalFormatCollection.getItem(${id})`);
+      return item;
+    }));
+  }
+
+  getCount(): ClientResultDouble<number> {
+    const result = new ClientResultDouble<number>();
+    this._call('GetCount', [], (t: RangeTarget) => this._itemsOf(t).length, result);
+    return result;
+  }
+
+  clearAll(): void {
+    this._call('ClearAll', [], (t: RangeTarget) => {
+      assertEditable(t.sheet, 'ConditionalFormatCollection.clearAll');
+      const doomed = new Set((this._itemsOf(t) as FormatTarget[]).map((i) => i.cf));
+      const kept = t.sheet.conditionalFormats.filter((cf) => !doomed.has(cf));
+      t.sheet.conditionalFormats.splice(0, t.sheet.conditionalFormats.length, ...kept);
+    });
+  }
+}
+
+export class ConditionalFormatDouble extends DoubleObject {
+  readonly _typeName = 'ConditionalFormat';
+
+  constructor(ctx: DoubleContext, parent: DoubleObject, method: string, args: readonly unknown[], resolve: () => unknown) {
+    super(ctx, { parent, name: method, args, type: PATH.method, resolve });
+  }
+
+  protected override _scalars(): Record<string, (t: FormatTarget) => unknown> {
+    return {
+      id: (t) => t.cf.id,
+      type: (t) => t.cf.type,
+      priority: (t) => t.sheet.conditionalFormats.indexOf(t.cf),
+      stopIfTrue: () => false,
+    };
+  }
+
+  protected override _navigations(): Record<string, () => DoubleObject> {
+    return { custom: () => this.custom, customOrNullObject: () => this.customOrNullObject };
+  }
+
+  get id(): string {
+    return this._get('id');
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get priority(): number {
+    return this._get('priority');
+  }
+
+  /** Loading it on a format of another type fails the whole sync (office-js issue #2180). */
+  get custom(): CustomConditionalFormatDouble {
+    return this._child('custom', () =>
+      new CustomConditionalFormatDouble(this._ctx, this, 'Custom', this._from((t: FormatTarget) => {
+        if (t.cf.type !== 'Custom') throw doubleErrors.invalidOperation('ConditionalFormat.custom');
+        return t;
+      })),
+    );
+  }
+
+  get customOrNullObject(): CustomConditionalFormatDouble {
+    return this._child('customOrNullObject', () =>
+      new CustomConditionalFormatDouble(this._ctx, this, 'CustomOrNullObject', this._from((t: FormatTarget) => (t.cf.type === 'Custom' ? t : null))),
+    );
+  }
+
+  delete(): void {
+    this._call('Delete', [], (t: FormatTarget) => {
+      assertEditable(t.sheet, 'ConditionalFormat.delete');
+      t.sheet.conditionalFormats.splice(t.sheet.conditionalFormats.indexOf(t.cf), 1);
+    });
+  }
+
+  getRange(): RangeDouble {
+    return new RangeDouble(this._ctx, this, 'GetRange', [], this._from((t: FormatTarget) => {
+      if (t.cf.ranges.length !== 1) throw doubleErrors.invalidOperation('ConditionalFormat.getRange');
+      return { sheet: t.sheet, rect: t.cf.ranges[0]! };
+    }));
+  }
+
+  getRangeOrNullObject(): RangeDouble {
+    return new RangeDouble(this._ctx, this, 'GetRangeOrNullObject', [], this._from((t: FormatTarget) =>
+      t.cf.ranges.length === 1 ? { sheet: t.sheet, rect: t.cf.ranges[0]! } : null,
+    ));
+  }
+}
+
+export class CustomConditionalFormatDouble extends DoubleObject {
+  readonly _typeName = 'CustomConditionalFormat';
+
+  constructor(ctx: DoubleContext, parent: ConditionalFormatDouble, name: string, resolve: () => unknown) {
+    super(ctx, { parent, name, resolve });
+  }
+
+  protected override _navigations(): Record<string, () => DoubleObject> {
+    return { rule: () => this.rule, format: () => this.format };
+  }
+
+  get rule(): ConditionalFormatRuleDouble {
+    return this._child('rule', () => new ConditionalFormatRuleDouble(this._ctx, this));
+  }
+
+  get format(): ConditionalRangeFormatDouble {
+    return this._child('format', () => new ConditionalRangeFormatDouble(this._ctx, this));
+  }
+}
+
+export class ConditionalFormatRuleDouble extends DoubleObject {
+  readonly _typeName = 'ConditionalFormatRule';
+
+  constructor(ctx: DoubleContext, parent: CustomConditionalFormatDouble) {
+    super(ctx, { parent, name: 'Rule', resolve: () => parent._resolve() });
+  }
+
+  protected override _scalars(): Record<string, (t: FormatTarget) => unknown> {
+    return { formula: (t) => t.cf.formula ?? '', formulaLocal: (t) => t.cf.formula ?? '' };
+  }
+
+  get formula(): string {
+    return this._get('formula');
+  }
+  set formula(value: string) {
+    this._set('Formula', value, (t: FormatTarget, v: string) => {
+      assertEditable(t.sheet, 'ConditionalFormatRule.formula');
+      if (typeof v !== 'string' || !v.startsWith('=')) throw doubleErrors.invalidArgument('ConditionalFormatRule.formula', 'a custom rule formula starts with "="');
+      t.cf.formula = v;
+    });
+  }
+}
+
+export class ConditionalRangeFormatDouble extends DoubleObject {
+  readonly _typeName = 'ConditionalRangeFormat';
+
+  constructor(ctx: DoubleContext, parent: CustomConditionalFormatDouble) {
+    super(ctx, { parent, name: 'Format', resolve: () => parent._resolve() });
+  }
+
+  protected override _navigations(): Record<string, () => DoubleObject> {
+    return { fill: () => this.fill, font: () => this.font };
+  }
+
+  get fill(): ConditionalColourDouble {
+    return this._child('fill', () => new ConditionalColourDouble(this._ctx, this, 'Fill'));
+  }
+
+  get font(): ConditionalColourDouble {
+    return this._child('font', () => new ConditionalColourDouble(this._ctx, this, 'Font'));
+  }
+}
+
+/** ConditionalRangeFill and ConditionalRangeFont: only the colour is modelled. */
+export class ConditionalColourDouble extends DoubleObject {
+  readonly _typeName: string;
+
+  constructor(
+    ctx: DoubleContext,
+    parent: ConditionalRangeFormatDouble,
+    private readonly part: 'Fill' | 'Font',
+  ) {
+    super(ctx, { parent, name: part, resolve: () => parent._resolve() });
+    this._typeName = part === 'Fill' ? 'ConditionalRangeFill' : 'ConditionalRangeFont';
+  }
+
+  protected override _scalars(): Record<string, (t: FormatTarget) => unknown> {
+    return { color: (t) => (this.part === 'Fill' ? t.cf.fill : t.cf.fontColor) ?? null };
+  }
+
+  get color(): string {
+    return this._get('color');
+  }
+  set color(value: string) {
+    this._set('Color', value, (t: FormatTarget, v: string) => {
+      assertEditable(t.sheet, `${this._typeName}.color`);
+      const colour = normaliseColour(`${this._typeName}.color`, v);
+      if (this.part === 'Fill') t.cf.fill = colour;
+      else t.cf.fontColor = colour;
+    });
+  }
+}
