@@ -1,0 +1,332 @@
+/**
+ * The task pane. Everything it does to the workbook goes through the LedgerHost it
+ * is given (Office.js in the add-in, an in-memory host in tests and the preview);
+ * grading and the write plan come from the engine (src/core).
+ */
+import {
+  Button,
+  Divider,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  Tooltip,
+} from '@fluentui/react-components';
+import { ArrowUndo20Regular, DocumentTable20Regular, Play20Regular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { i18nInstance } from '../core/i18n';
+import type { WriteOptions } from '../core/types';
+import { planWrite } from '../core/writePlan';
+import type { LedgerHost } from '../excel/host';
+import { Header } from './components/Header';
+import { ProblemList } from './components/ProblemList';
+import { ResultsList, type RowFilter } from './components/ResultsList';
+import { RulePanel } from './components/RulePanel';
+import { StatusArea } from './components/StatusArea';
+import { Summary } from './components/Summary';
+import { WriteFooter, WriteOptionsPanel } from './components/WritePanel';
+import { HostContext, useHost } from './hostContext';
+import { LangContext, useT, type Lang } from './i18n';
+import { describeError, differingKeys, isBusy, type ErrorInfo, type FailedOperation } from './state/machine';
+import { useLedger } from './state/useLedger';
+import { usePresets } from './state/usePresets';
+import { officeThemeMode, themeFor, type ThemeMode } from './theme';
+
+/**
+ * Up to this many KPIs a changed rule grades the results again by itself; above it
+ * (grading is synchronous and takes seconds) the officer asks for it with a button.
+ */
+export const AUTO_REGRADE_MAX = 2000;
+
+export interface AppProps {
+  readonly host: LedgerHost;
+  /** Light or dark; by default Office's theme (light when Office is absent). */
+  readonly theme?: ThemeMode;
+  readonly initialLang?: Lang;
+}
+
+const useStyles = makeStyles({
+  provider: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  main: {
+    flexGrow: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    paddingTop: tokens.spacingVerticalL,
+    paddingBottom: tokens.spacingVerticalL,
+    paddingLeft: tokens.spacingHorizontalL,
+    paddingRight: tokens.spacingHorizontalL,
+    minWidth: 0,
+  },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  // Side by side when they fit, one under the other in a narrow pane: never a two-line label.
+  actionMain: { flexGrow: 1, flexShrink: 0, flexBasis: 'auto', whiteSpace: 'nowrap' },
+  undoRow: { display: 'flex', justifyContent: 'flex-end', marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
+  card: {
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
+  intro: { color: tokens.colorNeutralForeground2 },
+  results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  writeSection: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  sectionTitle: { fontWeight: tokens.fontWeightSemibold },
+});
+
+export function App({ host, theme, initialLang = 'ja' }: AppProps) {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [mode] = useState<ThemeMode>(() => theme ?? officeThemeMode());
+  const langValue = useMemo(() => ({ lang, setLang }), [lang]);
+  const styles = useStyles();
+  return (
+    <I18nextProvider i18n={i18nInstance()}>
+      <LangContext.Provider value={langValue}>
+        <HostContext.Provider value={host}>
+          <FluentProvider theme={themeFor(mode)} lang={lang}>
+            {/* Layout on a div of its own: portals (menus, tooltips) copy the provider's classes. */}
+            <div className={styles.provider}>
+              <Pane />
+            </div>
+          </FluentProvider>
+        </HostContext.Provider>
+      </LangContext.Provider>
+    </I18nextProvider>
+  );
+}
+
+function Pane() {
+  const host = useHost();
+  const { t, n, lang } = useT();
+  const styles = useStyles();
+
+  // usePresets reports into the ledger's state, which needs the preset: tie them with refs.
+  const failRef = useRef<(op: FailedOperation, error: ErrorInfo) => void>(() => undefined);
+  const savedRef = useRef<() => void>(() => undefined);
+  const onPresetError = useCallback((op: FailedOperation, error: ErrorInfo) => failRef.current(op, error), []);
+  const onPresetSaved = useCallback(() => savedRef.current(), []);
+  const choice = usePresets(host, onPresetError, onPresetSaved);
+  const ledger = useLedger(host, choice.active);
+  failRef.current = ledger.fail;
+  savedRef.current = () => ledger.dispatch({ type: 'notice', notice: 'presetSaved' });
+
+  const { state, dispatch } = ledger;
+  const { phase, evaluation, grids } = state;
+  const busy = isBusy(phase);
+  const [filter, setFilter] = useState<RowFilter>('all');
+
+  // A changed rule grades the grids already read again (not after writing: the grids are stale then).
+  const { regrade } = ledger;
+  const kpiCount = useMemo(() => evaluation?.tables.reduce((sum, tb) => sum + tb.kpis.length, 0) ?? 0, [evaluation]);
+  const autoRegrade = kpiCount <= AUTO_REGRADE_MAX;
+  // The rule on screen is not the one the results were graded with.
+  const stale = phase === 'preview' && choice.active !== undefined && state.evaluatedWith !== choice.active;
+  useEffect(() => {
+    const active = choice.active;
+    if (phase !== 'preview' || !active || state.evaluatedWith === active || !autoRegrade) return;
+    // A short pause so that typing a threshold does not grade on every keystroke.
+    const id = setTimeout(() => void regrade(active), 300);
+    return () => clearTimeout(id);
+  }, [choice.active, phase, state.evaluatedWith, regrade, autoRegrade]);
+
+  useEffect(() => setFilter('all'), [state.readRun]);
+
+  const plan = useMemo(() => {
+    if (!evaluation || !grids) return undefined;
+    const options: WriteOptions = {
+      adopt: state.adopted.size > 0 ? state.adopted : 'none',
+      notes: state.notes,
+      addGradeColumns: state.addGradeColumns,
+    };
+    try {
+      return { plan: planWrite(evaluation, grids, options) };
+    } catch (e) {
+      return { error: describeError(e) };
+    }
+  }, [evaluation, grids, state.adopted, state.notes, state.addGradeColumns]);
+
+  const differing = useMemo(() => differingKeys(evaluation), [evaluation]);
+  const ungradedCount = useMemo(
+    () => evaluation?.tables.reduce((n, tb) => n + tb.kpis.filter((k) => k.outcome.grade === null).length, 0) ?? 0,
+    [evaluation],
+  );
+  // Typed grades that differ are shown on their rows, not again as problems.
+  const problems = useMemo(() => evaluation?.problems.filter((p) => p.code !== 'handGradeDiffers') ?? [], [evaluation]);
+  const tablesWithoutGrade = useMemo(() => evaluation?.tables.filter((tb) => !tb.table.columns.grade).length ?? 0, [evaluation]);
+
+  // Bring news into view: an error or a result may appear far above a long list.
+  const statusRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.error || state.applyReport || state.undoReport) statusRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [state.error, state.applyReport, state.undoReport]);
+
+  const nameOf = (p: { name: string; nameEn: string }) => (lang === 'ja' ? p.name : p.nameEn);
+  const ruleName = choice.active ? nameOf(choice.active) : t('ruleInvalid', { name: nameOf(choice.base) });
+  const onAdopt = useCallback((key: string, adopt: boolean) => dispatch({ type: 'setAdopt', key, adopt }), [dispatch]);
+  const preview = evaluation && (phase === 'preview' || phase === 'writing' || phase === 'written' || phase === 'evaluating' || phase === 'undoing');
+
+  return (
+    <>
+      <Header ruleName={ruleName} />
+      <main className={styles.main}>
+        <div className={styles.actions}>
+          <Tooltip content={t('evaluateAllHint')} relationship="description" withArrow>
+            <Button
+              className={styles.actionMain}
+              appearance="primary"
+              icon={<Play20Regular />}
+              disabled={busy || !choice.active}
+              onClick={() => void ledger.evaluate({ kind: 'workbook' })}
+            >
+              {t('evaluateAll')}
+            </Button>
+          </Tooltip>
+          <Tooltip content={t('evaluateSheetHint')} relationship="description" withArrow>
+            <Button
+              className={styles.actionMain}
+              icon={<DocumentTable20Regular />}
+              disabled={busy || !choice.active}
+              onClick={() => void ledger.evaluate({ kind: 'activeSheet' })}
+            >
+              {t('evaluateSheet')}
+            </Button>
+          </Tooltip>
+        </div>
+        <div className={styles.undoRow}>
+          <Tooltip content={state.canUndo ? t('undoHint') : t('undoNone')} relationship="description" withArrow>
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<ArrowUndo20Regular />}
+              disabledFocusable={!state.canUndo || busy}
+              onClick={() => void ledger.undo()}
+            >
+              {t('undo')}
+            </Button>
+          </Tooltip>
+        </div>
+
+        <div ref={statusRef}>
+          <StatusArea
+            state={state}
+            planError={plan?.error}
+            onCancel={ledger.cancel}
+            onDismissError={() => dispatch({ type: 'dismissError' })}
+            onDismissNotice={() => dispatch({ type: 'dismissNotice' })}
+            onDismissReports={() => dispatch({ type: 'dismissReports' })}
+          />
+        </div>
+
+        <div className={styles.card}>
+          <RulePanel choice={choice} disabled={busy} />
+        </div>
+
+        {!preview && phase === 'idle' && (
+          <Text size={300} className={styles.intro}>
+            {t('intro')}
+          </Text>
+        )}
+
+        {preview && evaluation && (
+          <div className={styles.results}>
+            <Summary
+              evaluation={evaluation}
+              preset={state.evaluatedWith}
+              changes={plan?.plan?.writes.length}
+              problems={problems.length}
+            />
+            {stale && !autoRegrade && (
+              <MessageBar intent="info" layout="multiline">
+                <MessageBarBody>{t('ruleChanged')}</MessageBarBody>
+                <MessageBarActions>
+                  <Button size="small" appearance="primary" onClick={() => choice.active && void regrade(choice.active)}>
+                    {t('regrade')}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            )}
+            {differing.length > 0 && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>{t('diffSummary', { count: n(differing.length), adopted: n(state.adopted.size) })}</MessageBarBody>
+                <MessageBarActions>
+                  <Button size="small" disabled={phase !== 'preview'} onClick={() => dispatch({ type: 'adoptAll', adopt: true })}>
+                    {t('adoptAll')}
+                  </Button>
+                  <Button size="small" disabled={phase !== 'preview'} onClick={() => dispatch({ type: 'adoptAll', adopt: false })}>
+                    {t('keepAll')}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            )}
+            {(differing.length > 0 || ungradedCount > 0) && (
+              <TabList
+                size="small"
+                selectedValue={filter}
+                onTabSelect={(_, data) => setFilter(data.value as RowFilter)}
+                aria-label={t('filterLabel')}
+              >
+                <Tab value="all">{t('filterAll')}</Tab>
+                {differing.length > 0 && <Tab value="differs">{t('filterDiffers', { count: n(differing.length) })}</Tab>}
+                {ungradedCount > 0 && <Tab value="ungraded">{t('filterUngraded', { count: n(ungradedCount) })}</Tab>}
+              </TabList>
+            )}
+            <ResultsList
+              key={state.readRun}
+              tables={evaluation.tables}
+              filter={filter}
+              adopted={state.adopted}
+              choiceDisabled={phase !== 'preview'}
+              onAdopt={onAdopt}
+              onSelect={ledger.select}
+            />
+            <ProblemList problems={problems} title={t('problemsTitle', { count: problems.length })} onSelect={ledger.select} />
+            <Divider />
+            <section className={styles.writeSection} aria-label={t('writeSection')}>
+              <Text size={300} className={styles.sectionTitle}>
+                {t('writeSection')}
+              </Text>
+              <WriteOptionsPanel
+                notes={state.notes}
+                addGradeColumns={state.addGradeColumns}
+                tablesWithoutGrade={tablesWithoutGrade}
+                disabled={busy}
+                onOption={(option, value) => dispatch({ type: 'setOption', option, value })}
+              />
+            </section>
+          </div>
+        )}
+      </main>
+      {preview && evaluation && (
+        <WriteFooter
+          plan={phase === 'evaluating' ? undefined : plan?.plan}
+          phase={phase}
+          stale={stale}
+          kept={differing.length - state.adopted.size}
+          onWrite={(p) => void ledger.write(p)}
+        />
+      )}
+    </>
+  );
+}

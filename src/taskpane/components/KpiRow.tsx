@@ -1,0 +1,261 @@
+/**
+ * One KPI in the preview: name, 当初 → 現状 → 目標 as displayed in the sheet, the
+ * 進捗率 (progress) bar, the grade and its reason. A row whose typed grade differs
+ * from the computed one offers the choice between the two (typed kept by default,
+ * §8). Clicking the row, or Enter on it, selects its cell in the sheet.
+ */
+import {
+  makeStyles,
+  mergeClasses,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  TableCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import type { EvaluatedKpi, ValueCell } from '../../core/types';
+import { useT } from '../i18n';
+import { GradeBadge } from './GradeBadge';
+
+const useStyles = makeStyles({
+  row: {
+    cursor: 'pointer',
+    alignItems: 'flex-start',
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'stretch',
+    gap: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
+  gradeCell: {
+    flexGrow: 0,
+    flexShrink: 0,
+    flexBasis: '48px',
+    justifyContent: 'center',
+    paddingTop: '2px',
+    paddingLeft: 0,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
+  name: {
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
+  number: {
+    color: tokens.colorNeutralForeground3,
+    marginRight: tokens.spacingHorizontalXS,
+  },
+  department: {
+    color: tokens.colorNeutralForeground3,
+  },
+  values: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto minmax(0, 1fr) auto minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'start',
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+  },
+  valueLabel: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+  },
+  value: {
+    whiteSpace: 'pre-line',
+    // "(H22 国調)" breaks at its space, not inside 国調; a long unbroken value still wraps.
+    wordBreak: 'keep-all',
+    overflowWrap: 'break-word',
+    fontVariantNumeric: 'tabular-nums',
+    color: tokens.colorNeutralForeground1,
+  },
+  arrow: {
+    color: tokens.colorNeutralForeground4,
+  },
+  progress: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+  },
+  progressText: {
+    color: tokens.colorNeutralForeground2,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  reason: {
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: 'anywhere',
+  },
+  differs: {
+    boxSizing: 'border-box',
+    width: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    marginTop: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteYellowBorder2}`,
+    cursor: 'default',
+  },
+  differsText: {
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+  radios: {
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  radio: {
+    // Radio's default label padding is generous for a 320 px pane.
+    '& > label': { paddingLeft: tokens.spacingHorizontalXXS },
+  },
+});
+
+export interface KpiRowProps {
+  readonly ek: EvaluatedKpi;
+  readonly sheet: string;
+  /** The cell to select: the grade cell, or the indicator cell when the table has no grade column. */
+  readonly address: string;
+  /** gradeCellKey of the grade cell, when it differs. */
+  readonly adoptKey?: string;
+  readonly adopted: boolean;
+  readonly choiceDisabled: boolean;
+  readonly hintId: string;
+  readonly onAdopt: (key: string, adopt: boolean) => void;
+  readonly onSelect: (sheet: string, address: string) => void;
+}
+
+const shown = (cell: ValueCell | undefined): string => (cell?.text.trim() ? cell.text.trim() : '－');
+
+const percent = (x: number): number => Math.round(x * 100);
+
+export const KpiRow = memo(function KpiRow(props: KpiRowProps) {
+  const { ek, sheet, address, adoptKey, adopted, choiceDisabled, hintId, onAdopt, onSelect } = props;
+  const { t, lang } = useT();
+  const styles = useStyles();
+  const { kpi, outcome } = ek;
+  const measures = outcome.measures;
+  const progress = measures?.progress;
+  const attainment = measures?.attainment;
+  const bar =
+    progress !== undefined
+      ? { value: progress, text: t('progress', { pct: percent(progress) }), label: t('progressAria') }
+      : attainment !== undefined
+        ? { value: attainment, text: t('attainment', { pct: percent(attainment) }), label: t('attainmentAria') }
+        : undefined;
+
+  const select = () => onSelect(sheet, address);
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Enter' && e.target === e.currentTarget) {
+      e.preventDefault();
+      select();
+    }
+  };
+  // The choice is a control of its own: using it must not also select the cell.
+  const stop = (e: MouseEvent | KeyboardEvent) => e.stopPropagation();
+
+  const baseline = shown(kpi.baseline);
+  const current = shown(kpi.current);
+  const target = shown(kpi.target);
+
+  return (
+    <TableRow
+      className={styles.row}
+      tabIndex={0}
+      onClick={select}
+      onKeyDown={onKeyDown}
+      aria-describedby={hintId}
+      data-kpi-row={`${sheet}!${address}`}
+    >
+      <TableCell className={styles.main}>
+        <Text size={300} className={styles.name}>
+          {kpi.number && <span className={styles.number}>{kpi.number}</span>}
+          {kpi.name}
+        </Text>
+        {(kpi.department || kpi.note) && (
+          <Text size={200} className={styles.department}>
+            {[kpi.department, kpi.note].filter(Boolean).join('　')}
+          </Text>
+        )}
+        <div className={styles.values} role="group" aria-label={t('valuesLabel', { baseline, current, target })}>
+          {/* Row 1: the column words; row 2: the values as displayed, arrows between. */}
+          <Text size={200} className={styles.valueLabel} aria-hidden>
+            {t('baseline')}
+          </Text>
+          <span aria-hidden />
+          <Text size={200} className={styles.valueLabel} aria-hidden>
+            {t('current')}
+          </Text>
+          <span aria-hidden />
+          <Text size={200} className={styles.valueLabel} aria-hidden>
+            {t('target')}
+          </Text>
+          <Text size={200} className={styles.value} aria-hidden>
+            {baseline}
+          </Text>
+          <Text size={200} className={styles.arrow} aria-hidden>
+            →
+          </Text>
+          <Text size={200} className={styles.value} aria-hidden>
+            {current}
+          </Text>
+          <Text size={200} className={styles.arrow} aria-hidden>
+            →
+          </Text>
+          <Text size={200} className={styles.value} aria-hidden>
+            {target}
+          </Text>
+        </div>
+        {bar && (
+          <div className={styles.progress}>
+            <ProgressBar
+              value={Math.min(1, Math.max(0, bar.value))}
+              color={bar.value >= 1 ? 'success' : bar.value < 0 ? 'error' : 'brand'}
+              thickness="large"
+              aria-label={bar.label}
+              aria-valuetext={`${percent(bar.value)}%`}
+            />
+            <Text size={200} className={styles.progressText}>
+              {bar.text}
+            </Text>
+          </div>
+        )}
+        <Text size={200} className={styles.reason}>
+          {lang === 'ja' ? outcome.reason : outcome.reasonEn}
+        </Text>
+        {ek.differs && adoptKey && (
+          <div className={styles.differs} onClick={stop} onKeyDown={stop}>
+            <Text size={200} className={styles.differsText}>
+              {t('handVsComputed', { existing: ek.existing ?? '', computed: ek.gradeText ?? '' })}
+            </Text>
+            <RadioGroup
+              className={styles.radios}
+              layout="horizontal"
+              value={adopted ? 'computed' : 'typed'}
+              disabled={choiceDisabled}
+              aria-label={t('choiceLabel', { name: kpi.name })}
+              onChange={(_, data) => onAdopt(adoptKey, data.value === 'computed')}
+            >
+              <Radio className={styles.radio} value="typed" label={t('keepHand')} />
+              <Radio className={styles.radio} value="computed" label={t('adoptComputed')} />
+            </RadioGroup>
+          </div>
+        )}
+      </TableCell>
+      <TableCell className={mergeClasses(styles.gradeCell)}>
+        <GradeBadge grade={outcome.grade} text={ek.gradeText} meaning={outcome.meaning} />
+      </TableCell>
+    </TableRow>
+  );
+});

@@ -1,0 +1,282 @@
+/**
+ * The preview, grouped by sheet → table. Large workbooks (thousands of KPIs) stay
+ * responsive: tables are collapsed by default, a table renders its rows only while
+ * it is open, a page at a time, and a sheet lists its tables a page at a time.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  makeStyles,
+  Table,
+  TableBody,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+  type AccordionToggleEventHandler,
+} from '@fluentui/react-components';
+import { DocumentTable20Regular } from '@fluentui/react-icons';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { cellAddress, rangeAddress } from '../../core/grid';
+import { gradeCellKey, type EvaluatedKpi, type EvaluatedTable } from '../../core/types';
+import { useT } from '../i18n';
+import { KpiRow } from './KpiRow';
+
+/** Rows rendered per page of an open table, and tables listed per page of a sheet. */
+export const ROW_PAGE = 50;
+export const TABLE_PAGE = 20;
+/** Up to this many KPIs in all, every table starts open. */
+export const OPEN_ALL_UP_TO = 40;
+
+export type RowFilter = 'all' | 'differs' | 'ungraded';
+
+const useStyles = makeStyles({
+  sheet: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  sheetHeading: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground1,
+  },
+  sheetIcon: { color: tokens.colorBrandForeground1, flexShrink: 0 },
+  sheetName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  caption: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
+  item: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    marginBottom: tokens.spacingVerticalS,
+    overflow: 'hidden',
+  },
+  headerContent: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+    flexWrap: 'wrap',
+  },
+  tableTitle: { fontWeight: tokens.fontWeightSemibold },
+  panel: {
+    marginLeft: 0,
+    marginRight: 0,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  table: { width: '100%' },
+  headerCellGrade: { flexGrow: 0, flexShrink: 0, flexBasis: '48px', paddingLeft: 0, paddingRight: tokens.spacingHorizontalXS, justifyContent: 'center' },
+  more: {
+    display: 'flex',
+    justifyContent: 'center',
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  hint: { color: tokens.colorNeutralForeground3 },
+  empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingVerticalM },
+});
+
+interface SheetGroup {
+  readonly sheet: string;
+  readonly tables: readonly EvaluatedTable[];
+}
+
+export interface ResultsListProps {
+  readonly tables: readonly EvaluatedTable[];
+  readonly filter: RowFilter;
+  readonly adopted: ReadonlySet<string>;
+  readonly choiceDisabled: boolean;
+  readonly onAdopt: (key: string, adopt: boolean) => void;
+  readonly onSelect: (sheet: string, address: string) => void;
+}
+
+const tableKey = (t: EvaluatedTable): string => `${t.table.sheet}!${rangeAddress(t.table.range)}`;
+
+function matches(ek: EvaluatedKpi, filter: RowFilter): boolean {
+  if (filter === 'differs') return ek.differs;
+  if (filter === 'ungraded') return ek.outcome.grade === null;
+  return true;
+}
+
+export function ResultsList(props: ResultsListProps) {
+  const { tables, filter } = props;
+  const { t } = useT();
+  const styles = useStyles();
+  const hintId = useId();
+
+  const groups = useMemo(() => {
+    const bySheet = new Map<string, EvaluatedTable[]>();
+    for (const et of tables) {
+      if (filter !== 'all' && !et.kpis.some((k) => matches(k, filter))) continue;
+      const list = bySheet.get(et.table.sheet) ?? [];
+      list.push(et);
+      bySheet.set(et.table.sheet, list);
+    }
+    return [...bySheet].map(([sheet, list]): SheetGroup => ({ sheet, tables: list }));
+  }, [tables, filter]);
+
+  const total = useMemo(() => tables.reduce((n, et) => n + et.kpis.length, 0), [tables]);
+  const [open, setOpen] = useState<ReadonlySet<string>>(
+    () => new Set(total <= OPEN_ALL_UP_TO ? tables.map(tableKey) : []),
+  );
+  const onToggle = useCallback<AccordionToggleEventHandler<string>>((_, data) => {
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (next.has(data.value)) next.delete(data.value);
+      else next.add(data.value);
+      return next;
+    });
+  }, []);
+
+  if (groups.length === 0) {
+    return <Text className={styles.empty}>{filter === 'all' ? t('noTables') : t('filterEmpty')}</Text>;
+  }
+
+  return (
+    <div>
+      <Text id={hintId} size={200} className={styles.hint} block>
+        {t('rowHint')}
+      </Text>
+      {groups.map((g) => (
+        <SheetSection key={g.sheet} group={g} open={open} onToggle={onToggle} hintId={hintId} {...props} />
+      ))}
+    </div>
+  );
+}
+
+function SheetSection(
+  props: ResultsListProps & {
+    group: SheetGroup;
+    open: ReadonlySet<string>;
+    onToggle: AccordionToggleEventHandler<string>;
+    hintId: string;
+  },
+) {
+  const { group, open, onToggle } = props;
+  const { t, n } = useT();
+  const styles = useStyles();
+  const [shownTables, setShownTables] = useState(TABLE_PAGE);
+  const visible = group.tables.slice(0, shownTables);
+  const openItems = visible.map(tableKey).filter((k) => open.has(k));
+  const headingId = useId();
+
+  return (
+    <section className={styles.sheet} aria-labelledby={headingId}>
+      <div className={styles.sheetHeading}>
+        <DocumentTable20Regular className={styles.sheetIcon} aria-hidden />
+        <Text id={headingId} size={300} className={styles.sheetName}>
+          {group.sheet}
+        </Text>
+        <Text size={200} className={styles.caption}>
+          {t('sheetSummary', { count: n(group.tables.length) })}
+        </Text>
+      </div>
+      <Accordion multiple collapsible openItems={openItems} onToggle={onToggle}>
+        {visible.map((et) => (
+          <TableItem key={tableKey(et)} et={et} isOpen={open.has(tableKey(et))} {...props} />
+        ))}
+      </Accordion>
+      {group.tables.length > shownTables && (
+        <div className={styles.more}>
+          <Button appearance="secondary" size="small" onClick={() => setShownTables((n) => n + TABLE_PAGE)}>
+            {t('showMoreTables', { count: n(group.tables.length - shownTables) })}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function TableItem(props: ResultsListProps & { et: EvaluatedTable; isOpen: boolean; hintId: string }) {
+  const { et, isOpen, filter } = props;
+  const { t, n } = useT();
+  const styles = useStyles();
+  const key = tableKey(et);
+  const range = rangeAddress(et.table.range);
+  const differs = et.kpis.filter((k) => k.differs).length;
+  const ungraded = et.kpis.filter((k) => k.outcome.grade === null).length;
+
+  return (
+    <AccordionItem value={key} className={styles.item}>
+      <AccordionHeader expandIconPosition="end" size="medium">
+        <span className={styles.headerContent}>
+          <Text className={styles.tableTitle}>{t('tableTitle', { range })}</Text>
+          <Text size={200} className={styles.caption}>
+            {t('tableKpis', { count: n(et.kpis.length) })}
+          </Text>
+          {differs > 0 && (
+            <Badge appearance="tint" color="warning" size="small">
+              {t('filterDiffers', { count: differs })}
+            </Badge>
+          )}
+          {ungraded > 0 && (
+            <Badge appearance="tint" color="danger" size="small">
+              {t('filterUngraded', { count: ungraded })}
+            </Badge>
+          )}
+        </span>
+      </AccordionHeader>
+      <AccordionPanel className={styles.panel}>
+        {isOpen && <TableRows {...props} rows={et.kpis.filter((k) => matches(k, filter))} />}
+      </AccordionPanel>
+    </AccordionItem>
+  );
+}
+
+function TableRows(props: ResultsListProps & { et: EvaluatedTable; rows: readonly EvaluatedKpi[]; hintId: string }) {
+  const { et, rows, adopted, choiceDisabled, onAdopt, onSelect, hintId } = props;
+  const { t, n } = useT();
+  const styles = useStyles();
+  const [limit, setLimit] = useState(ROW_PAGE);
+  const sheet = et.table.sheet;
+  const indicatorCol = et.table.columns.indicator;
+
+  return (
+    <>
+      <Table noNativeElements size="small" className={styles.table} aria-label={t('tableTitle', { range: rangeAddress(et.table.range) })}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('colIndicator')}</TableHeaderCell>
+            <TableHeaderCell className={styles.headerCellGrade}>{t('colGrade')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.slice(0, limit).map((ek) => {
+            const g = ek.kpi.gradeCell;
+            const address = g ? cellAddress(g.row, g.col) : cellAddress(ek.kpi.row, indicatorCol);
+            const adoptKey = g && ek.differs ? gradeCellKey(sheet, address) : undefined;
+            return (
+              <KpiRow
+                key={`${ek.kpi.row}:${ek.kpi.name}`}
+                ek={ek}
+                sheet={sheet}
+                address={address}
+                adoptKey={adoptKey}
+                adopted={adoptKey !== undefined && adopted.has(adoptKey)}
+                choiceDisabled={choiceDisabled}
+                hintId={hintId}
+                onAdopt={onAdopt}
+                onSelect={onSelect}
+              />
+            );
+          })}
+        </TableBody>
+      </Table>
+      {rows.length > limit && (
+        <div className={styles.more}>
+          <Button appearance="secondary" size="small" onClick={() => setLimit((n) => n + ROW_PAGE)}>
+            {t('showMore', { count: n(rows.length - limit) })}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * What the pane is doing and what just happened: the read progress with its
+ * cancel button, the grading spinner, and messages — errors say what happened and
+ * what to do (never swallowed), results say how many cells were written or restored
+ * and list the cells that were left alone.
+ */
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { Dismiss20Regular } from '@fluentui/react-icons';
+import type { Problem } from '../../core/types';
+import { useT, type TaskpaneKey } from '../i18n';
+import type { LedgerState } from '../state/machine';
+
+const useStyles = makeStyles({
+  area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  progress: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  progressLine: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  detail: { display: 'block', color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalXS },
+  body: { overflowWrap: 'anywhere' },
+  para: { display: 'block', margin: 0 },
+});
+
+export interface StatusAreaProps {
+  readonly state: LedgerState;
+  /** An error met while preparing the write plan (derived, not a host call). */
+  readonly planError?: string;
+  readonly onCancel: () => void;
+  readonly onDismissError: () => void;
+  readonly onDismissNotice: () => void;
+  readonly onDismissReports: () => void;
+}
+
+const SKIPPED_SHOWN = 20;
+
+export function StatusArea(props: StatusAreaProps) {
+  const { state, planError, onCancel, onDismissError, onDismissNotice, onDismissReports } = props;
+  const { t, n, lang } = useT();
+  const styles = useStyles();
+  const dismiss = (onClick: () => void) => (
+    <Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('dismiss')} onClick={onClick} />
+  );
+  const problemItems = (problems: readonly Problem[]) => (
+    <ul className={styles.list}>
+      {problems.slice(0, SKIPPED_SHOWN).map((p, i) => (
+        <li key={`${p.sheet}!${p.cell}:${i}`}>
+          {`${p.sheet}!${p.cell}: `}
+          {lang === 'ja' ? p.message : p.messageEn}
+        </li>
+      ))}
+      {problems.length > SKIPPED_SHOWN && <li>{'…'}</li>}
+    </ul>
+  );
+
+  const { phase, progress, error, notice, applyReport, undoReport } = state;
+  return (
+    <div className={styles.area}>
+      {phase === 'reading' && (
+        <div className={styles.progress}>
+          <div className={styles.progressLine}>
+            <Text size={200} aria-live="polite">
+              {progress ? t('reading', { read: progress.sheetsRead, total: progress.sheetsTotal }) : t('readingStart')}
+            </Text>
+            <Button size="small" aria-label={t('cancelReading')} onClick={onCancel}>
+              {t('cancel')}
+            </Button>
+          </div>
+          <ProgressBar
+            aria-label={t('readProgress')}
+            value={progress && progress.sheetsTotal > 0 ? progress.sheetsRead : undefined}
+            max={progress && progress.sheetsTotal > 0 ? progress.sheetsTotal : undefined}
+            thickness="large"
+          />
+        </div>
+      )}
+      {phase === 'evaluating' && (
+        <div className={styles.progress}>
+          <Spinner size="tiny" label={t('evaluating')} labelPosition="after" />
+        </div>
+      )}
+      {phase === 'undoing' && (
+        <div className={styles.progress}>
+          <Spinner size="tiny" label={t('undoing')} labelPosition="after" />
+        </div>
+      )}
+      {error && (
+        <MessageBar intent="error" layout="multiline" politeness="assertive">
+          <MessageBarBody className={styles.body}>
+            <MessageBarTitle>{t(`err.${error.op}` as TaskpaneKey)}</MessageBarTitle>
+            {error.plain ? (
+              // The adapter already said what happened and what to do, in both languages.
+              <Text as="p" size={300} className={styles.para}>
+                {lang === 'en' && error.detailEn ? error.detailEn : error.detail}
+              </Text>
+            ) : (
+              <>
+                <Text as="p" size={300} className={styles.para}>
+                  {t(`err.${error.op}.do` as TaskpaneKey)}
+                </Text>
+                {error.detail && (
+                  <Text size={200} className={styles.detail}>
+                    {t('errDetail', { message: error.detail })}
+                  </Text>
+                )}
+              </>
+            )}
+          </MessageBarBody>
+          <MessageBarActions containerAction={dismiss(onDismissError)} />
+        </MessageBar>
+      )}
+      {planError && (
+        <MessageBar intent="error" layout="multiline" politeness="assertive">
+          <MessageBarBody className={styles.body}>
+            <MessageBarTitle>{t('err.plan')}</MessageBarTitle>
+            <Text as="p" size={300} className={styles.para}>
+              {t('err.plan.do')}
+            </Text>
+            <Text size={200} className={styles.detail}>
+              {t('errDetail', { message: planError })}
+            </Text>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent={notice === 'cancelled' ? 'info' : 'success'} layout="multiline">
+          <MessageBarBody className={styles.body}>{t(notice === 'cancelled' ? 'cancelled' : 'presetSaved')}</MessageBarBody>
+          <MessageBarActions containerAction={dismiss(onDismissNotice)} />
+        </MessageBar>
+      )}
+      {applyReport && (
+        <MessageBar intent={applyReport.skipped.length > 0 ? 'warning' : 'success'} layout="multiline">
+          <MessageBarBody className={styles.body}>
+            <MessageBarTitle>{t('written', { count: n(applyReport.written) })}</MessageBarTitle>
+            <Text as="p" size={300} className={styles.para}>
+              {applyReport.notes > 0 ? `${t('writtenNotes', { count: n(applyReport.notes) })}` : ''}
+              {t('writtenUndo')}
+            </Text>
+            {applyReport.skipped.length > 0 && (
+              <>
+                <Text size={200} weight="semibold" className={styles.detail}>
+                  {t('skippedTitle', { count: applyReport.skipped.length })}
+                </Text>
+                {problemItems(applyReport.skipped)}
+              </>
+            )}
+          </MessageBarBody>
+          <MessageBarActions containerAction={dismiss(onDismissReports)} />
+        </MessageBar>
+      )}
+      {undoReport && (
+        <MessageBar intent={undoReport.problems.length > 0 ? 'warning' : 'success'} layout="multiline">
+          <MessageBarBody className={styles.body}>
+            <MessageBarTitle>{t('undone', { count: n(undoReport.restored) })}</MessageBarTitle>
+            {undoReport.problems.length > 0 && (
+              <>
+                <Text size={200} weight="semibold" className={styles.detail}>
+                  {t('undoProblems', { count: undoReport.problems.length })}
+                </Text>
+                {problemItems(undoReport.problems)}
+              </>
+            )}
+          </MessageBarBody>
+          <MessageBarActions containerAction={dismiss(onDismissReports)} />
+        </MessageBar>
+      )}
+    </div>
+  );
+}

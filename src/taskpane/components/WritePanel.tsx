@@ -1,0 +1,125 @@
+/**
+ * Writing back (§8): the options, how many cells the plan changes, and the button.
+ * The count comes from the very plan that the button hands to the host, so what
+ * the officer confirms is what gets written.
+ */
+import { Button, makeStyles, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
+import { Checkmark20Regular, Edit20Regular } from '@fluentui/react-icons';
+import type { WritePlan } from '../../core/types';
+import { useT } from '../i18n';
+import type { Phase } from '../state/machine';
+
+const useStyles = makeStyles({
+  options: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  switchHint: {
+    color: tokens.colorNeutralForeground3,
+    paddingLeft: '52px',
+    marginTop: `calc(-1 * ${tokens.spacingVerticalXS})`,
+  },
+  footer: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalM,
+    paddingLeft: tokens.spacingHorizontalL,
+    paddingRight: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow8,
+  },
+  confirm: { color: tokens.colorNeutralForeground2 },
+  button: { width: '100%' },
+});
+
+export interface WriteOptionsPanelProps {
+  readonly notes: boolean;
+  readonly addGradeColumns: boolean;
+  /** Tables without a grade column: the add-column switch shows only when there are some. */
+  readonly tablesWithoutGrade: number;
+  readonly disabled: boolean;
+  readonly onOption: (option: 'notes' | 'addGradeColumns', value: boolean) => void;
+}
+
+export function WriteOptionsPanel(props: WriteOptionsPanelProps) {
+  const { notes, addGradeColumns, tablesWithoutGrade, disabled, onOption } = props;
+  const { t } = useT();
+  const styles = useStyles();
+  return (
+    <div className={styles.options} role="group" aria-label={t('writeSection')}>
+      <Switch
+        checked={notes}
+        disabled={disabled}
+        label={t('optNotes')}
+        onChange={(_, data) => onOption('notes', data.checked)}
+      />
+      {tablesWithoutGrade > 0 && (
+        <>
+          <Switch
+            checked={addGradeColumns}
+            disabled={disabled}
+            label={t('optAddColumn')}
+            onChange={(_, data) => onOption('addGradeColumns', data.checked)}
+          />
+          <Text size={200} className={styles.switchHint}>
+            {t('optAddColumnHint', { count: tablesWithoutGrade })}
+          </Text>
+        </>
+      )}
+    </div>
+  );
+}
+
+export interface WriteFooterProps {
+  readonly plan: WritePlan | undefined;
+  readonly phase: Phase;
+  /** Typed grades kept (differing rows not adopted). */
+  readonly kept: number;
+  /** The rule changed since grading: what would be written is not what the rule says. */
+  readonly stale?: boolean;
+  readonly onWrite: (plan: WritePlan) => void;
+}
+
+export function WriteFooter({ plan, phase, kept, stale = false, onWrite }: WriteFooterProps) {
+  const { t, n } = useT();
+  const styles = useStyles();
+  const changes = plan?.writes.length ?? 0;
+  const notes = plan?.notes.length ?? 0;
+  const writing = phase === 'writing';
+  const written = phase === 'written';
+  const nothing = plan !== undefined && changes === 0 && notes === 0;
+  const canWrite = phase === 'preview' && plan !== undefined && !nothing && !stale;
+
+  let confirm: string;
+  if (written) confirm = t('writtenAgain');
+  else if (stale) confirm = t('ruleChangedShort');
+  else if (!plan) confirm = t('evaluating');
+  else if (nothing) confirm = t('nothingToWrite');
+  else confirm = notes > 0 ? t('writeConfirmNotes', { count: n(changes), notes: n(notes) }) : t('writeConfirm', { count: n(changes) });
+
+  return (
+    <div className={styles.footer}>
+      <Text size={200} className={styles.confirm} aria-live="polite">
+        {confirm}
+        {kept > 0 && !written ? `　${t('writeKept', { count: n(kept) })}` : ''}
+      </Text>
+      <Button
+        className={styles.button}
+        appearance="primary"
+        size="large"
+        disabled={!canWrite}
+        icon={writing ? <Spinner size="tiny" appearance="inverted" /> : written ? <Checkmark20Regular /> : <Edit20Regular />}
+        onClick={() => plan && onWrite(plan)}
+      >
+        {writing ? t('writing') : written ? t('alreadyWritten') : nothing ? t('writeDisabled') : t('writeButton', { count: n(changes) })}
+      </Button>
+    </div>
+  );
+}

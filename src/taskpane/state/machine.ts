@@ -1,0 +1,276 @@
+/**
+ * The pane's state machine, as a pure reducer:
+ *
+ *   idle ──evaluate──▶ reading ──grids──▶ evaluating ──▶ preview ──write──▶ writing ──▶ written
+ *     ▲                   │ cancel / error     │ cancel/error ▲  │ regrade (same grids, changed rule)
+ *     └───────────────────┴────────────────────┘              └──┘  via evaluating
+ *
+ * Undo can start from idle, preview or written (it restores what the last write
+ * changed, also from an earlier session); after undoing a write just made, the
+ * preview is valid again, so `written` returns to `preview`.
+ * Actions that make no sense in the current phase are ignored, so a late answer
+ * from the host (e.g. grids arriving after a cancel) cannot move the machine.
+ */
+import type { SheetGrid } from '../../core/grid';
+import type { Evaluation, Preset } from '../../core/types';
+import { gradeCellKey } from '../../core/types';
+import { cellAddress } from '../../core/grid';
+import type { ApplyReport, EvaluationScope, ReadProgress, UndoReport } from '../../excel/host';
+
+export type Phase = 'idle' | 'reading' | 'evaluating' | 'preview' | 'writing' | 'written' | 'undoing';
+
+/** What the host or engine was doing when it failed: picks the message and the advice. */
+export type FailedOperation =
+  | 'read'
+  | 'evaluate'
+  | 'plan'
+  | 'write'
+  | 'undo'
+  | 'hasUndo'
+  | 'loadPreset'
+  | 'savePreset'
+  | 'select';
+
+export interface ErrorInfo {
+  /** What was thrown, in words (Japanese when the thrower had Japanese). */
+  readonly detail: string;
+  /** The English words, when the thrower had them (the adapter's HostError does). */
+  readonly detailEn?: string;
+  /**
+   * The thrower already said, in plain words, what happened and what to do (the
+   * adapter's HostError): shown as is. Otherwise it is a technical message, shown as
+   * a detail under the pane's own advice.
+   */
+  readonly plain?: boolean;
+}
+
+export interface PaneError extends ErrorInfo {
+  readonly op: FailedOperation;
+}
+
+export type Notice = 'cancelled' | 'presetSaved';
+
+export interface LedgerState {
+  readonly phase: Phase;
+  /** The evaluation run in progress or shown; answers for another run are ignored. */
+  readonly run: number;
+  /** The run that read the grids on screen (a regrade keeps it): the results list's identity. */
+  readonly readRun: number;
+  readonly scope?: EvaluationScope;
+  readonly progress?: ReadProgress;
+  readonly grids?: readonly SheetGrid[];
+  readonly evaluation?: Evaluation;
+  /** The rule the evaluation was made with. */
+  readonly evaluatedWith?: Preset;
+  /** Grade cells (gradeCellKey) whose computed grade the officer adopted over the typed one. */
+  readonly adopted: ReadonlySet<string>;
+  readonly notes: boolean;
+  readonly addGradeColumns: boolean;
+  readonly applyReport?: ApplyReport;
+  readonly undoReport?: UndoReport;
+  readonly canUndo: boolean;
+  /** The phase undo started from. */
+  readonly beforeUndo?: Phase;
+  readonly error?: PaneError;
+  readonly notice?: Notice;
+}
+
+export const initialState: LedgerState = {
+  phase: 'idle',
+  run: 0,
+  readRun: 0,
+  adopted: new Set(),
+  notes: false,
+  addGradeColumns: false,
+  canUndo: false,
+};
+
+export type Action =
+  | { type: 'readStart'; scope: EvaluationScope; run: number }
+  | { type: 'regradeStart'; run: number }
+  | { type: 'readProgress'; run: number; progress: ReadProgress }
+  | { type: 'readDone'; run: number; grids: readonly SheetGrid[] }
+  | { type: 'evaluated'; run: number; evaluation: Evaluation; preset: Preset }
+  | { type: 'cancel' }
+  | ({ type: 'fail'; op: FailedOperation; run?: number } & ErrorInfo)
+  | { type: 'setAdopt'; key: string; adopt: boolean }
+  | { type: 'adoptAll'; adopt: boolean }
+  | { type: 'setOption'; option: 'notes' | 'addGradeColumns'; value: boolean }
+  | { type: 'writeStart' }
+  | { type: 'writeDone'; report: ApplyReport }
+  | { type: 'undoStart' }
+  | { type: 'undoDone'; report: UndoReport }
+  | { type: 'undoAvailable'; value: boolean }
+  | { type: 'notice'; notice: Notice }
+  | { type: 'dismissError' }
+  | { type: 'dismissNotice' }
+  | { type: 'dismissReports' };
+
+/** True while the host or the engine is busy: the evaluate, write and undo buttons wait. */
+export function isBusy(phase: Phase): boolean {
+  return phase === 'reading' || phase === 'evaluating' || phase === 'writing' || phase === 'undoing';
+}
+
+/** The grade-cell keys of every KPI whose typed grade differs from the computed one. */
+export function differingKeys(evaluation: Evaluation | undefined): string[] {
+  const keys: string[] = [];
+  for (const t of evaluation?.tables ?? []) {
+    for (const k of t.kpis) {
+      if (k.differs && k.kpi.gradeCell) keys.push(gradeCellKey(t.table.sheet, cellAddress(k.kpi.gradeCell.row, k.kpi.gradeCell.col)));
+    }
+  }
+  return keys;
+}
+
+export function reducer(state: LedgerState, action: Action): LedgerState {
+  switch (action.type) {
+    case 'readStart':
+      if (isBusy(state.phase)) return state;
+      return {
+        ...state,
+        phase: 'reading',
+        run: action.run,
+        readRun: action.run,
+        scope: action.scope,
+        progress: undefined,
+        grids: undefined,
+        evaluation: undefined,
+        evaluatedWith: undefined,
+        adopted: new Set(),
+        applyReport: undefined,
+        undoReport: undefined,
+        error: undefined,
+        notice: undefined,
+      };
+    case 'regradeStart':
+      // The same grids, a changed rule: the preview stays on screen while it is graded again.
+      if (state.phase !== 'preview' || !state.grids) return state;
+      return { ...state, phase: 'evaluating', run: action.run, applyReport: undefined, undoReport: undefined };
+    case 'readProgress':
+      if (state.phase !== 'reading' || action.run !== state.run) return state;
+      return { ...state, progress: action.progress };
+    case 'readDone':
+      if (state.phase !== 'reading' || action.run !== state.run) return state;
+      return { ...state, phase: 'evaluating', grids: action.grids };
+    case 'evaluated': {
+      if (action.run !== state.run) return state;
+      // First evaluation after reading, or the same grids graded again with a changed rule.
+      if (state.phase !== 'evaluating' && state.phase !== 'preview') return state;
+      // Keep the officer's choices that still apply to a differing row.
+      const stillDiffering = new Set(differingKeys(action.evaluation));
+      const adopted = new Set([...state.adopted].filter((k) => stillDiffering.has(k)));
+      return { ...state, phase: 'preview', evaluation: action.evaluation, evaluatedWith: action.preset, adopted };
+    }
+    case 'cancel':
+      if (state.phase !== 'reading' && state.phase !== 'evaluating') return state;
+      // Whatever the host still sends belongs to a run that is no longer in reading: ignored.
+      return {
+        ...state,
+        phase: 'idle',
+        progress: undefined,
+        grids: undefined,
+        evaluation: undefined,
+        evaluatedWith: undefined,
+        notice: 'cancelled',
+      };
+    case 'fail': {
+      if (action.run !== undefined && action.run !== state.run) return state;
+      const error: PaneError = {
+        op: action.op,
+        detail: action.detail,
+        ...(action.detailEn !== undefined ? { detailEn: action.detailEn } : {}),
+        ...(action.plain ? { plain: true } : {}),
+      };
+      switch (action.op) {
+        case 'read':
+        case 'evaluate':
+          if (state.phase === 'reading' || state.phase === 'evaluating') {
+            return {
+              ...state,
+              phase: 'idle',
+              progress: undefined,
+              grids: undefined,
+              evaluation: undefined,
+              evaluatedWith: undefined,
+              error,
+            };
+          }
+          return { ...state, error };
+        case 'write':
+          return { ...state, phase: state.phase === 'writing' ? 'preview' : state.phase, error };
+        case 'undo':
+          return {
+            ...state,
+            phase: state.phase === 'undoing' ? (state.beforeUndo ?? 'idle') : state.phase,
+            beforeUndo: undefined,
+            error,
+          };
+        default:
+          return { ...state, error };
+      }
+    }
+    case 'setAdopt': {
+      if (state.phase !== 'preview') return state;
+      const adopted = new Set(state.adopted);
+      if (action.adopt) adopted.add(action.key);
+      else adopted.delete(action.key);
+      return { ...state, adopted };
+    }
+    case 'adoptAll':
+      if (state.phase !== 'preview') return state;
+      return { ...state, adopted: action.adopt ? new Set(differingKeys(state.evaluation)) : new Set() };
+    case 'setOption':
+      if (state.phase === 'writing') return state;
+      return { ...state, [action.option]: action.value };
+    case 'writeStart':
+      if (state.phase !== 'preview') return state;
+      return { ...state, phase: 'writing', error: undefined, applyReport: undefined, undoReport: undefined };
+    case 'writeDone':
+      if (state.phase !== 'writing') return state;
+      return { ...state, phase: 'written', applyReport: action.report, canUndo: true };
+    case 'undoStart':
+      if (isBusy(state.phase)) return state;
+      return { ...state, phase: 'undoing', beforeUndo: state.phase, error: undefined, undoReport: undefined };
+    case 'undoDone': {
+      if (state.phase !== 'undoing') return state;
+      const back = state.beforeUndo === 'written' ? 'preview' : (state.beforeUndo ?? 'idle');
+      return { ...state, phase: back, beforeUndo: undefined, undoReport: action.report, applyReport: undefined };
+    }
+    case 'undoAvailable':
+      return { ...state, canUndo: action.value };
+    case 'notice':
+      return { ...state, notice: action.notice };
+    case 'dismissError':
+      return { ...state, error: undefined };
+    case 'dismissNotice':
+      return { ...state, notice: undefined };
+    case 'dismissReports':
+      return { ...state, applyReport: undefined, undoReport: undefined };
+  }
+}
+
+/** A rejection's message, whatever was thrown. */
+export function describeError(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  if (typeof e === 'string') return e;
+  try {
+    return JSON.stringify(e) ?? String(e);
+  } catch {
+    return String(e);
+  }
+}
+
+/**
+ * What a rejection says. The adapter's HostError carries plain Japanese and English
+ * (message / messageEn); anything else (an Office.js error, a string) is technical.
+ */
+export function errorInfo(e: unknown): ErrorInfo {
+  const detail = describeError(e);
+  const en = typeof e === 'object' && e !== null ? (e as { messageEn?: unknown }).messageEn : undefined;
+  return typeof en === 'string' && en !== '' ? { detail, detailEn: en, plain: true } : { detail };
+}
+
+/** True for the rejection of an aborted read (DOMException or any error named AbortError). */
+export function isAbortError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
+}

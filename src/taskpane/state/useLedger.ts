@@ -1,0 +1,159 @@
+/**
+ * Drives the state machine: calls the host (read, write, undo, select) and the
+ * engine (evaluate), and turns every answer — including every rejection — into an
+ * action. Nothing here touches Office: the host comes from the context.
+ */
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { evaluateWorkbook } from '../../core/evaluate';
+import type { SheetGrid } from '../../core/grid';
+import type { Preset, WritePlan } from '../../core/types';
+import type { EvaluationScope, LedgerHost } from '../../excel/host';
+import { errorInfo, initialState, isBusy, reducer, type Action, type ErrorInfo, type FailedOperation, type LedgerState } from './machine';
+
+/**
+ * Lets the browser paint (the spinner) before a long synchronous step: a frame if
+ * frames are running, or a short timeout when they are not (hidden pane).
+ */
+export function yieldToPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (!done) {
+        done = true;
+        resolve();
+      }
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(finish, 0));
+    setTimeout(finish, 50);
+  });
+}
+
+export interface Ledger {
+  readonly state: LedgerState;
+  readonly dispatch: (action: Action) => void;
+  evaluate(scope: EvaluationScope): Promise<void>;
+  /** Grades the grids already read again, e.g. with a changed rule. */
+  regrade(preset: Preset): Promise<void>;
+  cancel(): void;
+  write(plan: WritePlan): Promise<void>;
+  undo(): Promise<void>;
+  select(sheet: string, address: string): void;
+  fail(op: FailedOperation, error: ErrorInfo): void;
+}
+
+export function useLedger(host: LedgerHost, preset: Preset | undefined): Ledger {
+  const [state, dispatch] = useReducer(reducer, initialState);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const runRef = useRef(0);
+  const abortRef = useRef<AbortController | undefined>(undefined);
+  const presetRef = useRef(preset);
+  presetRef.current = preset;
+
+  const fail = useCallback((op: FailedOperation, error: ErrorInfo) => dispatch({ type: 'fail', op, ...error }), []);
+
+  const refreshUndo = useCallback(async () => {
+    try {
+      dispatch({ type: 'undoAvailable', value: await host.hasUndo() });
+    } catch (e) {
+      dispatch({ type: 'fail', op: 'hasUndo', ...errorInfo(e) });
+    }
+  }, [host]);
+
+  useEffect(() => {
+    void refreshUndo();
+    return () => abortRef.current?.abort();
+  }, [refreshUndo]);
+
+  const grade = useCallback(async (run: number, grids: readonly SheetGrid[], rule: Preset) => {
+    await yieldToPaint();
+    if (runRef.current !== run) return;
+    try {
+      const evaluation = evaluateWorkbook(grids, rule);
+      if (runRef.current !== run) return;
+      dispatch({ type: 'evaluated', run, evaluation, preset: rule });
+    } catch (e) {
+      dispatch({ type: 'fail', op: 'evaluate', ...errorInfo(e), run });
+    }
+  }, []);
+
+  const evaluate = useCallback(
+    async (scope: EvaluationScope) => {
+      const rule = presetRef.current;
+      if (!rule || isBusy(stateRef.current.phase)) return;
+      const run = ++runRef.current;
+      const controller = new AbortController();
+      abortRef.current = controller;
+      dispatch({ type: 'readStart', scope, run });
+      let grids: SheetGrid[];
+      try {
+        grids = await host.readGrids(scope, {
+          signal: controller.signal,
+          onProgress: (progress) => dispatch({ type: 'readProgress', run, progress }),
+        });
+      } catch (e) {
+        // After a cancel the rejection is the cancel itself; the pane already says so.
+        if (controller.signal.aborted || runRef.current !== run) return;
+        dispatch({ type: 'fail', op: 'read', ...errorInfo(e), run });
+        return;
+      }
+      if (controller.signal.aborted || runRef.current !== run) return;
+      dispatch({ type: 'readDone', run, grids });
+      await grade(run, grids, rule);
+    },
+    [host, grade],
+  );
+
+  const regrade = useCallback(
+    async (rule: Preset) => {
+      const s = stateRef.current;
+      if (s.phase !== 'preview' || !s.grids) return;
+      const run = ++runRef.current;
+      dispatch({ type: 'regradeStart', run });
+      await grade(run, s.grids, rule);
+    },
+    [grade],
+  );
+
+  const cancel = useCallback(() => {
+    runRef.current++;
+    abortRef.current?.abort();
+    dispatch({ type: 'cancel' });
+  }, []);
+
+  const write = useCallback(
+    async (plan: WritePlan) => {
+      if (stateRef.current.phase !== 'preview') return;
+      dispatch({ type: 'writeStart' });
+      try {
+        const report = await host.applyPlan(plan);
+        dispatch({ type: 'writeDone', report });
+      } catch (e) {
+        dispatch({ type: 'fail', op: 'write', ...errorInfo(e) });
+      }
+      await refreshUndo();
+    },
+    [host, refreshUndo],
+  );
+
+  const undo = useCallback(async () => {
+    if (isBusy(stateRef.current.phase)) return;
+    dispatch({ type: 'undoStart' });
+    try {
+      const report = await host.undoLastWrite();
+      dispatch({ type: 'undoDone', report });
+    } catch (e) {
+      dispatch({ type: 'fail', op: 'undo', ...errorInfo(e) });
+    }
+    await refreshUndo();
+  }, [host, refreshUndo]);
+
+  const select = useCallback(
+    (sheet: string, address: string) => {
+      host.selectCell(sheet, address).catch((e: unknown) => dispatch({ type: 'fail', op: 'select', ...errorInfo(e) }));
+    },
+    [host],
+  );
+
+  return { state, dispatch, evaluate, regrade, cancel, write, undo, select, fail };
+}

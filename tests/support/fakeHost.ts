@@ -1,0 +1,263 @@
+/**
+ * A LedgerHost over in-memory grids, for the task pane's tests and the browser
+ * preview. It behaves like the Office host where the pane can tell: reads report
+ * progress per sheet and honour an AbortSignal, writes re-check each cell's
+ * `before` and skip (with a problem) cells changed since the preview, a write
+ * keeps an undo snapshot, and every call can be made to reject. It is not an
+ * Office.js double (that one lives with the adapter's tests): no batching, no sync.
+ * No test-runner imports, so the preview page can bundle it.
+ */
+import type { GridCell, SheetGrid } from '../../src/core/grid';
+import { cellAt, parseCellAddress } from '../../src/core/grid';
+import { makeProblem } from '../../src/core/problems';
+import type { Preset, Problem, WritePlan } from '../../src/core/types';
+import type { ApplyReport, EvaluationScope, LedgerHost, ReadProgress, UndoReport } from '../../src/excel/host';
+
+type Method = 'readGrids' | 'applyPlan' | 'undoLastWrite' | 'hasUndo' | 'loadPreset' | 'savePreset' | 'selectCell';
+
+interface MutableGrid {
+  name: string;
+  rows: (GridCell | undefined)[][];
+  merges: SheetGrid['merges'];
+  protected?: boolean;
+}
+
+interface UndoEntry {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly cell: GridCell | undefined;
+}
+
+export interface FakeHostOptions {
+  /** The sheet "このシートを評価" reads; the first sheet by default. */
+  readonly activeSheet?: string;
+  /** Milliseconds spent reading each sheet (0: one macrotask per sheet). */
+  readonly readDelayMs?: number;
+  /** The rule saved with the workbook. */
+  readonly savedPreset?: Preset;
+  /** The workbook already holds an undo snapshot from an earlier session. */
+  readonly undoAvailable?: boolean;
+}
+
+export interface FakeHostCalls {
+  readonly readGrids: EvaluationScope[];
+  readonly applyPlan: WritePlan[];
+  undoLastWrite: number;
+  readonly selectCell: { sheet: string; address: string }[];
+  readonly savePreset: Preset[];
+}
+
+export interface FakeHost extends LedgerHost {
+  readonly calls: FakeHostCalls;
+  /** The signal given to the last readGrids call. */
+  readonly lastSignal: AbortSignal | undefined;
+  /** The next call of `method` rejects with `error`. */
+  failNext(method: Method, error: unknown): void;
+  /** Reads wait (after reporting 0 of n sheets) until the returned function is called. */
+  holdReads(): () => void;
+  /** The text of a cell in the workbook now. */
+  textAt(sheet: string, address: string): string;
+  /** The note on a cell, if any. */
+  noteAt(sheet: string, address: string): string | undefined;
+  /** Changes a cell behind the pane's back (to test "changed since preview"). */
+  typeInto(sheet: string, address: string, text: string): void;
+}
+
+function cloneGrid(grid: SheetGrid): MutableGrid {
+  return {
+    name: grid.name,
+    rows: grid.rows.map((r) => (r ? r.map((c) => (c ? { ...c } : undefined)) : [])),
+    merges: grid.merges.map((m) => ({ ...m })),
+    ...(grid.protected ? { protected: true } : {}),
+  };
+}
+
+function snapshotGrid(grid: MutableGrid): SheetGrid {
+  return {
+    name: grid.name,
+    rows: grid.rows.map((r) => r.map((c) => (c ? { ...c } : undefined))),
+    merges: grid.merges.map((m) => ({ ...m })),
+    ...(grid.protected ? { protected: true } : {}),
+  };
+}
+
+const abortError = () => new DOMException('The read was cancelled.', 'AbortError');
+
+export function createFakeHost(grids: readonly SheetGrid[], options: FakeHostOptions = {}): FakeHost {
+  const book: MutableGrid[] = grids.map(cloneGrid);
+  const notes = new Map<string, string>();
+  let saved: Preset | undefined = options.savedPreset;
+  let undo: { cells: UndoEntry[]; notes: string[] } | undefined = options.undoAvailable
+    ? { cells: [], notes: [] }
+    : undefined;
+  const failures = new Map<Method, unknown>();
+  let gate: Promise<void> | undefined;
+  let lastSignal: AbortSignal | undefined;
+  const calls: FakeHostCalls = { readGrids: [], applyPlan: [], undoLastWrite: 0, selectCell: [], savePreset: [] };
+
+  const sheet = (name: string): MutableGrid | undefined => book.find((g) => g.name === name);
+  const failIfAsked = (method: Method) => {
+    if (failures.has(method)) {
+      const error = failures.get(method);
+      failures.delete(method);
+      throw error;
+    }
+  };
+  const wait = (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      const id = setTimeout(resolve, ms);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(id);
+          reject(abortError());
+        },
+        { once: true },
+      );
+    });
+  const setCell = (g: MutableGrid, row: number, col: number, cell: GridCell | undefined) => {
+    while (g.rows.length <= row) g.rows.push([]);
+    g.rows[row]![col] = cell;
+  };
+
+  const host: FakeHost = {
+    calls,
+    get lastSignal() {
+      return lastSignal;
+    },
+
+    async readGrids(scope, opts = {}) {
+      calls.readGrids.push(scope);
+      lastSignal = opts.signal;
+      await Promise.resolve();
+      failIfAsked('readGrids');
+      const active = options.activeSheet ?? book[0]?.name;
+      const targets = scope.kind === 'workbook' ? book : book.filter((g) => g.name === active);
+      const progress = (sheetsRead: number): ReadProgress => ({ sheetsRead, sheetsTotal: targets.length });
+      opts.onProgress?.(progress(0));
+      if (gate) {
+        const held = gate;
+        await new Promise<void>((resolve, reject) => {
+          held.then(resolve, reject);
+          opts.signal?.addEventListener('abort', () => reject(abortError()), { once: true });
+        });
+      }
+      const out: SheetGrid[] = [];
+      for (const g of targets) {
+        if (opts.signal?.aborted) throw abortError();
+        await wait(options.readDelayMs ?? 0, opts.signal);
+        out.push(snapshotGrid(g));
+        opts.onProgress?.(progress(out.length));
+      }
+      return out;
+    },
+
+    async applyPlan(plan: WritePlan): Promise<ApplyReport> {
+      calls.applyPlan.push(plan);
+      await Promise.resolve();
+      failIfAsked('applyPlan');
+      const skipped: Problem[] = [];
+      const cells: UndoEntry[] = [];
+      const addedNotes: string[] = [];
+      let written = 0;
+      for (const w of plan.writes) {
+        const g = sheet(w.sheet);
+        if (!g) continue;
+        if (g.protected) {
+          skipped.push(makeProblem('sheetProtected', w.sheet, w.address));
+          continue;
+        }
+        const now = cellAt(g, w.row, w.col);
+        if ((now.value ?? null) !== (w.before.value ?? null) || (now.formula ?? undefined) !== (w.before.formula ?? undefined)) {
+          skipped.push(makeProblem('changedSincePreview', w.sheet, w.address));
+          continue;
+        }
+        cells.push({ sheet: w.sheet, row: w.row, col: w.col, cell: g.rows[w.row]?.[w.col] });
+        setCell(g, w.row, w.col, { text: w.after, value: w.after });
+        written++;
+      }
+      for (const n of plan.notes) {
+        const key = `${n.sheet}!${n.address}`;
+        if (!notes.has(key)) addedNotes.push(key);
+        notes.set(key, n.text);
+      }
+      undo = { cells, notes: addedNotes };
+      const rules = plan.formats.reduce((sum, f) => sum + f.rules.length, 0);
+      return { written, notes: plan.notes.length, rules, skipped };
+    },
+
+    async undoLastWrite(): Promise<UndoReport> {
+      calls.undoLastWrite++;
+      await Promise.resolve();
+      failIfAsked('undoLastWrite');
+      if (!undo) return { restored: 0, problems: [] };
+      for (const e of undo.cells) {
+        const g = sheet(e.sheet);
+        if (g) setCell(g, e.row, e.col, e.cell);
+      }
+      for (const key of undo.notes) notes.delete(key);
+      const restored = undo.cells.length;
+      undo = undefined;
+      return { restored, problems: [] };
+    },
+
+    async hasUndo() {
+      await Promise.resolve();
+      failIfAsked('hasUndo');
+      return undo !== undefined;
+    },
+
+    async loadPreset() {
+      await Promise.resolve();
+      failIfAsked('loadPreset');
+      return saved;
+    },
+
+    async savePreset(preset) {
+      calls.savePreset.push(preset);
+      await Promise.resolve();
+      failIfAsked('savePreset');
+      saved = preset;
+    },
+
+    async selectCell(sheetName, address) {
+      calls.selectCell.push({ sheet: sheetName, address });
+      await Promise.resolve();
+      failIfAsked('selectCell');
+      if (!sheet(sheetName)) throw new Error(`Sheet "${sheetName}" does not exist.`);
+    },
+
+    failNext(method, error) {
+      failures.set(method, error);
+    },
+
+    holdReads() {
+      let release!: () => void;
+      gate = new Promise<void>((resolve) => {
+        release = () => {
+          gate = undefined;
+          resolve();
+        };
+      });
+      return release;
+    },
+
+    textAt(sheetName, address) {
+      const g = sheet(sheetName);
+      const p = parseCellAddress(address);
+      return g && p ? cellAt(g, p.row, p.col).text : '';
+    },
+
+    noteAt(sheetName, address) {
+      return notes.get(`${sheetName}!${address}`);
+    },
+
+    typeInto(sheetName, address, text) {
+      const g = sheet(sheetName);
+      const p = parseCellAddress(address);
+      if (g && p) setCell(g, p.row, p.col, text === '' ? undefined : { text, value: text });
+    },
+  };
+  return host;
+}

@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_PRESETS } from '../../src/core/presets';
+import { applyDraft, draftOf, fieldForError, NAN, readThreshold, THRESHOLD_FIELDS } from '../../src/taskpane/state/presetDraft';
+
+const names = { ja: '調整', en: 'Adjusted' };
+
+describe('threshold drafts', () => {
+  it('reads numbers as a clerk types them', () => {
+    expect(readThreshold('0.5')).toBe(0.5);
+    expect(readThreshold('０．５')).toBe(0.5);
+    expect(readThreshold(' 1 ')).toBe(1);
+    expect(readThreshold('10%')).toBeCloseTo(0.1);
+    expect(readThreshold('１０％')).toBeCloseTo(0.1);
+    expect(readThreshold('')).toBeUndefined();
+    expect(readThreshold('abc')).toBeUndefined();
+    expect(readThreshold('1..2')).toBeUndefined();
+  });
+
+  it('an unchanged draft is the preset itself; a changed one is a copy with its own id', () => {
+    const base = BUILTIN_PRESETS.standard;
+    expect(applyDraft(base, draftOf(base), names).preset).toBe(base);
+    const r = applyDraft(base, { ...draftOf(base), worse: '0.2' }, names);
+    expect(r.edited).toBe(true);
+    expect(r.preset?.id).toBe('standard-custom');
+    expect(r.preset?.name).toBe('調整');
+    expect(r.preset?.nameEn).toBe('Adjusted');
+    expect(r.preset?.method === 'standard' && r.preset.thresholds.worse).toBe(0.2);
+    expect(base.method === 'standard' && base.thresholds.worse).toBe(0.1);
+  });
+
+  it('puts each engine error under its field', () => {
+    const base = BUILTIN_PRESETS.standard;
+    const r = applyDraft(base, { ...draftOf(base), roughly: '2', worse: '-1' }, names);
+    expect(r.preset).toBeUndefined();
+    expect(r.fieldErrors.roughly).toMatch(/^しきい値 roughly/);
+    expect(r.fieldErrors.worse).toMatch(/worse.*は 0 以上にしてください。/);
+    expect(r.generalErrors).toEqual([]);
+  });
+
+  it('marks text that is not a number', () => {
+    const base = BUILTIN_PRESETS.tassei;
+    const r = applyDraft(base, { ...draftOf(base), b: 'x' }, names);
+    expect(r.fieldErrors.b).toBe(NAN);
+    expect(r.preset).toBeUndefined();
+  });
+
+  it('points steps: by path or by the points named in the message', () => {
+    const fields = THRESHOLD_FIELDS.points;
+    expect(fieldForError('thresholds.steps.3 は 0 以上にしてください。', fields)).toBe('steps.3');
+    expect(fieldForError('しきい値 steps は大きい順に並べ、同じ値を含めないでください（5点の 0.95 が 6点の 0.9 以上です）。', fields)).toBe('steps.2');
+    const base = BUILTIN_PRESETS.points;
+    const draft = { ...draftOf(base), 'steps.2': '0.95' };
+    expect(Object.keys(applyDraft(base, draft, names).fieldErrors)).toEqual(['steps.2']);
+  });
+
+  it('has fields for every method', () => {
+    for (const [method, preset] of Object.entries(BUILTIN_PRESETS)) {
+      const draft = draftOf(preset);
+      expect(Object.keys(draft)).toEqual(THRESHOLD_FIELDS[method as keyof typeof THRESHOLD_FIELDS].map((f) => f.path));
+      expect(Object.values(draft).every((v) => readThreshold(v) !== undefined)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,137 @@
+// @vitest-environment jsdom
+/**
+ * The rule section: choosing a preset, editing thresholds with the engine's
+ * validation, saving with the workbook, and using the saved rule at start.
+ */
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BUILTIN_PRESETS, copyPreset } from '../../src/core/presets';
+import { evaluateAll, kpiRow, renderPane, seedSheet } from './render';
+
+afterEach(cleanup);
+
+const openRules = () => fireEvent.click(screen.getByRole('button', { name: /^評価基準/ }));
+const saveButton = () => screen.getByRole('button', { name: 'この評価基準をブックに保存' });
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+
+describe('thresholds', () => {
+  it('shows each threshold of the standard rule with a label that explains it', () => {
+    renderPane();
+    openRules();
+    expect(field('Ｓ（早い）: 進捗率 ≥').value).toBe('1');
+    expect(field('Ａ（順調）: 進捗率 ≥ 経過率 ×').value).toBe('1');
+    expect(field('Ｂ（おおむね順調）: 進捗率 ≥ 経過率 ×').value).toBe('0.5');
+    expect(field('Ｄ（遅れている）: 基準値からの悪化率 >').value).toBe('0.1');
+    expect(screen.getByText('出典: 柏崎市 まち・ひと・しごと創生総合戦略 進行管理（平成29年度）')).toBeTruthy();
+  });
+
+  it('an invalid threshold shows the engine’s Japanese error under the field and disables saving', () => {
+    renderPane();
+    openRules();
+    expect(saveButton().hasAttribute('disabled')).toBe(false);
+    fireEvent.change(field('Ｄ（遅れている）: 基準値からの悪化率 >'), { target: { value: '-1' } });
+    expect(screen.getByText(/worse.*は 0 以上にしてください。/)).toBeTruthy();
+    expect(field('Ｄ（遅れている）: 基準値からの悪化率 >').getAttribute('aria-invalid')).toBe('true');
+    expect(saveButton().hasAttribute('disabled')).toBe(true);
+    // Nothing can be graded with an invalid rule either.
+    expect(screen.getByRole('button', { name: 'すべて評価' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('says which of two thresholds is out of order', () => {
+    renderPane();
+    openRules();
+    fireEvent.change(field('Ｂ（おおむね順調）: 進捗率 ≥ 経過率 ×'), { target: { value: '1.5' } });
+    const error = screen.getByText(/しきい値 roughly（Ｂ おおむね順調）は onPace（Ａ 順調）以下にしてください/);
+    expect(field('Ｂ（おおむね順調）: 進捗率 ≥ 経過率 ×').getAttribute('aria-describedby')).toContain(error.closest('[id]')!.id);
+    expect(saveButton().hasAttribute('disabled')).toBe(true);
+  });
+
+  it('text that is not a number gets plain words', () => {
+    renderPane();
+    openRules();
+    fireEvent.change(field('Ａ（順調）: 進捗率 ≥ 経過率 ×'), { target: { value: 'たくさん' } });
+    expect(screen.getByText('数値を入力してください（例: 0.5）')).toBeTruthy();
+    expect(saveButton().hasAttribute('disabled')).toBe(true);
+    // Full-width digits and percentages are numbers.
+    fireEvent.change(field('Ａ（順調）: 進捗率 ≥ 経過率 ×'), { target: { value: '０．９' } });
+    expect(screen.queryByText('数値を入力してください（例: 0.5）')).toBeNull();
+    fireEvent.change(field('Ｄ（遅れている）: 基準値からの悪化率 >'), { target: { value: '20%' } });
+    expect(screen.getByText('＝ 20%')).toBeTruthy();
+    expect(saveButton().hasAttribute('disabled')).toBe(false);
+  });
+
+  it('saves an adjusted rule with the workbook', async () => {
+    const { host } = renderPane();
+    openRules();
+    fireEvent.change(field('Ｄ（遅れている）: 基準値からの悪化率 >'), { target: { value: '0.2' } });
+    expect(screen.getByText('評価基準: 按分進捗 7段階（調整）')).toBeTruthy();
+    fireEvent.click(saveButton());
+    expect(await screen.findByText(/評価基準をブックに保存しました。/)).toBeTruthy();
+    expect(host.calls.savePreset).toHaveLength(1);
+    const saved = host.calls.savePreset[0]!;
+    expect(saved.method).toBe('standard');
+    expect(saved.id).toBe('standard-custom');
+    expect(saved.method === 'standard' && saved.thresholds.worse).toBe(0.2);
+    // The saved rule is now the workbook's option.
+    expect(screen.getByRole('combobox', { name: '評価基準を選ぶ' }).textContent).toContain('（ブックに保存済み）');
+  });
+
+  it('a failed save is reported', async () => {
+    const { host } = renderPane();
+    openRules();
+    host.failNext('savePreset', new Error('The workbook is read-only.'));
+    fireEvent.click(saveButton());
+    expect(await screen.findByText('評価基準をブックに保存できませんでした。')).toBeTruthy();
+    expect(screen.getByText('詳細: The workbook is read-only.')).toBeTruthy();
+  });
+});
+
+describe('presets', () => {
+  it('lists the five builtins and switches the threshold editor with the method', async () => {
+    renderPane();
+    openRules();
+    fireEvent.click(screen.getByRole('combobox', { name: '評価基準を選ぶ' }));
+    const listbox = await screen.findByRole('listbox');
+    const names = within(listbox)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(names).toEqual(['按分進捗 7段階', '基準値比較', '達成率', '目安値', '点数']);
+    fireEvent.click(within(listbox).getByRole('option', { name: '達成率' }));
+    expect(screen.getByText('評価基準: 達成率')).toBeTruthy();
+    expect(field('Ａ: 達成率 ≥').value).toBe('1');
+    expect(field('Ｃ: 達成率 ≥').value).toBe('0.5');
+    expect(screen.getByText('出典: 長野県・佐野市・杵築市 ほか')).toBeTruthy();
+  });
+
+  it('points: a step out of order is reported on that step', () => {
+    renderPane();
+    openRules();
+    fireEvent.click(screen.getByRole('combobox', { name: '評価基準を選ぶ' }));
+    fireEvent.click(screen.getByRole('option', { name: '点数' }));
+    fireEvent.change(field('5点: 達成率 ≥'), { target: { value: '0.95' } });
+    const input = field('5点: 達成率 ≥');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/しきい値 steps は大きい順に並べ/)).toBeTruthy();
+  });
+
+  it('uses the rule saved with the workbook from the start', async () => {
+    const mine = copyPreset(BUILTIN_PRESETS.tassei, 'city-rule', '市の達成率基準', 'City attainment rule');
+    const { host } = renderPane([seedSheet()], { savedPreset: mine });
+    expect(await screen.findByText('評価基準: 市の達成率基準')).toBeTruthy();
+    await evaluateAll();
+    // 達成率 69.8 / 65 ≥ 1 → Ａ under this rule (Ｓ under the standard one).
+    expect(within(kpiRow('女性の就業率')).getByLabelText(/^達成状況 Ａ/)).toBeTruthy();
+    expect(host.calls.savePreset).toHaveLength(0);
+  });
+
+  it('grades the grids already read again when the rule changes', async () => {
+    const { host } = renderPane();
+    await evaluateAll();
+    expect(within(kpiRow('女性の就業率')).getByLabelText(/^達成状況 Ｓ/)).toBeTruthy();
+    openRules();
+    fireEvent.click(screen.getByRole('combobox', { name: '評価基準を選ぶ' }));
+    fireEvent.click(screen.getByRole('option', { name: '達成率' }));
+    await waitFor(() => expect(within(kpiRow('女性の就業率')).getByLabelText(/^達成状況 Ａ/)).toBeTruthy(), { timeout: 5000 });
+    expect(host.calls.readGrids).toHaveLength(1);
+  });
+});
