@@ -17,7 +17,8 @@ export type HostErrorCode =
   | 'presetInvalid'
   | 'presetSaveFailed'
   | 'presetLoadFailed'
-  | 'selectFailed';
+  | 'selectFailed'
+  | 'recalcFailed';
 
 const t = createTranslator<HostErrorCode>('excelHost', {
   ja: {
@@ -33,6 +34,8 @@ const t = createTranslator<HostErrorCode>('excelHost', {
     presetLoadFailed: 'ブックに保存された評価ルールを読み込めませんでした（{{detail}}）。',
     selectFailed:
       '「{{sheet}}」シートのセル {{cell}} を表示できませんでした（{{detail}}）。シート名が変わっていないか確認してください。',
+    recalcFailed:
+      '評価ルールは保存しましたが、ブックを再計算できませんでした（{{detail}}）。KPI.GRADE のセルに新しいルールを反映するには Ctrl+Alt+F9 を押してください。',
   },
   en: {
     readFailed: 'The workbook could not be read ({{detail}}). Run the evaluation again.',
@@ -46,6 +49,8 @@ const t = createTranslator<HostErrorCode>('excelHost', {
     presetSaveFailed: 'The grading rule could not be saved in the workbook ({{detail}}). Please try again.',
     presetLoadFailed: 'The grading rule saved in the workbook could not be read ({{detail}}).',
     selectFailed: 'Cell {{cell}} on sheet "{{sheet}}" could not be shown ({{detail}}). Check that the sheet was not renamed.',
+    recalcFailed:
+      'The rule was saved, but the workbook could not be recalculated ({{detail}}). Press Ctrl+Alt+F9 so KPI.GRADE cells use the new rule.',
   },
 });
 

@@ -2,7 +2,7 @@
  * The LedgerHost over Office.js: the only door to the live workbook.
  *
  * Requirement sets used (the manifest declares ExcelApi 1.13 as the minimum):
- *   ExcelApi 1.1  Excel.run, worksheets, getActiveWorksheet, getRange, getUsedRange,
+ *   ExcelApi 1.1  Excel.run, worksheets, getActiveWorksheet, getRange, getUsedRange, application.calculate,
  *                 Range values/text/numberFormat/formulas/rowIndex/columnIndex,
  *                 Range.select, Worksheet.activate
  *   ExcelApi 1.2  Worksheet.protection.protected
@@ -15,9 +15,10 @@
  */
 import { applyPlan } from './applyPlan';
 import { officeRun, type ExcelRun } from './excelRun';
+import type { Preset } from '../core/types';
 import type { LedgerHost } from './host';
 import { NOTES_REQUIREMENT } from './notes';
-import { loadPreset, savePreset } from './presetStore';
+import { loadPreset, recalculateWorkbook, savePreset } from './presetStore';
 import { readGrids } from './readGrids';
 import { selectCell } from './selectCell';
 import { hasUndo, undoLastWrite } from './undo';
@@ -27,6 +28,11 @@ export interface OfficeHostOptions {
   readonly isSetSupported?: (name: string, minVersion?: string) => boolean;
   /** Told why a grading rule saved in the workbook was ignored. */
   readonly onInvalidSavedPreset?: (errors: readonly string[]) => void;
+  /**
+   * Called after a rule is saved and before the workbook recalculates, so the custom
+   * functions (same runtime) use the new rule when =KPI.GRADE cells re-run.
+   */
+  readonly onPresetSaved?: (preset: Preset) => void;
 }
 
 function officeIsSetSupported(name: string, minVersion?: string): boolean {
@@ -42,7 +48,11 @@ export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostO
     undoLastWrite: () => undoLastWrite(run, { notesSupported }),
     hasUndo: () => hasUndo(run),
     loadPreset: () => loadPreset(run, options.onInvalidSavedPreset),
-    savePreset: (preset) => savePreset(run, preset),
+    savePreset: async (preset) => {
+      await savePreset(run, preset);
+      options.onPresetSaved?.(preset);
+      await recalculateWorkbook(run);
+    },
     selectCell: (sheet, address) => selectCell(run, sheet, address),
   };
 }

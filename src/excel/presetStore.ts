@@ -65,3 +65,19 @@ export async function savePreset(run: ExcelRun, preset: Preset): Promise<void> {
     throw HostError.from('presetSaveFailed', error);
   }
 }
+
+/**
+ * After a rule is saved, =KPI.GRADE cells still show grades under the old rule:
+ * custom functions are not dirty, so only a full calculation re-runs them.
+ */
+export async function recalculateWorkbook(run: ExcelRun): Promise<void> {
+  try {
+    await run(async (context) => {
+      // The string form: the Excel global's enums exist only inside Office.
+      context.workbook.application.calculate('Full');
+      await context.sync();
+    });
+  } catch (error) {
+    throw HostError.from('recalcFailed', error);
+  }
+}

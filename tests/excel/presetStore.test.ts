@@ -30,6 +30,17 @@ describe('savePreset / loadPreset', () => {
     expect(await createOfficeHost(double.run).loadPreset()).toEqual(mine);
   });
 
+  it('tells the custom functions, then recalculates fully so =KPI.GRADE cells use the new rule', async () => {
+    const double = createWorkbookDouble([{ name: 'S' }]);
+    const order: string[] = [];
+    const host = createOfficeHost(double.run, {
+      onPresetSaved: (preset) => order.push(`told ${preset.id} after ${double.calculations().length} calculations`),
+    });
+    await host.savePreset(BUILTIN_PRESETS.tassei);
+    expect(order).toEqual(['told tassei after 0 calculations']);
+    expect(double.calculations()).toEqual(['Full']);
+  });
+
   it('reads a rule with text that needs escaping in XML', async () => {
     const { host } = setUp();
     const tricky = copyPreset(BUILTIN_PRESETS.kijun, 'kijun-x', '基準値比較 <改> & "試行" ]]>');

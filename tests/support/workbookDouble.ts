@@ -111,6 +111,8 @@ export interface WorkbookDoubleHandle {
   notes(sheet: string): { address: string; content: string }[];
   customXmlParts(namespaceUri?: string): CustomXmlPartView[];
   settings(): Record<string, unknown>;
+  /** Calculation types requested through application.calculate, in order. */
+  calculations(): string[];
   selection(): { sheet: string; address: string } | undefined;
   activeSheet(): string | undefined;
   isProtected(sheet: string): boolean;
@@ -130,7 +132,7 @@ function parseVersion(version: string | undefined): number {
 }
 
 export function createWorkbookDouble(sheets: readonly SheetSpec[], options: WorkbookDoubleOptions = {}): WorkbookDoubleHandle {
-  const model: WorkbookModel = { sheets: [], activeSheet: undefined, selection: undefined, parts: [], settings: new Map(), nextId: 0 };
+  const model: WorkbookModel = { sheets: [], activeSheet: undefined, selection: undefined, parts: [], settings: new Map(), nextId: 0, calculations: [] };
   for (const spec of sheets) model.sheets.push(buildSheet(model, spec));
   model.activeSheet = options.activeSheet ? model.sheets.find((s) => s.name === options.activeSheet) : model.sheets[0];
   const stats = { syncCount: 0, requestBytes: [] as number[], responseBytes: [] as number[] };
@@ -228,6 +230,7 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
     customXmlParts: (namespaceUri) =>
       model.parts.filter((p) => namespaceUri === undefined || p.namespaceUri === namespaceUri).map((p) => ({ ...p })),
     settings: () => Object.fromEntries([...model.settings].map(([k, v]) => [k, JSON.parse(v) as unknown])),
+    calculations: () => [...model.calculations],
     selection: () => (model.selection ? { ...model.selection } : undefined),
     activeSheet: () => model.activeSheet?.name,
     isProtected: (sheet) => sheetNamed(sheet).protected,
@@ -303,6 +306,7 @@ export function installOfficeGlobals(double: WorkbookDoubleHandle, globalObj: ob
     Excel: {
       run: double.run,
       ConditionalFormatType: CONDITIONAL_FORMAT_TYPE,
+      CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
       ErrorCodes: ERROR_CODES,
     },
     OfficeExtension: { Error: RichApiErrorDouble, ErrorCodes: ERROR_CODES },

@@ -99,6 +99,8 @@ export interface WorkbookModel {
   /** Values stored as JSON text, as Excel stores settings. */
   readonly settings: Map<string, string>;
   nextId: number;
+  /** Full recalculations requested (application.calculate), newest last. */
+  readonly calculations: string[];
 }
 
 // ───────────────────────────── addresses ─────────────────────────────

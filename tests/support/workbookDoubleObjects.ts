@@ -36,8 +36,32 @@ export class WorkbookDouble extends DoubleObject {
     return this._child('settings', () => new SettingCollectionDouble(this._ctx, this));
   }
 
+  get application(): ApplicationDouble {
+    return this._child('application', () => new ApplicationDouble(this._ctx, this));
+  }
+
   protected override _navigations(): Record<string, () => DoubleObject> {
-    return { worksheets: () => this.worksheets, customXmlParts: () => this.customXmlParts, settings: () => this.settings };
+    return {
+      worksheets: () => this.worksheets,
+      customXmlParts: () => this.customXmlParts,
+      settings: () => this.settings,
+      application: () => this.application,
+    };
+  }
+}
+
+/** Only calculate(): the double computes nothing, it records what was asked. */
+export class ApplicationDouble extends DoubleObject {
+  readonly _typeName = 'Application';
+
+  constructor(ctx: DoubleContext, parent: WorkbookDouble) {
+    super(ctx, { parent, name: 'Application', resolve: () => model(ctx) });
+  }
+
+  calculate(calculationType: string): void {
+    this._call('Calculate', [calculationType], (m: WorkbookModel) => {
+      m.calculations.push(calculationType);
+    });
   }
 }
 
