@@ -34,6 +34,7 @@ import { WriteFooter, WriteOptionsPanel } from './components/WritePanel';
 import { HostContext, useHost } from './hostContext';
 import { LangContext, useT, type Lang } from './i18n';
 import { describeError, differingKeys, isBusy, type ErrorInfo, type FailedOperation } from './state/machine';
+import { previewSkips, skipMarks } from './state/skipped';
 import { useLedger } from './state/useLedger';
 import { usePresets } from './state/usePresets';
 import { officeThemeMode, themeFor, type ThemeMode } from './theme';
@@ -174,10 +175,36 @@ function Pane() {
   );
   // Typed grades that differ are shown on their rows, not again as problems.
   const problems = useMemo(() => evaluation?.problems.filter((p) => p.code !== 'handGradeDiffers') ?? [], [evaluation]);
+  // What the write will leave alone (protected sheet, formula, blocked column), known before writing:
+  // listed first among the points to check, counted in 要確認, marked on the tables and rows.
+  const skips = useMemo(() => previewSkips(plan?.plan), [plan]);
+  const marks = useMemo(() => skipMarks(skips), [skips]);
+  const toCheck = useMemo(() => (skips.length > 0 ? [...skips, ...problems] : problems), [skips, problems]);
+  const notWritten = useMemo(() => new Set(skips), [skips]);
   const tablesWithoutGrade = useMemo(() => evaluation?.tables.filter((tb) => !tb.table.columns.grade).length ?? 0, [evaluation]);
 
   // Bring news into view: an error or a result may appear far above a long list.
   const statusRef = useRef<HTMLDivElement>(null);
+  // The undo hint, controlled. Pressing 元に戻す closes it and holds it closed while the pointer
+  // and the focus stay on the button (disabledFocusable keeps the focus there): Fluent's focus
+  // handler shows it a moment after the click, which put 「元に戻せる書き込みはありません」 over
+  // the buttons. Held until the pointer or the focus leaves. With nothing to undo, it shows only
+  // for a pointer arriving on the button, below it.
+  const [undoTip, setUndoTip] = useState(false);
+  const undoTipHeld = useRef(false);
+  const undoAvailable = state.canUndo && !busy;
+  const undoAvailableRef = useRef(undoAvailable);
+  undoAvailableRef.current = undoAvailable;
+  const onUndoTip = useCallback((ev: { type?: string } | undefined, data: { visible: boolean }) => {
+    if (data.visible) {
+      const pointer = ev?.type === 'pointerenter' || ev?.type === 'mouseenter';
+      if (undoTipHeld.current || (!undoAvailableRef.current && !pointer)) return;
+    }
+    setUndoTip(data.visible);
+  }, []);
+  const releaseUndoTip = useCallback(() => {
+    undoTipHeld.current = false;
+  }, []);
   useEffect(() => {
     if (state.error || state.applyReport || state.undoReport) statusRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [state.error, state.applyReport, state.undoReport]);
@@ -192,12 +219,14 @@ function Pane() {
       <Header ruleName={ruleName} />
       <main className={styles.main}>
         <div className={styles.actions}>
+          {/* Busy: disabledFocusable, so the focus stays on the button pressed (Enter) while it grades. */}
           <Tooltip content={t('evaluateAllHint')} relationship="description" withArrow>
             <Button
               className={styles.actionMain}
               appearance="primary"
               icon={<Play20Regular />}
-              disabled={busy || !choice.active}
+              disabled={!choice.active}
+              disabledFocusable={busy}
               onClick={() => void ledger.evaluate({ kind: 'workbook' })}
             >
               {t('evaluateAll')}
@@ -207,7 +236,8 @@ function Pane() {
             <Button
               className={styles.actionMain}
               icon={<DocumentTable20Regular />}
-              disabled={busy || !choice.active}
+              disabled={!choice.active}
+              disabledFocusable={busy}
               onClick={() => void ledger.evaluate({ kind: 'activeSheet' })}
             >
               {t('evaluateSheet')}
@@ -215,29 +245,43 @@ function Pane() {
           </Tooltip>
         </div>
         <div className={styles.undoRow}>
-          <Tooltip content={state.canUndo ? t('undoHint') : t('undoNone')} relationship="description" withArrow>
+          {/* Below the button, right-aligned: never over すべて評価 / このシートを評価 above it. */}
+          <Tooltip
+            content={state.canUndo ? t('undoHint') : t('undoNone')}
+            relationship="description"
+            withArrow
+            positioning={{ position: 'below', align: 'end' }}
+            visible={undoTip}
+            onVisibleChange={onUndoTip}
+          >
             <Button
               appearance="subtle"
               size="small"
               icon={<ArrowUndo20Regular />}
-              disabledFocusable={!state.canUndo || busy}
-              onClick={() => void ledger.undo()}
+              disabledFocusable={!undoAvailable}
+              onClick={() => {
+                undoTipHeld.current = true;
+                setUndoTip(false);
+                void ledger.undo();
+              }}
+              onPointerLeave={releaseUndoTip}
+              onBlur={releaseUndoTip}
             >
               {t('undo')}
             </Button>
           </Tooltip>
         </div>
 
-        <div ref={statusRef}>
-          <StatusArea
-            state={state}
-            planError={plan?.error}
-            onCancel={ledger.cancel}
-            onDismissError={() => dispatch({ type: 'dismissError' })}
-            onDismissNotice={() => dispatch({ type: 'dismissNotice' })}
-            onDismissReports={() => dispatch({ type: 'dismissReports' })}
-          />
-        </div>
+        {/* Renders nothing when there is nothing to say: no empty box between the buttons and the rule. */}
+        <StatusArea
+          ref={statusRef}
+          state={state}
+          planError={plan?.error}
+          onCancel={ledger.cancel}
+          onDismissError={() => dispatch({ type: 'dismissError' })}
+          onDismissNotice={() => dispatch({ type: 'dismissNotice' })}
+          onDismissReports={() => dispatch({ type: 'dismissReports' })}
+        />
 
         <div className={styles.card}>
           <RulePanel choice={choice} disabled={busy} />
@@ -255,7 +299,7 @@ function Pane() {
               evaluation={evaluation}
               preset={state.evaluatedWith}
               changes={plan?.plan?.writes.length}
-              problems={problems.length}
+              problems={toCheck.length}
             />
             {stale && !autoRegrade && (
               <MessageBar intent="info" layout="multiline">
@@ -298,10 +342,16 @@ function Pane() {
               filter={filter}
               adopted={state.adopted}
               choiceDisabled={phase !== 'preview'}
+              marks={marks}
               onAdopt={onAdopt}
               onSelect={ledger.select}
             />
-            <ProblemList problems={problems} title={t('problemsTitle', { count: problems.length })} onSelect={ledger.select} />
+            <ProblemList
+              problems={toCheck}
+              notWritten={notWritten}
+              title={t('problemsTitle', { count: toCheck.length })}
+              onSelect={ledger.select}
+            />
             <Divider />
             <section className={styles.writeSection} aria-label={t('writeSection')}>
               <Text size={300} className={styles.sectionTitle}>
@@ -324,6 +374,7 @@ function Pane() {
           phase={phase}
           stale={stale}
           kept={differing.length - state.adopted.size}
+          skips={phase === 'evaluating' ? 0 : skips.length}
           onWrite={(p) => void ledger.write(p)}
         />
       )}

@@ -2,7 +2,8 @@
  * A LedgerHost over in-memory grids, for the task pane's tests and the browser
  * preview. It behaves like the Office host where the pane can tell: reads report
  * progress per sheet and honour an AbortSignal, writes re-check each cell's
- * `before` and skip (with a problem) cells changed since the preview, a write
+ * `before` and skip (with a problem) cells changed since the preview, the report's
+ * `skipped` starts with the plan's own (as src/excel/applyPlan.ts does), a write
  * keeps an undo snapshot, and every call can be made to reject. It is not an
  * Office.js double (that one lives with the adapter's tests): no batching, no sync.
  * No test-runner imports, so the preview page can bundle it.
@@ -80,6 +81,17 @@ function snapshotGrid(grid: MutableGrid): SheetGrid {
     merges: grid.merges.map((m) => ({ ...m })),
     ...(grid.protected ? { protected: true } : {}),
   };
+}
+
+/** One problem per cell (per sheet for a protected sheet), as the Office host reports them. */
+function withoutRepeats(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = p.code === 'sheetProtected' ? `${p.code}|${p.sheet}` : `${p.code}|${p.sheet}|${p.cell}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const abortError = () => new DOMException('The read was cancelled.', 'AbortError');
@@ -184,7 +196,7 @@ export function createFakeHost(grids: readonly SheetGrid[], options: FakeHostOpt
       }
       undo = { cells, notes: addedNotes };
       const rules = plan.formats.reduce((sum, f) => sum + f.rules.length, 0);
-      return { written, notes: plan.notes.length, rules, skipped };
+      return { written, notes: plan.notes.length, rules, skipped: withoutRepeats([...plan.skipped, ...skipped]) };
     },
 
     async undoLastWrite(): Promise<UndoReport> {

@@ -85,3 +85,34 @@ export function kpiRow(name: string): HTMLElement {
   if (rows.length !== 1) throw new Error(`expected one KPI row for ${name}, found ${rows.length}`);
   return rows[0]!;
 }
+
+/**
+ * The values `property` gets from the style sheets' rules that match `el` (Griffel's
+ * atomic classes), in sheet order. getComputedStyle is stubbed out above, and jsdom
+ * does no cascade worth the name, so tests look at the rules themselves.
+ */
+export function cssValues(el: Element, property: string): string[] {
+  const out: string[] = [];
+  for (const sheet of [...document.styleSheets]) {
+    for (const rule of [...sheet.cssRules]) {
+      if (!(rule instanceof CSSStyleRule)) continue;
+      let matches = false;
+      try {
+        matches = el.matches(rule.selectorText);
+      } catch {
+        // A selector jsdom cannot match (a newer pseudo-class): not ours.
+      }
+      const value = matches ? rule.style.getPropertyValue(property) : '';
+      if (value) out.push(value);
+    }
+  }
+  return out;
+}
+
+/** Tooltips on screen: Fluent keeps a description tooltip in the DOM, hidden, while it is closed. */
+export function shownTooltips(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('[role="tooltip"]')].filter((el) => {
+    const display = cssValues(el, 'display');
+    return display.length > 0 && display[display.length - 1] !== 'none';
+  });
+}

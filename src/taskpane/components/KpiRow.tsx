@@ -2,7 +2,12 @@
  * One KPI in the preview: name, 当初 → 現状 → 目標 as displayed in the sheet, the
  * 進捗率 (progress) bar, the grade and its reason. A row whose typed grade differs
  * from the computed one offers the choice between the two (typed kept by default,
- * §8). Clicking the row, or Enter on it, selects its cell in the sheet.
+ * §8). A grade the write will not put in the sheet says why (a formula in the cell,
+ * a protected sheet). Clicking the row, or Enter on it, selects its cell in the sheet.
+ *
+ * Japanese names and reasons break between phrases (word-break: auto-phrase, Chromium's
+ * phrase segmenter; 'normal' where it is not supported), never inside 「ランキング」 or
+ * 「参画者数」; line-break: strict keeps small kana and prolonged sound marks off a line's start.
  */
 import {
   makeStyles,
@@ -15,10 +20,17 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { LockClosed16Regular, MathFormula16Regular } from '@fluentui/react-icons';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { EvaluatedKpi, ValueCell } from '../../core/types';
 import { useT } from '../i18n';
 import { GradeBadge } from './GradeBadge';
+
+/** Phrase-aware line breaking for Japanese text (see the head of the file). */
+const phraseBreaks = {
+  wordBreak: ['normal', 'auto-phrase'],
+  lineBreak: 'strict',
+} as const;
 
 const useStyles = makeStyles({
   row: {
@@ -46,6 +58,8 @@ const useStyles = makeStyles({
   name: {
     fontWeight: tokens.fontWeightSemibold,
     overflowWrap: 'anywhere',
+    wordBreak: [...phraseBreaks.wordBreak],
+    lineBreak: phraseBreaks.lineBreak,
   },
   number: {
     color: tokens.colorNeutralForeground3,
@@ -91,7 +105,24 @@ const useStyles = makeStyles({
   reason: {
     color: tokens.colorNeutralForeground2,
     overflowWrap: 'anywhere',
+    wordBreak: [...phraseBreaks.wordBreak],
+    lineBreak: phraseBreaks.lineBreak,
   },
+  skip: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  skipIcon: { flexShrink: 0 },
+  gradeStack: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalXS,
+  },
+  lock: { color: tokens.colorPaletteDarkOrangeForeground1 },
   differs: {
     boxSizing: 'border-box',
     width: '100%',
@@ -131,6 +162,8 @@ export interface KpiRowProps {
   readonly adoptKey?: string;
   readonly adopted: boolean;
   readonly choiceDisabled: boolean;
+  /** Why the write leaves this grade cell alone, when it does. */
+  readonly skip?: 'formula' | 'protected';
   readonly hintId: string;
   readonly onAdopt: (key: string, adopt: boolean) => void;
   readonly onSelect: (sheet: string, address: string) => void;
@@ -141,7 +174,7 @@ const shown = (cell: ValueCell | undefined): string => (cell?.text.trim() ? cell
 const percent = (x: number): number => Math.round(x * 100);
 
 export const KpiRow = memo(function KpiRow(props: KpiRowProps) {
-  const { ek, sheet, address, adoptKey, adopted, choiceDisabled, hintId, onAdopt, onSelect } = props;
+  const { ek, sheet, address, adoptKey, adopted, choiceDisabled, skip, hintId, onAdopt, onSelect } = props;
   const { t, lang } = useT();
   const styles = useStyles();
   const { kpi, outcome } = ek;
@@ -234,6 +267,12 @@ export const KpiRow = memo(function KpiRow(props: KpiRowProps) {
         <Text size={200} className={styles.reason}>
           {lang === 'ja' ? outcome.reason : outcome.reasonEn}
         </Text>
+        {skip === 'formula' && (
+          <Text size={200} className={styles.skip}>
+            <MathFormula16Regular className={styles.skipIcon} aria-hidden />
+            {t('rowFormula')}
+          </Text>
+        )}
         {ek.differs && adoptKey && (
           <div className={styles.differs} onClick={stop} onKeyDown={stop}>
             <Text size={200} className={styles.differsText}>
@@ -254,7 +293,12 @@ export const KpiRow = memo(function KpiRow(props: KpiRowProps) {
         )}
       </TableCell>
       <TableCell className={mergeClasses(styles.gradeCell)}>
-        <GradeBadge grade={outcome.grade} text={ek.gradeText} meaning={outcome.meaning} />
+        <span className={styles.gradeStack}>
+          <GradeBadge grade={outcome.grade} text={ek.gradeText} meaning={outcome.meaning} />
+          {skip === 'protected' && (
+            <LockClosed16Regular className={styles.lock} role="img" aria-label={t('rowProtected')} title={t('rowProtected')} />
+          )}
+        </span>
       </TableCell>
     </TableRow>
   );

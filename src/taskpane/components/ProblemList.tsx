@@ -1,9 +1,12 @@
 /**
  * Points the engine could not settle (unreadable cells, no target, formulas,
  * protected sheets …): one warning per problem with its sheet and cell, in the
- * pane's language, and a link to the cell. Long lists come a page at a time.
+ * pane's language, and a link to the cell. What the write will leave alone (the
+ * plan's protected sheets, formula cells, blocked grade columns) comes first, marked
+ * 「書き込みません」, so the officer knows before writing. Long lists come a page at a time.
  */
 import {
+  Badge,
   Button,
   makeStyles,
   MessageBar,
@@ -23,6 +26,7 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { paddingTop: tokens.spacingVerticalS },
   message: { overflowWrap: 'anywhere' },
+  badge: { marginLeft: tokens.spacingHorizontalS, verticalAlign: 'text-bottom' },
   more: { display: 'flex', justifyContent: 'center' },
 });
 
@@ -34,10 +38,12 @@ export function firstCell(address: string): string {
 export interface ProblemListProps {
   readonly problems: readonly Problem[];
   readonly title: string;
+  /** Problems the write will skip (from the write plan): marked 「書き込みません」. */
+  readonly notWritten?: ReadonlySet<Problem>;
   readonly onSelect?: (sheet: string, address: string) => void;
 }
 
-export function ProblemList({ problems, title, onSelect }: ProblemListProps) {
+export function ProblemList({ problems, title, notWritten, onSelect }: ProblemListProps) {
   const { t, lang } = useT();
   const styles = useStyles();
   const [limit, setLimit] = useState(PROBLEM_PAGE);
@@ -50,7 +56,14 @@ export function ProblemList({ problems, title, onSelect }: ProblemListProps) {
       {problems.slice(0, limit).map((p, i) => (
         <MessageBar key={`${p.sheet}!${p.cell}:${p.code}:${i}`} intent={p.severity === 'info' ? 'info' : 'warning'} layout="multiline">
           <MessageBarBody className={styles.message}>
-            <MessageBarTitle>{`${p.sheet}!${p.cell}`}</MessageBarTitle>
+            <MessageBarTitle>
+              {`${p.sheet}!${p.cell}`}
+              {notWritten?.has(p) && (
+                <Badge className={styles.badge} appearance="tint" color="severe" size="small">
+                  {t('notWrittenBadge')}
+                </Badge>
+              )}
+            </MessageBarTitle>
             {lang === 'ja' ? p.message : p.messageEn}
           </MessageBarBody>
           {onSelect && (

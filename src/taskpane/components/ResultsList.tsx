@@ -2,6 +2,8 @@
  * The preview, grouped by sheet → table. Large workbooks (thousands of KPIs) stay
  * responsive: tables are collapsed by default, a table renders its rows only while
  * it is open, a page at a time, and a sheet lists its tables a page at a time.
+ * What the write will leave alone is marked before writing: a caption on a table on a
+ * protected sheet or whose grade column cannot be added, an icon on a formula row.
  */
 import {
   Accordion,
@@ -20,11 +22,12 @@ import {
   tokens,
   type AccordionToggleEventHandler,
 } from '@fluentui/react-components';
-import { DocumentTable20Regular } from '@fluentui/react-icons';
+import { DocumentTable20Regular, LockClosed16Regular, TableDismiss16Regular } from '@fluentui/react-icons';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { cellAddress, rangeAddress } from '../../core/grid';
 import { gradeCellKey, type EvaluatedKpi, type EvaluatedTable } from '../../core/types';
 import { useT } from '../i18n';
+import { NO_MARKS, rowSkip, tableSkip, type SkipMarks } from '../state/skipped';
 import { KpiRow } from './KpiRow';
 
 /** Rows rendered per page of an open table, and tables listed per page of a sheet. */
@@ -67,6 +70,7 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
   },
   tableTitle: { fontWeight: tokens.fontWeightSemibold },
+  skipBadge: { maxWidth: '100%', height: 'auto', minHeight: '20px', whiteSpace: 'normal', textAlign: 'start' },
   panel: {
     marginLeft: 0,
     marginRight: 0,
@@ -94,6 +98,8 @@ export interface ResultsListProps {
   readonly filter: RowFilter;
   readonly adopted: ReadonlySet<string>;
   readonly choiceDisabled: boolean;
+  /** What the write plan leaves alone (protected sheets, formula cells, blocked columns). */
+  readonly marks?: SkipMarks;
   readonly onAdopt: (key: string, adopt: boolean) => void;
   readonly onSelect: (sheet: string, address: string) => void;
 }
@@ -196,10 +202,11 @@ function SheetSection(
 }
 
 function TableItem(props: ResultsListProps & { et: EvaluatedTable; isOpen: boolean; hintId: string }) {
-  const { et, isOpen, filter } = props;
+  const { et, isOpen, filter, marks = NO_MARKS } = props;
   const { t, n } = useT();
   const styles = useStyles();
   const key = tableKey(et);
+  const skip = tableSkip(et, marks);
   const range = rangeAddress(et.table.range);
   const differs = et.kpis.filter((k) => k.differs).length;
   const ungraded = et.kpis.filter((k) => k.outcome.grade === null).length;
@@ -222,6 +229,17 @@ function TableItem(props: ResultsListProps & { et: EvaluatedTable; isOpen: boole
               {t('filterUngraded', { count: ungraded })}
             </Badge>
           )}
+          {skip && (
+            <Badge
+              className={styles.skipBadge}
+              appearance="tint"
+              color="severe"
+              size="medium"
+              icon={skip === 'protected' ? <LockClosed16Regular /> : <TableDismiss16Regular />}
+            >
+              {t(skip === 'protected' ? 'tableProtected' : 'tableBlocked')}
+            </Badge>
+          )}
         </span>
       </AccordionHeader>
       <AccordionPanel className={styles.panel}>
@@ -232,12 +250,13 @@ function TableItem(props: ResultsListProps & { et: EvaluatedTable; isOpen: boole
 }
 
 function TableRows(props: ResultsListProps & { et: EvaluatedTable; rows: readonly EvaluatedKpi[]; hintId: string }) {
-  const { et, rows, adopted, choiceDisabled, onAdopt, onSelect, hintId } = props;
+  const { et, rows, adopted, choiceDisabled, onAdopt, onSelect, hintId, marks = NO_MARKS } = props;
   const { t, n } = useT();
   const styles = useStyles();
   const [limit, setLimit] = useState(ROW_PAGE);
   const sheet = et.table.sheet;
   const indicatorCol = et.table.columns.indicator;
+  const tableWide = tableSkip(et, marks);
 
   return (
     <>
@@ -261,6 +280,7 @@ function TableRows(props: ResultsListProps & { et: EvaluatedTable; rows: readonl
                 address={address}
                 adoptKey={adoptKey}
                 adopted={adoptKey !== undefined && adopted.has(adoptKey)}
+                skip={tableWide === 'protected' ? 'protected' : rowSkip(sheet, g, marks)}
                 choiceDisabled={choiceDisabled}
                 hintId={hintId}
                 onAdopt={onAdopt}

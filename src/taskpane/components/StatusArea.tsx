@@ -2,7 +2,9 @@
  * What the pane is doing and what just happened: the read progress with its
  * cancel button, the grading spinner, and messages — errors say what happened and
  * what to do (never swallowed), results say how many cells were written or restored
- * and list the cells that were left alone.
+ * and list the cells that were left alone. Typed grades kept by the officer's choice
+ * are a neutral count, not a warning: only cells the write could not do make it one.
+ * With nothing to say it renders nothing (no empty box, no extra gap in the pane).
  */
 import {
   Button,
@@ -17,9 +19,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
+import { forwardRef } from 'react';
 import type { Problem } from '../../core/types';
 import { useT, type TaskpaneKey } from '../i18n';
 import type { LedgerState } from '../state/machine';
+import { sortSkipped } from '../state/skipped';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -35,6 +39,7 @@ const useStyles = makeStyles({
   detail: { display: 'block', color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalXS },
   body: { overflowWrap: 'anywhere' },
+  kept: { display: 'block', margin: 0, marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
   para: { display: 'block', margin: 0 },
 });
 
@@ -50,7 +55,22 @@ export interface StatusAreaProps {
 
 const SKIPPED_SHOWN = 20;
 
-export function StatusArea(props: StatusAreaProps) {
+/** True when the status area has something to show. */
+export function hasStatus(state: LedgerState, planError?: string): boolean {
+  const { phase, error, notice, applyReport, undoReport } = state;
+  return (
+    phase === 'reading' ||
+    phase === 'evaluating' ||
+    phase === 'undoing' ||
+    !!error ||
+    !!planError ||
+    !!notice ||
+    !!applyReport ||
+    !!undoReport
+  );
+}
+
+export const StatusArea = forwardRef<HTMLDivElement, StatusAreaProps>(function StatusArea(props, ref) {
   const { state, planError, onCancel, onDismissError, onDismissNotice, onDismissReports } = props;
   const { t, n, lang } = useT();
   const styles = useStyles();
@@ -70,8 +90,10 @@ export function StatusArea(props: StatusAreaProps) {
   );
 
   const { phase, progress, error, notice, applyReport, undoReport } = state;
+  if (!hasStatus(state, planError)) return null;
+  const skipped = applyReport ? sortSkipped(applyReport.skipped) : undefined;
   return (
-    <div className={styles.area}>
+    <div ref={ref} className={styles.area}>
       {phase === 'reading' && (
         <div className={styles.progress}>
           <div className={styles.progressLine}>
@@ -144,20 +166,34 @@ export function StatusArea(props: StatusAreaProps) {
           <MessageBarActions containerAction={dismiss(onDismissNotice)} />
         </MessageBar>
       )}
-      {applyReport && (
-        <MessageBar intent={applyReport.skipped.length > 0 ? 'warning' : 'success'} layout="multiline">
+      {applyReport && skipped && (
+        <MessageBar intent={skipped.notWritten.length > 0 ? 'warning' : 'success'} layout="multiline">
           <MessageBarBody className={styles.body}>
             <MessageBarTitle>{t('written', { count: n(applyReport.written) })}</MessageBarTitle>
             <Text as="p" size={300} className={styles.para}>
               {applyReport.notes > 0 ? `${t('writtenNotes', { count: n(applyReport.notes) })}` : ''}
               {t('writtenUndo')}
             </Text>
-            {applyReport.skipped.length > 0 && (
+            {skipped.kept.length > 0 && (
+              // The officer's choice, already shown on the rows as 手入力 vs 計算: a count, not a warning.
+              <Text as="p" size={200} className={styles.kept}>
+                {t('keptTyped', { count: n(skipped.kept.length) })}
+              </Text>
+            )}
+            {skipped.notWritten.length > 0 && (
               <>
                 <Text size={200} weight="semibold" className={styles.detail}>
-                  {t('skippedTitle', { count: applyReport.skipped.length })}
+                  {t('skippedTitle', { count: skipped.notWritten.length })}
                 </Text>
-                {problemItems(applyReport.skipped)}
+                {problemItems(skipped.notWritten)}
+              </>
+            )}
+            {skipped.info.length > 0 && (
+              <>
+                <Text size={200} weight="semibold" className={styles.detail}>
+                  {t('infoTitle', { count: skipped.info.length })}
+                </Text>
+                {problemItems(skipped.info)}
               </>
             )}
           </MessageBarBody>
@@ -182,4 +218,4 @@ export function StatusArea(props: StatusAreaProps) {
       )}
     </div>
   );
-}
+});

@@ -7,7 +7,7 @@ import { Button, makeStyles, Spinner, Switch, Text, tokens } from '@fluentui/rea
 import { Checkmark20Regular, Edit20Regular } from '@fluentui/react-icons';
 import type { WritePlan } from '../../core/types';
 import { useT } from '../i18n';
-import type { Phase } from '../state/machine';
+import { isBusy, type Phase } from '../state/machine';
 
 const useStyles = makeStyles({
   options: {
@@ -36,6 +36,8 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow8,
   },
   confirm: { color: tokens.colorNeutralForeground2 },
+  // 「手入力を残すセル: 2件」 wraps as a whole, never inside.
+  aside: { whiteSpace: 'nowrap' },
   button: { width: '100%' },
 });
 
@@ -82,12 +84,14 @@ export interface WriteFooterProps {
   readonly phase: Phase;
   /** Typed grades kept (differing rows not adopted). */
   readonly kept: number;
+  /** Places the plan cannot write (protected sheet, formula, blocked column), listed in the preview. */
+  readonly skips?: number;
   /** The rule changed since grading: what would be written is not what the rule says. */
   readonly stale?: boolean;
   readonly onWrite: (plan: WritePlan) => void;
 }
 
-export function WriteFooter({ plan, phase, kept, stale = false, onWrite }: WriteFooterProps) {
+export function WriteFooter({ plan, phase, kept, skips = 0, stale = false, onWrite }: WriteFooterProps) {
   const { t, n } = useT();
   const styles = useStyles();
   const changes = plan?.writes.length ?? 0;
@@ -96,6 +100,8 @@ export function WriteFooter({ plan, phase, kept, stale = false, onWrite }: Write
   const written = phase === 'written';
   const nothing = plan !== undefined && changes === 0 && notes === 0;
   const canWrite = phase === 'preview' && plan !== undefined && !nothing && !stale;
+  // Pressed and now busy (or just written): disabledFocusable keeps the focus on the button.
+  const keepFocus = !canWrite && (isBusy(phase) || written);
 
   let confirm: string;
   if (written) confirm = t('writtenAgain');
@@ -108,13 +114,25 @@ export function WriteFooter({ plan, phase, kept, stale = false, onWrite }: Write
     <div className={styles.footer}>
       <Text size={200} className={styles.confirm} aria-live="polite">
         {confirm}
-        {kept > 0 && !written ? `　${t('writeKept', { count: n(kept) })}` : ''}
+        {kept > 0 && !written && (
+          <>
+            {'　'}
+            <span className={styles.aside}>{t('writeKept', { count: n(kept) })}</span>
+          </>
+        )}
+        {skips > 0 && !written && (
+          <>
+            {'　'}
+            <span className={styles.aside}>{t('writeSkips', { count: n(skips) })}</span>
+          </>
+        )}
       </Text>
       <Button
         className={styles.button}
         appearance="primary"
         size="large"
-        disabled={!canWrite}
+        disabled={!canWrite && !keepFocus}
+        disabledFocusable={keepFocus}
         icon={writing ? <Spinner size="tiny" appearance="inverted" /> : written ? <Checkmark20Regular /> : <Edit20Regular />}
         onClick={() => plan && onWrite(plan)}
       >

@@ -1,0 +1,101 @@
+/**
+ * Headless Chromium (Debian's package) driven by playwright-core, offline:
+ * Microsoft's office.js URL is answered by the stub, loopback requests go through,
+ * everything else is aborted and remembered so a test can say what was attempted.
+ *
+ * Each pane gets a browser of its own with a fresh --user-data-dir (playwright takes
+ * it as launchPersistentContext's first argument and refuses it among the args).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { E2eWorkbook } from './ledgerWorkbook';
+import type { E2eWindow } from './pageGlobals';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/';
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Pane {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Non-loopback URLs the page tried to fetch (aborted), office.js aside. */
+  readonly blocked: string[];
+  /** Uncaught page errors and console errors. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+export interface PaneOptions {
+  readonly stubFile: string;
+  readonly workbook: E2eWorkbook;
+  readonly viewport?: { width: number; height: number };
+}
+
+/** A fresh Chromium with the workbook injected and the network closed; the page is still blank. */
+export async function launchPane({ stubFile, workbook, viewport = { width: 400, height: 900 } }: PaneOptions): Promise<Pane> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'kpi-e2e-chromium-'));
+  const stub = readFileSync(stubFile, 'utf8');
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport,
+      deviceScaleFactor: 1,
+      locale: 'ja-JP',
+      serviceWorkers: 'block',
+    });
+  } catch (e) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw new Error(`e2e: could not start ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk): ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const blocked: string[] = [];
+  const errors: string[] = [];
+
+  await context.route('**/*', (route) => {
+    const href = route.request().url();
+    if (href.startsWith(OFFICE_JS)) {
+      return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: stub });
+    }
+    const url = new URL(href);
+    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:') && !LOOPBACK.has(url.hostname)) {
+      blocked.push(href);
+      return route.abort('blockedbyclient');
+    }
+    return route.continue();
+  });
+  await context.addInitScript((injected) => {
+    (window as unknown as E2eWindow).__E2E_WORKBOOK__ = injected;
+  }, workbook);
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+  });
+
+  return {
+    context,
+    page,
+    blocked,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
