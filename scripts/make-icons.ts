@@ -11,11 +11,10 @@
  *
  * Output (commit these): assets/icon.svg and assets/icon-{16,32,64,80,128}.png.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchHeadlessChromium } from './chromium';
 
 const assetsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'assets');
 
@@ -145,40 +144,20 @@ export function iconSvg(d: Drawing): string {
 }
 
 async function render(svgs: ReadonlyMap<number, string>): Promise<Map<number, Buffer>> {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'kpi-icons-'));
+  const { context, close } = await launchHeadlessChromium({ deviceScaleFactor: 1 });
   try {
-    // A persistent context is how playwright takes a fresh --user-data-dir of our own.
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      deviceScaleFactor: 1,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      const out = new Map<number, Buffer>();
-      for (const [size, svg] of svgs) {
-        await page.setViewportSize({ width: size, height: size });
-        await page.setContent(
-          `<!doctype html><html><head><style>html,body{margin:0;padding:0;background:transparent}svg{display:block}</style></head><body>${svg}</body></html>`,
-        );
-        out.set(size, await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } }));
-      }
-      return out;
-    } finally {
-      await context.close();
+    const page = context.pages()[0] ?? (await context.newPage());
+    const out = new Map<number, Buffer>();
+    for (const [size, svg] of svgs) {
+      await page.setViewportSize({ width: size, height: size });
+      await page.setContent(
+        `<!doctype html><html><head><style>html,body{margin:0;padding:0;background:transparent}svg{display:block}</style></head><body>${svg}</body></html>`,
+      );
+      out.set(size, await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } }));
     }
+    return out;
   } finally {
-    await rm(userDataDir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -14,21 +14,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchHeadlessChromium } from './chromium';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'test-artifacts');
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function bundle(dir: string): Promise<void> {
   const result = await build({
@@ -125,15 +116,11 @@ async function shotScrolled(page: Page, name: string, max: number): Promise<void
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   const dir = await mkdtemp(join(tmpdir(), 'kpi-preview-'));
-  const profile = await mkdtemp(join(tmpdir(), 'kpi-chromium-'));
   await bundle(dir);
   const server = await serve(dir);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    viewport: { width: 400, height: 900 },
-  });
+  const browser = await launchHeadlessChromium({ viewport: { width: 400, height: 900 } });
+  const { context } = browser;
   // Nothing leaves the machine: only the local server answers.
   await context.route('**/*', (route) =>
     route.request().url().startsWith(base) ? route.continue() : route.abort(),
@@ -221,10 +208,9 @@ async function main(): Promise<void> {
     await shot(page, 'large');
     await page.close();
   } finally {
-    await context.close();
+    await browser.close();
     server.close();
     await rm(dir, { recursive: true, force: true });
-    await rm(profile, { recursive: true, force: true });
   }
 }
 

@@ -6,27 +6,16 @@
  * Each pane gets a browser of its own with a fresh --user-data-dir (playwright takes
  * it as launchPersistentContext's first argument and refuses it among the args).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchHeadlessChromium } from '../../scripts/chromium';
 import type { E2eWorkbook } from './ledgerWorkbook';
 import type { E2eWindow } from './pageGlobals';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = CHROMIUM_PATH;
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Pane {
   readonly context: BrowserContext;
@@ -46,23 +35,9 @@ export interface PaneOptions {
 
 /** A fresh Chromium with the workbook injected and the network closed; the page is still blank. */
 export async function launchPane({ stubFile, workbook, viewport = { width: 400, height: 900 } }: PaneOptions): Promise<Pane> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'kpi-e2e-chromium-'));
   const stub = readFileSync(stubFile, 'utf8');
-  let context: BrowserContext;
-  try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport,
-      deviceScaleFactor: 1,
-      locale: 'ja-JP',
-      serviceWorkers: 'block',
-    });
-  } catch (e) {
-    rmSync(userDataDir, { recursive: true, force: true });
-    throw new Error(`e2e: could not start ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk): ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const browser = await launchHeadlessChromium({ viewport, deviceScaleFactor: 1, locale: 'ja-JP', serviceWorkers: 'block' });
+  const { context } = browser;
   const blocked: string[] = [];
   const errors: string[] = [];
 
@@ -93,9 +68,6 @@ export async function launchPane({ stubFile, workbook, viewport = { width: 400, 
     page,
     blocked,
     errors,
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }

@@ -6,6 +6,7 @@
  * loads (CustomFunctions.associate, Error, ErrorCode). It runs as a classic script in <head>,
  * before functions.js, commands.js and taskpane.js, exactly where office.js would.
  */
+import { CustomFunctionsError, ErrorCode } from '../functions/customFunctionsGlobal';
 import { createWorkbookDouble, installOfficeGlobals } from '../support/workbookDouble';
 import type { E2eProbe, E2eWindow } from './pageGlobals';
 
@@ -30,26 +31,6 @@ excel.run = async (batch) => {
     probe.inflight -= 1;
   }
 };
-
-const ErrorCode = {
-  invalidValue: '#VALUE!',
-  notAvailable: '#N/A',
-  divisionByZero: '#DIV/0!',
-  invalidNumber: '#NUM!',
-  nullReference: '#NULL!',
-  invalidName: '#NAME?',
-  invalidReference: '#REF!',
-} as const;
-
-class CustomFunctionsError extends Error {
-  constructor(
-    readonly code: string = ErrorCode.invalidValue,
-    message?: string,
-  ) {
-    super(message ?? code);
-    this.name = 'CustomFunctions.Error';
-  }
-}
 
 page.CustomFunctions = {
   associate(idOrMappings: string | Record<string, unknown>): void {

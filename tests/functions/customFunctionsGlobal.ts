@@ -5,7 +5,7 @@
  * and the ErrorCode string enum whose values are what the cell shows. Import it before the
  * functions, as Excel defines the global before it loads functions.js.
  */
-const ErrorCode = {
+export const ErrorCode = {
   invalidValue: '#VALUE!',
   notAvailable: '#N/A',
   divisionByZero: '#DIV/0!',
@@ -15,7 +15,7 @@ const ErrorCode = {
   invalidReference: '#REF!',
 } as const;
 
-class CustomFunctionsError {
+export class CustomFunctionsError {
   code: string;
   message?: string;
   constructor(code: string, message?: string) {
@@ -36,4 +36,3 @@ if (typeof (globalThis as { CustomFunctions?: unknown }).CustomFunctions === 'un
   Object.assign(globalThis, { CustomFunctions: stub });
 }
 
-export {};
