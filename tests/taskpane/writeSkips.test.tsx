@@ -111,7 +111,7 @@ describe('the preview says what the write will skip, before writing', () => {
     expect(stat(results, '要確認')).toBe('2件');
     const [bar] = problemBars();
     expect(bar!.textContent).toMatch(/^指標一覧!E2/);
-    expect(bar!.textContent).toMatch(/達成状況の列を追加しませんでした/);
+    expect(bar!.textContent).toMatch(/達成状況の列を追加しません。/);
     expect(within(bar!).getByText('書き込みません')).toBeTruthy();
     expect(screen.getByRole('button', { name: /表 A1:D2.*列を追加しません: 右隣の列に入力があります/ })).toBeTruthy();
   });
