@@ -24,11 +24,14 @@
  *   - unknown short words are units (see MAX_UNIT below);
  *   - a figure too large for a double (hundreds of digits) is 'notAValue'.
  *
- * Performance: the engine grades ≥ 300,000 KPIs/s, about a million cells/s. Regexes are
- * compiled once here; plain ASCII numbers ("16.0", "63.0%") take a fast path without
- * normalisation; notes are only looked for when the text has a bracket, ※ or a line break.
+ * Performance (this runs for every value cell of a workbook; `npm run bench` measures it):
+ * plain numbers ("16.0", "63.0%") are read without a regex; texts are remembered (a bounded
+ * direct-mapped memo: ledgers repeat their value texts); a figure with a unit ("63.0％",
+ * "２，９２０件", "20か所\n以上") is read by hand in one pass; only the rest goes through NFKC and
+ * the grammar's regexes, and notes are only looked for when the text has a bracket, ※ or a
+ * line break. Property tests check the hand-read paths against the grammar.
  */
-import { DASHES } from './text';
+import { DASHES, nfkc } from './text';
 import type { Bound, CellReading, CellState, NumberReading, UnreadableReason } from './types';
 import { findYear, type YearMatch } from './years';
 
@@ -181,25 +184,88 @@ interface OwnYear {
  * number format, used only when the display hides the number.
  */
 export function parseCellValue(text: string, raw?: RawCellValue): CellReading {
-  const fast = PLAIN_NUMBER.exec(text);
-  if (fast && typeof raw?.value !== 'boolean') {
-    const value = Number(fast[1]);
-    // 400 nines overflow to Infinity: no ledger figure, and nothing the grader could compute with.
-    return Number.isFinite(value) ? numberReading(value, fast[2]!) : unreadable(text, 'notAValue');
+  const value = raw?.value;
+  const first = text.charCodeAt(0);
+  // PLAIN_NUMBER starts with a digit or "-": other texts skip it.
+  if (((first >= 0x30 && first <= 0x39) || first === 0x2d) && typeof value !== 'boolean') {
+    const plain = plainNumberValue(text);
+    if (plain === TOO_LONG) {
+      const fast = PLAIN_NUMBER.exec(text);
+      if (fast) {
+        const n = Number(fast[1]);
+        // 400 nines overflow to Infinity: no ledger figure, and nothing the grader could compute with.
+        return Number.isFinite(n) ? numberReading(n, fast[2]!) : unreadable(text, 'notAValue');
+      }
+    } else if (!Number.isNaN(plain)) {
+      return numberReading(plain, plainPercent ? '%' : '');
+    }
   }
 
-  const value = raw?.value;
   if (typeof value === 'boolean') return unreadable(text, 'notAValue');
-  if (typeof value === 'string' && ERROR_VALUE.test(value.trim())) return unreadable(text, 'notAValue');
+  // An error value starts with "#" (checked before trimming and the regex: most texts have none).
+  if (typeof value === 'string' && value.indexOf('#') >= 0 && ERROR_VALUE.test(value.trim())) return unreadable(text, 'notAValue');
   if (typeof value === 'number' && displayHidesNumber(text)) return readRawNumber(value, raw?.numberFormat, text);
   // Some doors know only the value of a text cell; the value then is the text.
-  const shown = text.trim() === '' && typeof value === 'string' ? value : text;
+  const shown = typeof value === 'string' && isBlank(text) ? value : text;
   return readText(shown);
+}
+
+/**
+ * PLAIN_NUMBER ("16.0", "63.0%", "-5") read without a regex match: the value (and plainPercent
+ * set), NaN when the text is no such number, TOO_LONG past 15 digits, where the regex and
+ * Number() read it. Up to 15 digits the digits are an exact integer and dividing by a power of
+ * ten gives the correctly rounded double, as Number() does.
+ */
+function plainNumberValue(text: string): number {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  const negative = i === 1;
+  let mantissa = 0;
+  let digits = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) break;
+    mantissa = mantissa * 10 + (c - 0x30);
+    digits++;
+  }
+  if (digits === 0) return NaN;
+  let scale = 0;
+  if (i < n && text.charCodeAt(i) === 0x2e) {
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x30 || c > 0x39) break;
+      mantissa = mantissa * 10 + (c - 0x30);
+      scale++;
+    }
+    if (scale === 0) return NaN; // "1." is no plain number
+  }
+  plainPercent = i < n && text.charCodeAt(i) === 0x25;
+  if (plainPercent) i++;
+  if (i !== n) return NaN;
+  if (digits + scale > 15) return TOO_LONG;
+  const magnitude = scale === 0 ? mantissa : mantissa / POWERS_OF_TEN[scale]!;
+  return negative ? -magnitude : magnitude;
+}
+
+const TOO_LONG = Number.POSITIVE_INFINITY;
+/** Whether the last plainNumberValue ended in "%". */
+let plainPercent = false;
+
+/** text.trim() === '', without trimming a text that starts with something visible. */
+function isBlank(text: string): boolean {
+  if (text === '') return true;
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  return text.trim() === '';
 }
 
 function displayHidesNumber(text: string): boolean {
   const t = text.trim();
-  return t === '' || HASHES.test(t) || SCIENTIFIC.test(t) || ACCOUNTING_NEGATIVE.test(t);
+  if (t === '') return true;
+  // "####", "(1,234)" and "6.30E+01" start with # or ( or hold an E: anything else shows its number.
+  const first = t.charCodeAt(0);
+  if (first !== 0x23 && first !== 0x28 && t.indexOf('E') < 0 && t.indexOf('e') < 0) return false;
+  return HASHES.test(t) || SCIENTIFIC.test(t) || ACCOUNTING_NEGATIVE.test(t);
 }
 
 /** A number the display does not show: a % format shows value × 100; a quoted suffix (`0"件"`) is its unit. */
@@ -221,7 +287,171 @@ function readRawNumber(value: number, numberFormat: string | undefined, text: st
   return numberReading(value, tail.unit, tail.bound);
 }
 
+/**
+ * readText, remembered. Ledgers repeat their value texts ("－", "策定完了", "20か所\n以上",
+ * "63.0％\n(H22 国調)" on every census row …), and a reading depends on the text alone, so a
+ * text is read once and cells with the same text share its reading (readings are immutable).
+ * The memo is a direct-mapped table: a text's slot comes from a hash of its characters, and a
+ * text meeting another in its slot replaces it. A Map costs a hash-table probe per cell; this
+ * costs a loop over a few characters and one comparison, and it is bounded by construction.
+ */
+const MEMO_SLOTS = 1 << 14;
+const memoTexts: (string | undefined)[] = new Array<string | undefined>(MEMO_SLOTS).fill(undefined);
+const memoReadings: (CellReading | undefined)[] = new Array<CellReading | undefined>(MEMO_SLOTS).fill(undefined);
+/** Longer texts are sentences, read once: not worth keeping. */
+const MEMO_TEXT_LENGTH = 64;
+
 function readText(text: string): CellReading {
+  const n = text.length;
+  if (n > MEMO_TEXT_LENGTH) return readTextUncached(text);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const slot = (h >>> 0) & (MEMO_SLOTS - 1);
+  if (memoTexts[slot] === text) return memoReadings[slot]!;
+  const reading = readPlainFigure(text) ?? readTextUncached(text);
+  memoTexts[slot] = text;
+  memoReadings[slot] = reading;
+  return reading;
+}
+
+// ───────────────────────────── the common shapes, by hand ─────────────────────────────
+
+/**
+ * Most value cells are a figure and a unit: "63.0％", "２，９２０件", "300位以内", "65.0%以上",
+ * "20か所\n以上" (a bound or a word on a second line). These are read here with one pass over
+ * the characters, giving exactly what the grammar below gives them; anything else — a note in
+ * brackets, a year, a sign, a prefix word, spaces, Latin letters, characters NFKC would fold
+ * other than full-width figures and ％ — is left to it (undefined).
+ */
+function readPlainFigure(text: string): NumberReading | undefined {
+  const n = text.length;
+  if (n === 0 || n > MAX_PLAIN) return undefined;
+  // The figure: \d+(?:,\d{3})*(?:\.\d*)? as FIGURE reads it, in half- or full-width digits.
+  let i = 0;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  for (let d = digitAt(text, i); d >= 0; d = digitAt(text, i)) {
+    mantissa = mantissa * 10 + d;
+    digits++;
+    i++;
+  }
+  if (digits === 0) return undefined;
+  while (i + 3 < n + 1 && isComma(text.charCodeAt(i)) && digitAt(text, i + 1) >= 0 && digitAt(text, i + 2) >= 0 && digitAt(text, i + 3) >= 0) {
+    mantissa = ((mantissa * 10 + digitAt(text, i + 1)) * 10 + digitAt(text, i + 2)) * 10 + digitAt(text, i + 3);
+    digits += 3;
+    i += 4;
+  }
+  if (i < n && isPeriod(text.charCodeAt(i))) {
+    i++;
+    for (let d = digitAt(text, i); d >= 0; d = digitAt(text, i)) {
+      mantissa = mantissa * 10 + d;
+      scale++;
+      i++;
+    }
+  }
+  // Up to 15 digits the mantissa is exact and mantissa / 10^scale is the correctly rounded
+  // double, as Number("…") gives it.
+  if (digits + scale > 15) return undefined;
+
+  // The rest: unit characters, then at most one more line of them ("以上").
+  let rest = '';
+  let from = i;
+  let lineBreak = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      if (lineBreak >= 0 || i === from || i === n - 1) return undefined;
+      lineBreak = i;
+    } else if (c === 0x25 || c === 0xff05) {
+      if (lineBreak >= 0) return undefined; // % on the second line
+    } else if (!isPlainUnitChar(c) || (lineBreak >= 0 && c === 0x5143)) {
+      // 元 on a second line could start a year ("元年度").
+      return undefined;
+    }
+  }
+  if (lineBreak >= 0) {
+    // setNotesAside joins the lines with a space.
+    rest = `${text.slice(from, lineBreak)} ${text.slice(lineBreak + 1)}`;
+  } else {
+    rest = text.slice(from);
+  }
+  if (rest.indexOf('％') >= 0) rest = rest.replace(FULL_WIDTH_PERCENT, '%');
+  if (rest.length > MAX_TAIL) return undefined;
+
+  // TAIL: the shortest unit after which the rest is [ ][bound][ ][tolerated word][ ].
+  for (let k = 0; k <= rest.length; k++) {
+    const bound = tailAfterUnit(rest, k);
+    if (bound === null) continue;
+    const unitText = rest.slice(0, k);
+    const unit = unitText.includes(' ') ? unitText.replace(ANY_SPACE, '') : unitText;
+    // Kana, kanji and % only: unitProblem can object to the length alone.
+    if (unit.length > MAX_UNIT) return undefined;
+    const value = scale === 0 ? mantissa : mantissa / POWERS_OF_TEN[scale]!;
+    return numberReading(value, unit, bound === '' ? undefined : BOUNDS[bound]);
+  }
+  return undefined;
+}
+
+const MAX_PLAIN = 32;
+const FULL_WIDTH_PERCENT = /％/g;
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** TAIL's alternatives, in the order it tries them. */
+const TAIL_BOUNDS = ['以上', '以下', '以内', '未満', '超え', 'を超える', '超'] as const;
+const TAIL_TOLERATED = ['程度', '前後', '見込み', '見込', 'を維持', '維持'] as const;
+/** What the rest after a unit can start with: a space, or the first character of one of those words. */
+const TAIL_START: ReadonlySet<number> = new Set([0x20, ...[...TAIL_BOUNDS, ...TAIL_TOLERATED].map((w) => w.charCodeAt(0))]);
+
+/** The digit at i (0–9, half- or full-width), or -1. */
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+function isComma(c: number): boolean {
+  return c === 0x2c || c === 0xff0c;
+}
+
+function isPeriod(c: number): boolean {
+  return c === 0x2e || c === 0xff0e;
+}
+
+/** Hiragana, katakana (ー included), kanji and 々: characters NFKC leaves alone, none a unit problem. */
+function isPlainUnitChar(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fe) || c === 0x3005;
+}
+
+/**
+ * Matches TAIL's `␣?(bound)?␣?(tolerated)?␣?$` against rest from k on, trying the alternatives
+ * in the regex's order: the bound word of the first match ('' for none), or null for no match.
+ */
+function tailAfterUnit(rest: string, k: number): string | null {
+  // Quick answers: nothing left, or a character no space, bound or tolerated word starts with.
+  if (k === rest.length) return '';
+  if (!TAIL_START.has(rest.charCodeAt(k))) return null;
+  for (let s1 = rest.charCodeAt(k) === 0x20 ? 1 : 0; s1 >= 0; s1--) {
+    const p1 = k + s1;
+    for (let b = 0; b <= TAIL_BOUNDS.length; b++) {
+      const bound = b < TAIL_BOUNDS.length ? TAIL_BOUNDS[b]! : '';
+      if (bound !== '' && !rest.startsWith(bound, p1)) continue;
+      const p2 = p1 + bound.length;
+      for (let s2 = rest.charCodeAt(p2) === 0x20 ? 1 : 0; s2 >= 0; s2--) {
+        const p3 = p2 + s2;
+        for (let t = 0; t <= TAIL_TOLERATED.length; t++) {
+          const word = t < TAIL_TOLERATED.length ? TAIL_TOLERATED[t]! : '';
+          if (word !== '' && !rest.startsWith(word, p3)) continue;
+          const p4 = p3 + word.length;
+          if (p4 === rest.length || (p4 + 1 === rest.length && rest.charCodeAt(p4) === 0x20)) return bound;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function readTextUncached(text: string): CellReading {
   const s = normalizeCell(text);
   if (s === '' || DASHES.test(s)) return MISSING;
   if (ERROR_VALUE.test(s) || BOOLEAN_TEXT.test(s)) return unreadable(text, 'notAValue');
@@ -252,7 +482,7 @@ function readText(text: string): CellReading {
  * for every cell, and the split/map/join costs more than the rest of the reading.
  */
 function normalizeCell(text: string): string {
-  let s = NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+  let s = NON_ASCII.test(text) ? nfkc(text) : text;
   if (!UNTIDY_SPACE.test(s)) return s;
   if (s.includes('\r')) s = s.replace(CARRIAGE_RETURN, '\n');
   return s.replace(SPACE_RUN, ' ').replace(LINE_END_SPACE, '\n').trim();
@@ -443,7 +673,15 @@ function numberReading(
   notImplemented?: boolean,
 ): NumberReading {
   // "-0" and "△0.0" are zero; -0 would print as "-0" and compare oddly.
-  const reading: Mutable<NumberReading> = { kind: 'number', value: value === 0 ? 0 : value, unit };
+  const v = value === 0 ? 0 : value;
+  // The usual readings as single literals (their fields in the object itself; see measureFigures).
+  if (!ownYear && !notImplemented) return bound ? { kind: 'number', value: v, unit, bound } : { kind: 'number', value: v, unit };
+  if (ownYear && !notImplemented) {
+    return bound
+      ? { kind: 'number', value: v, unit, bound, year: ownYear.year, yearNote: ownYear.note }
+      : { kind: 'number', value: v, unit, year: ownYear.year, yearNote: ownYear.note };
+  }
+  const reading: Mutable<NumberReading> = { kind: 'number', value: v, unit };
   if (bound) reading.bound = bound;
   if (ownYear) {
     reading.year = ownYear.year;

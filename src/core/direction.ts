@@ -24,21 +24,43 @@ export interface DirectionInput {
 
 /** 位 "place in a ranking": the only unit where a smaller number is better by itself. */
 export function isRankUnit(unit: string): boolean {
-  return unit.normalize('NFKC').trim() === '位';
+  if (unit === '' || unit === '位') return unit === '位';
+  // Asked for every KPI, of a handful of units ("%", "件", "億円" …): NFKC once per unit.
+  let rank = rankUnits.get(unit);
+  if (rank === undefined) {
+    rank = unit.normalize('NFKC').trim() === '位';
+    if (rankUnits.size >= RANK_MEMO_LIMIT) rankUnits.clear();
+    rankUnits.set(unit, rank);
+  }
+  return rank;
 }
+
+const rankUnits = new Map<string, boolean>();
+const RANK_MEMO_LIMIT = 1024;
 
 export function boundDirection(bound: Bound): Exclude<Direction, 'keep'> {
   return bound === 'ge' || bound === 'gt' ? 'up' : 'down';
 }
 
 export function decideDirection(input: DirectionInput): DirectionDecision {
-  if (input.bound) return { direction: boundDirection(input.bound), basis: 'bound' };
-  if (isRankUnit(input.unit)) return { direction: 'down', basis: 'rank' };
-  if (input.baseline !== undefined && input.target !== input.baseline) {
-    return { direction: input.target > input.baseline ? 'up' : 'down', basis: 'values' };
-  }
+  return directionOf(input.target, input.bound, input.baseline, input.unit);
+}
+
+/** decideDirection on the figures themselves; the decisions are shared constants (one per outcome). */
+export function directionOf(target: number, bound: Bound | undefined, baseline: number | undefined, unit: string): DirectionDecision {
+  if (bound) return boundDirection(bound) === 'up' ? UP_BY_BOUND : DOWN_BY_BOUND;
+  if (isRankUnit(unit)) return DOWN_BY_RANK;
+  if (baseline !== undefined && target !== baseline) return target > baseline ? UP_BY_VALUES : DOWN_BY_VALUES;
   // T = B, or no baseline to compare with. Without a baseline the values cannot say which
   // way is better; like rule 4 we then only ask whether the current value holds the target
   // level (C ≥ T), the reading that suits "reach this figure" targets.
-  return { direction: 'keep', basis: 'keep' };
+  return KEEP;
 }
+
+const decision = (direction: Direction, basis: DirectionDecision['basis']): DirectionDecision => Object.freeze({ direction, basis });
+const UP_BY_BOUND = decision('up', 'bound');
+const DOWN_BY_BOUND = decision('down', 'bound');
+const DOWN_BY_RANK = decision('down', 'rank');
+const UP_BY_VALUES = decision('up', 'values');
+const DOWN_BY_VALUES = decision('down', 'values');
+const KEEP = decision('keep', 'keep');

@@ -3,7 +3,7 @@
  * compare with the grades officers already typed. Pure: the same grids and rule
  * give the same Evaluation in the task pane, the custom functions and the CLI.
  */
-import { detectKpiTables } from './detect';
+import { detectKpiTables, type DetectionResult } from './detect';
 import { gradeKpi } from './grade';
 import { detectGradeStyle, readGradeText, toGradeText } from './gradeText';
 import { cellAddress, type SheetGrid } from './grid';
@@ -13,13 +13,27 @@ import type { EvaluatedKpi, EvaluatedTable, Evaluation, GradeKey, KpiTable, Pres
 export function evaluateWorkbook(grids: readonly SheetGrid[], preset: Preset): Evaluation {
   const tables: EvaluatedTable[] = [];
   const problems: Problem[] = [];
-  for (const grid of grids) {
-    const detected = detectKpiTables(grid);
-    problems.push(...detected.problems);
-    for (const table of detected.tables) tables.push(evaluateTable(table, preset, problems));
-  }
-  const gradeKeys = Object.keys(preset.labels) as GradeKey[];
-  return { presetId: preset.id, gradeKeys, tables, problems };
+  // Sheet by sheet: a sheet's tables are graded while what detection read is still at hand.
+  for (const grid of grids) gradeDetected(detectKpiTables(grid), preset, tables, problems);
+  return { presetId: preset.id, gradeKeys: Object.keys(preset.labels) as GradeKey[], tables, problems };
+}
+
+/**
+ * The grading half of evaluateWorkbook, on tables already detected (one result per sheet, in
+ * sheet order): the same Evaluation, problems in the same order (each sheet's detection
+ * problems, then its KPIs' problems).
+ */
+export function evaluateDetections(detections: readonly DetectionResult[], preset: Preset): Evaluation {
+  const tables: EvaluatedTable[] = [];
+  const problems: Problem[] = [];
+  for (const detected of detections) gradeDetected(detected, preset, tables, problems);
+  return { presetId: preset.id, gradeKeys: Object.keys(preset.labels) as GradeKey[], tables, problems };
+}
+
+/** One sheet's detection problems, then its tables graded in order (their problems after). */
+function gradeDetected(detected: DetectionResult, preset: Preset, tables: EvaluatedTable[], problems: Problem[]): void {
+  for (let i = 0; i < detected.problems.length; i++) problems.push(detected.problems[i]!);
+  for (let i = 0; i < detected.tables.length; i++) tables.push(evaluateTable(detected.tables[i]!, preset, problems));
 }
 
 function evaluateTable(table: KpiTable, preset: Preset, problems: Problem[]): EvaluatedTable {
@@ -27,7 +41,7 @@ function evaluateTable(table: KpiTable, preset: Preset, problems: Problem[]): Ev
   const gradeStyle = detectGradeStyle(table.kpis.map((k) => k.gradeCell?.text ?? ''));
   const kpis = table.kpis.map((kpi): EvaluatedKpi => {
     const graded = gradeKpi(kpi, preset, table.sheet);
-    problems.push(...graded.problems);
+    for (let i = 0; i < graded.problems.length; i++) problems.push(graded.problems[i]!);
     const { outcome } = graded;
     const gradeText = outcome.grade === null ? undefined : toGradeText(outcome.grade, gradeStyle);
     const existing = kpi.gradeCell?.text.trim() || undefined;

@@ -8,8 +8,9 @@
  * which clause decided (a Verdict); this module only puts that into words.
  */
 import type { Ungradable } from './figures';
-import { createTranslator, type Lang } from './i18n';
+import { createTranslator, type Lang, type Params } from './i18n';
 import { toGradeText } from './gradeText';
+import { formatNumberEn, formatShortestEn } from './numberFormat';
 import { describeUnreadable } from './problems';
 import type { Bound, Direction, GradeKey, Measures, Preset } from './types';
 
@@ -166,20 +167,62 @@ export interface Reason {
 }
 
 export function explainVerdict(verdict: Verdict, preset: Preset): Reason {
-  return { reason: line('ja', verdict, preset), reasonEn: line('en', verdict, preset) };
+  const shown = newShown();
+  return { reason: line('ja', verdict, preset, shown), reasonEn: line('en', verdict, preset, shown) };
 }
 
-const CLOSING_BRACKET = /[）」』】]$/u;
+/** explainVerdict one language at a time; pass the same `shown` (newShown) for both. */
+export function reasonLine(lang: Lang, verdict: Verdict, preset: Preset, shown: Shown): string {
+  return line(lang, verdict, preset, shown);
+}
 
-function line(lang: Lang, v: Verdict, preset: Preset): string {
+export function newShown(): Shown {
+  return { values: undefined, key: undefined, params: undefined };
+}
+
+/**
+ * What the two languages of a reason share, made for the first and reused for the second: the
+ * compared figures as written, and the params of the last message (the same figures, the same
+ * percentages — only the words around them differ).
+ */
+export interface Shown {
+  values: FormattedValues | undefined;
+  key: Key | undefined;
+  params: Params | undefined;
+}
+
+/** The params kept for `key` by the other language, if any. */
+function shared(shown: Shown, key: Key): Params | undefined {
+  return shown.key === key ? shown.params : undefined;
+}
+
+function keep(shown: Shown, key: Key, params: Params): Params {
+  shown.key = key;
+  shown.params = params;
+  return params;
+}
+
+function valuesOf(c: Compared, shown: Shown): FormattedValues {
+  return (shown.values ??= formatValues(c));
+}
+
+/** Japanese reports write "…）→ Ａ" with no space after a closing bracket: ） 」 』 】. */
+function endsWithClosingBracket(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0xff09 || last === 0x300d || last === 0x300f || last === 0x3011;
+}
+
+function line(lang: Lang, v: Verdict, preset: Preset, shown: Shown): string {
   const grade = verdictGrade(v);
-  if (grade === null) return notGradedText(lang, v);
-  const body = bodyText(lang, v, preset);
-  const notes = v.kind === 'graded' ? notesOf(lang, v, preset) : [];
-  // Japanese reports write "…）→ Ａ" with no space after a closing bracket.
-  const arrow = lang === 'ja' && CLOSING_BRACKET.test(body) ? '→ ' : ' → ';
-  const noteText = notes.length === 0 ? '' : lang === 'ja' ? `（${notes.join('、')}）` : ` (${notes.join('; ')})`;
-  return `${body}${arrow}${gradeLabel(lang, grade, preset)}${noteText}`;
+  if (grade === null) return notGradedText(lang, v, shown);
+  const body = bodyText(lang, v, preset, shown);
+  const notes = v.kind === 'graded' ? notesOf(lang, v, preset) : undefined;
+  const arrow = lang === 'ja' && endsWithClosingBracket(body) ? '→ ' : ' → ';
+  const noteText =
+    notes === undefined || notes.length === 0 ? '' : lang === 'ja' ? `（${notes.join('、')}）` : ` (${notes.join('; ')})`;
+  // Joined, not concatenated: every KPI keeps its reasons, and a flat string is one object
+  // where a concatenation would keep a chain of pieces.
+  return [body, arrow, gradeLabel(lang, grade, preset), noteText].join('');
 }
 
 /** "Ａ 順調" / "A On track"; the letter alone when the preset has no meaning for it. */
@@ -187,74 +230,105 @@ export function gradeLabel(lang: Lang, grade: GradeKey, preset: Preset): string 
   const label = preset.labels[grade];
   const letter = toGradeText(grade, lang === 'ja' ? 'full' : 'half');
   const meaning = lang === 'ja' ? label?.meaning : label?.meaningEn;
-  return meaning ? `${letter} ${meaning}` : letter;
+  if (!meaning) return letter;
+  // Every reason ends in one of a few labels: the last one made for each letter is kept.
+  const cache = LABEL_CACHE[lang];
+  const known = cache[grade];
+  if (known !== undefined && known.meaning === meaning) return known.text;
+  const text = `${letter} ${meaning}`;
+  cache[grade] = { meaning, text };
+  return text;
 }
 
-function bodyText(lang: Lang, v: Verdict, preset: Preset): string {
+const LABEL_CACHE: Record<Lang, Partial<Record<GradeKey, { readonly meaning: string; readonly text: string }>>> = { ja: {}, en: {} };
+
+function bodyText(lang: Lang, v: Verdict, preset: Preset, shown: Shown): string {
   if (v.kind === 'noCurrent') return t(lang, 'noCurrent');
-  if (v.kind === 'notStarted') return t(lang, 'notStarted', { text: v.text });
+  if (v.kind === 'notStarted') return t(lang, 'notStarted', shared(shown, 'notStarted') ?? keep(shown, 'notStarted', { text: v.text }));
   if (v.kind !== 'graded') return '';
-  if (v.state) return t(lang, v.state.readAs === 'done' ? 'stateDone' : 'stateNoProgress', { text: v.state.text });
+  if (v.state) {
+    const key = v.state.readAs === 'done' ? 'stateDone' : 'stateNoProgress';
+    return t(lang, key, shared(shown, key) ?? keep(shown, key, { text: v.state.text }));
+  }
 
   const m = v.measures;
   const c = v.compared;
-  const values = formatValues(c);
   switch (v.clause) {
-    case 'targetMet':
-      return t(lang, 'targetMet', { current: values.current, target: values.target, op: metOperator(c.bound, m.direction) });
+    case 'targetMet': {
+      const values = valuesOf(c, shown);
+      return t(
+        lang,
+        'targetMet',
+        shared(shown, 'targetMet') ??
+          keep(shown, 'targetMet', { current: values.current, target: values.target, op: metOperator(c.bound, m.direction) }),
+      );
+    }
     case 'metShare':
-      return t(lang, 'metShare', { p: percent(m.progress), share: percent(preset.method === 'standard' ? preset.thresholds.met : 1) });
+      return t(
+        lang,
+        'metShare',
+        shared(shown, 'metShare') ??
+          keep(shown, 'metShare', { p: percent(m.progress), share: percent(preset.method === 'standard' ? preset.thresholds.met : 1) }),
+      );
     case 'onPace':
     case 'roughly':
     case 'behind':
-      return paceText(lang, v);
+      return paceText(lang, v, shown);
     case 'worse':
-      return t(lang, 'worse', { d: percent(m.deterioration) });
-    case 'improved':
-      return t(lang, 'improved', { baseline: values.baseline, current: values.current });
-    case 'sameLevel':
+      return t(lang, 'worse', shared(shown, 'worse') ?? keep(shown, 'worse', { d: percent(m.deterioration) }));
+    case 'improved': {
+      const values = valuesOf(c, shown);
+      return t(lang, 'improved', shared(shown, 'improved') ?? keep(shown, 'improved', { baseline: values.baseline, current: values.current }));
+    }
+    case 'sameLevel': {
       if (m.deterioration !== undefined && m.deterioration > 0) {
         const limit = preset.method === 'kijun' ? preset.thresholds.sameLevel : 0;
-        return t(lang, 'worseWithin', { d: percent(m.deterioration), limit: percent(limit) });
+        return t(lang, 'worseWithin', shared(shown, 'worseWithin') ?? keep(shown, 'worseWithin', { d: percent(m.deterioration), limit: percent(limit) }));
       }
-      return t(lang, 'same', { baseline: values.baseline, current: values.current });
+      const values = valuesOf(c, shown);
+      return t(lang, 'same', shared(shown, 'same') ?? keep(shown, 'same', { baseline: values.baseline, current: values.current }));
+    }
     case 'attainment':
-      if (m.attainment !== undefined) return t(lang, 'attainment', { a: percent(m.attainment) });
-      return t(lang, 'attainmentUnknown', { fact: metFact(lang, v.measures, c) });
+      if (m.attainment !== undefined) return t(lang, 'attainment', shared(shown, 'attainment') ?? keep(shown, 'attainment', { a: percent(m.attainment) }));
+      return t(lang, 'attainmentUnknown', { fact: metFact(lang, v.measures, c, shown) });
   }
 }
 
 /** Behind, on or ahead of the straight line: say the progress, or why there is none to say. */
-function paceText(lang: Lang, v: Extract<Verdict, { kind: 'graded' }>): string {
+function paceText(lang: Lang, v: Extract<Verdict, { kind: 'graded' }>, shown: Shown): string {
   const m = v.measures;
-  if (v.paceFromAttainment) return t(lang, 'fromAttainment', { a: percent(m.attainment ?? 0) });
+  if (v.paceFromAttainment) return t(lang, 'fromAttainment', shared(shown, 'fromAttainment') ?? keep(shown, 'fromAttainment', { a: percent(m.attainment ?? 0) }));
   // Moving away from the target: "7.6% worse than the baseline" says more than "progress -110%".
   if (v.clause === 'behind' && m.deterioration !== undefined && m.deterioration > 0) {
-    return t(lang, 'worse', { d: percent(m.deterioration) });
+    return t(lang, 'worse', shared(shown, 'worse') ?? keep(shown, 'worse', { d: percent(m.deterioration) }));
   }
-  if (m.progress === undefined) return metFact(lang, m, v.compared);
+  if (m.progress === undefined) return metFact(lang, m, v.compared, shown);
   return m.elapsedKnown
-    ? t(lang, 'progress', { p: percent(m.progress), t: percent(m.elapsed) })
-    : t(lang, 'progressNoYear', { p: percent(m.progress) });
+    ? t(lang, 'progress', shared(shown, 'progress') ?? keep(shown, 'progress', { p: percent(m.progress), t: percent(m.elapsed) }))
+    : t(lang, 'progressNoYear', shared(shown, 'progressNoYear') ?? keep(shown, 'progressNoYear', { p: percent(m.progress) }));
 }
 
-function metFact(lang: Lang, m: Measures, c: Compared): string {
-  const values = formatValues(c);
+function metFact(lang: Lang, m: Measures, c: Compared, shown: Shown): string {
+  const values = valuesOf(c, shown);
   const op = m.targetMet ? metOperator(c.bound, m.direction) : notMetOperator(c.bound, m.direction);
-  return t(lang, m.targetMet ? 'targetMet' : 'notMet', { current: values.current, target: values.target, op });
+  const key = m.targetMet ? 'targetMet' : 'notMet';
+  return t(lang, key, shared(shown, key) ?? keep(shown, key, { current: values.current, target: values.target, op }));
 }
 
-function notesOf(lang: Lang, v: Extract<Verdict, { kind: 'graded' }>, preset: Preset): string[] {
-  const notes: string[] = [];
-  if (v.state) return notes;
-  if (v.measures.directionBasis === 'rank' && v.clause !== 'attainment') notes.push(t(lang, 'noteRank'));
+/** Notes after the grade; undefined when there are none (the common case, no array made). */
+function notesOf(lang: Lang, v: Extract<Verdict, { kind: 'graded' }>, preset: Preset): string[] | undefined {
+  if (v.state) return undefined;
+  let notes: string[] | undefined;
+  if (v.measures.directionBasis === 'rank' && v.clause !== 'attainment') notes = [t(lang, 'noteRank')];
   const usesElapsed = preset.method === 'standard' || preset.method === 'pace';
   const judgedOnLine = v.clause === 'onPace' || v.clause === 'roughly' || v.clause === 'behind';
-  if (usesElapsed && judgedOnLine && !v.measures.elapsedKnown && !v.paceFromAttainment) notes.push(t(lang, 'noteNoYear'));
+  if (usesElapsed && judgedOnLine && !v.measures.elapsedKnown && !v.paceFromAttainment) {
+    (notes ??= []).push(t(lang, 'noteNoYear'));
+  }
   return notes;
 }
 
-function notGradedText(lang: Lang, v: Verdict): string {
+function notGradedText(lang: Lang, v: Verdict, shown: Shown): string {
   if (v.kind !== 'notGraded') return '';
   const cause = v.cause;
   switch (cause.kind) {
@@ -262,7 +336,7 @@ function notGradedText(lang: Lang, v: Verdict): string {
     case 'hardToEvaluate':
       return t(lang, cause.kind, { text: cause.text });
     case 'noBaseline':
-      return t(lang, 'noBaseline', { fact: v.measures && v.compared ? metFact(lang, v.measures, v.compared) : '' });
+      return t(lang, 'noBaseline', { fact: v.measures && v.compared ? metFact(lang, v.measures, v.compared, shown) : '' });
     case 'noTarget':
       return t(lang, 'noTarget');
     case 'unreadable':
@@ -274,33 +348,63 @@ function notGradedText(lang: Lang, v: Verdict): string {
 
 // ───────────────────────────── numbers ─────────────────────────────
 
+const MET_OPERATOR: Readonly<Record<Bound, string>> = { ge: '≥', gt: '>', le: '≤', lt: '<' };
+const NOT_MET_OPERATOR: Readonly<Record<Bound, string>> = { ge: '<', gt: '≤', le: '>', lt: '≥' };
+
 function metOperator(bound: Bound | undefined, direction: Direction): string {
-  return { ge: '≥', gt: '>', le: '≤', lt: '<' }[bound ?? (direction === 'down' ? 'le' : 'ge')];
+  return MET_OPERATOR[bound ?? (direction === 'down' ? 'le' : 'ge')];
 }
 
 function notMetOperator(bound: Bound | undefined, direction: Direction): string {
-  return { ge: '<', gt: '≤', le: '>', lt: '≥' }[bound ?? (direction === 'down' ? 'le' : 'ge')];
+  return NOT_MET_OPERATOR[bound ?? (direction === 'down' ? 'le' : 'ge')];
 }
 
 /** 0.75 → "75%", 0.0764 → "7.6%": one decimal below 10 %, where a threshold like 10 % sits close. */
 export function percent(x: number | undefined): string {
+  // A reason is written in two languages from the same measures: the last few are remembered.
+  for (let i = 0; i < PERCENT_CACHE; i++) if (percentOf[i] === x) return percentText[i]!;
+  const text = percentUncached(x);
+  percentOf[percentNext] = x;
+  percentText[percentNext] = text;
+  percentNext = (percentNext + 1) % PERCENT_CACHE;
+  return text;
+}
+
+const PERCENT_CACHE = 4;
+const percentOf: (number | undefined)[] = [NaN, NaN, NaN, NaN];
+const percentText: string[] = ['', '', '', ''];
+let percentNext = 0;
+
+function percentUncached(x: number | undefined): string {
   const v = (x ?? NaN) * 100;
   if (!Number.isFinite(v)) return '－';
   const shown = Math.abs(v) < 10 ? Math.round(v * 10) / 10 : Math.round(v);
-  return `${(shown === 0 ? 0 : shown).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+  // As toLocaleString('en-US', { maximumFractionDigits: 1 }) writes it.
+  return `${formatNumberEn(shown === 0 ? 0 : shown, 0, 1)}%`;
+}
+
+interface FormattedValues {
+  readonly baseline: string;
+  readonly current: string;
+  readonly target: string;
 }
 
 /** The compared figures written alike: 69.8% and 65.0% (same decimals), 4,542件, 660位. */
-function formatValues(c: Compared): { baseline: string; current: string; target: string } {
-  const present = [c.baseline, c.current, c.target].filter((x): x is number => x !== undefined);
-  const decimals = Math.min(3, Math.max(0, ...present.map(decimalsOf)));
-  const fmt = (x: number | undefined): string =>
-    x === undefined ? '－' : `${x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${c.unit}`;
-  return { baseline: fmt(c.baseline), current: fmt(c.current), target: fmt(c.target) };
+function formatValues(c: Compared): FormattedValues {
+  // Each figure is written out once (String), for its decimals and for the formatting.
+  const b = c.baseline === undefined ? '' : String(c.baseline);
+  const cur = c.current === undefined ? '' : String(c.current);
+  const t = String(c.target);
+  const decimals = Math.min(3, Math.max(decimalsOf(b), decimalsOf(cur), decimalsOf(t)));
+  // As toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }) writes them.
+  const fmt = (x: number | undefined, shortest: string): string =>
+    x === undefined ? '－' : formatShortestEn(x, shortest, decimals, decimals) + c.unit;
+  return { baseline: fmt(c.baseline, b), current: fmt(c.current, cur), target: fmt(c.target, t) };
 }
 
-function decimalsOf(x: number): number {
-  const s = String(x);
+/** Decimals of a number as String writes it ("69.8" → 1); 0 with an exponent or none. */
+function decimalsOf(s: string): number {
   if (s.includes('e')) return 0;
-  return s.split('.')[1]?.length ?? 0;
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
 }

@@ -82,21 +82,92 @@ export function figuresFromKpi(kpi: KpiRow, sheet: string): FiguresResult {
   return figuresFromValues(valueInputsOfKpi(kpi), kpiPlace(kpi, sheet));
 }
 
-/** Where a ledger row's problems point: its sheet, its name and its value cells. */
+/**
+ * Where a ledger row's problems point: its sheet, its name and its value cells. The addresses
+ * are only read when a problem is worded (a few rows in a ledger), so they are written then.
+ */
 export function kpiPlace(kpi: KpiRow, sheet: string): FiguresPlace {
-  return { sheet, kpi: kpi.name, row: rowRangeOfKpi(kpi) };
+  return new KpiPlace(sheet, kpi);
+}
+
+class KpiPlace implements FiguresPlace {
+  readonly kpi: string;
+  readonly #row: KpiRow;
+  constructor(
+    readonly sheet: string,
+    row: KpiRow,
+  ) {
+    this.kpi = row.name;
+    this.#row = row;
+  }
+  get row(): string {
+    return rowRangeOfKpi(this.#row);
+  }
 }
 
 export function valueInputsOfKpi(kpi: KpiRow): ValueInputs {
-  const input = (cell: ValueCell | undefined): ValueInput | undefined =>
-    cell && { reading: cell.reading, year: cell.year, cell: cellAddress(cell.row, cell.col) };
-  return { baseline: input(kpi.baseline), current: input(kpi.current), target: input(kpi.target) };
+  return {
+    baseline: kpi.baseline && new CellInput(kpi.baseline),
+    current: kpi.current && new CellInput(kpi.current),
+    target: new CellInput(kpi.target),
+  };
+}
+
+/** A ledger cell as a ValueInput; its A1 address is written when a problem asks for it. */
+class CellInput implements ValueInput {
+  readonly reading: CellReading;
+  readonly year: number | undefined;
+  readonly #cell: ValueCell;
+  constructor(cell: ValueCell) {
+    this.reading = cell.reading;
+    this.year = cell.year;
+    this.#cell = cell;
+  }
+  get cell(): string {
+    return cellAddress(this.#cell.row, this.#cell.col);
+  }
 }
 
 function rowRangeOfKpi(kpi: KpiRow): string {
   const cells = [kpi.baseline, kpi.current, kpi.target].filter((c): c is ValueCell => c !== undefined);
   const cols = cells.map((c) => c.col);
   return rangeAddress({ top: kpi.row, bottom: kpi.row, left: Math.min(...cols), right: Math.max(...cols) });
+}
+
+/**
+ * figuresFromKpi for the usual row, without the ValueInputs and intermediate figures: a target
+ * figure, a baseline and a current value that are figures or missing, all in one unit as
+ * written (or bare). Gives exactly the figures figuresFromKpi gives such a row; undefined for
+ * any other row (state words, unreadable cells, mixed or rescaled units), which takes the
+ * general path.
+ */
+export function plainFiguresOfKpi(kpi: KpiRow): KpiFigures | undefined {
+  const t = kpi.target.reading;
+  if (t.kind !== 'number') return undefined;
+  const b = kpi.baseline?.reading;
+  const c = kpi.current?.reading;
+  if ((b !== undefined && b.kind !== 'number' && b.kind !== 'missing') || (c !== undefined && c.kind !== 'number' && c.kind !== 'missing')) {
+    return undefined;
+  }
+  const B = b?.kind === 'number' ? b : undefined;
+  const C = c?.kind === 'number' ? c : undefined;
+  // alignUnits on one unit as written: values as they are, the row's unit that unit.
+  let unit = t.unit;
+  if (C !== undefined && C.unit !== '') {
+    if (unit === '') unit = C.unit;
+    else if (C.unit !== unit) return undefined;
+  }
+  if (B !== undefined && B.unit !== '') {
+    if (unit === '') unit = B.unit;
+    else if (B.unit !== unit) return undefined;
+  }
+  // A cell's year is its own note's, else its column's: ValueCell.year already is that (yearOf).
+  const figures = {} as Mutable<KpiFigures>;
+  if (B !== undefined) figures.baseline = dated(B.value, kpi.baseline!.year);
+  if (C !== undefined) figures.current = dated(C.value, kpi.current!.year);
+  figures.target = boundTarget(t.value, kpi.target.year, t.bound);
+  figures.unit = unit;
+  return figures;
 }
 
 /** A figure before unit alignment. */
@@ -108,18 +179,17 @@ interface RawFigure {
 
 export function figuresFromValues(input: ValueInputs, place: FiguresPlace): FiguresResult {
   const target = targetFigure(input.target);
-  const failures = [
-    ...(target === undefined
-      ? [
-          {
-            why: { kind: 'noTarget' } as const,
-            problem: makeProblem('noTarget', place.sheet, input.target?.cell ?? '', { kpi: place.kpi }),
-          },
-        ]
-      : []),
-    ...unreadableFailures(input, place),
-  ];
-  if (failures.length > 0 || target === undefined) return ungradable(failures);
+  if (target === undefined || input.baseline?.reading.kind === 'unreadable' || input.current?.reading.kind === 'unreadable') {
+    const failures: Array<{ why: Ungradable; problem: Problem }> = [];
+    if (target === undefined) {
+      failures.push({
+        why: { kind: 'noTarget' } as const,
+        problem: makeProblem('noTarget', place.sheet, input.target?.cell ?? '', { kpi: place.kpi }),
+      });
+    }
+    for (const f of unreadableFailures(input, place)) failures.push(f);
+    return ungradable(failures);
+  }
 
   const baseline = baselineFigure(input.baseline);
   // On the 0/1 scale of a qualitative target only "nothing yet" (0) is a baseline.
@@ -132,7 +202,9 @@ export function figuresFromValues(input: ValueInputs, place: FiguresPlace): Figu
     const plan = target.kind === 'done' ? qualitativePlan(baseline, target.year) : alignPlan(baseline, target, place, input);
     if ('problems' in plan) return plan;
     const { state, text } = c.reading;
-    return { kind: 'state', state, text, plan, ...(c.year === undefined ? {} : { currentYear: c.year }), problems: [] };
+    return c.year === undefined
+      ? { kind: 'state', state, text, plan, problems: [] }
+      : { kind: 'state', state, text, plan, currentYear: c.year, problems: [] };
   }
 
   const current: RawFigure | undefined =
@@ -145,12 +217,11 @@ export function figuresFromValues(input: ValueInputs, place: FiguresPlace): Figu
   const aligned = alignUnits({ baseline, current, target });
   if (!aligned.ok) return mismatch(aligned.units, place, input);
   const { baseline: B, current: C, target: T } = aligned.values;
-  const figures: KpiFigures = {
-    ...(baseline && B !== undefined ? { baseline: dated(B, baseline.year) } : {}),
-    ...(current && C !== undefined ? { current: dated(C, current.year) } : {}),
-    target: { ...dated(T!, target.year), ...(target.bound ? { bound: target.bound } : {}) },
-    unit: aligned.unit,
-  };
+  const figures = {} as Mutable<KpiFigures>;
+  if (baseline && B !== undefined) figures.baseline = dated(B, baseline.year);
+  if (current && C !== undefined) figures.current = dated(C, current.year);
+  figures.target = boundTarget(T!, target.year, target.bound);
+  figures.unit = aligned.unit;
   return { kind: 'figures', figures, problems: [] };
 }
 
@@ -195,11 +266,8 @@ function baselineFigure(v: ValueInput | undefined): RawFigure | undefined {
 
 /** The 0/1 scale of a qualitative target: done = 1, nothing yet = 0. */
 function qualitativePlan(baseline: RawFigure | undefined, targetYear: number | undefined): PlanFigures {
-  return {
-    ...(baseline?.value === 0 ? { baseline: dated(0, baseline.year) } : {}),
-    target: { ...dated(1, targetYear), bound: 'ge' },
-    unit: '',
-  };
+  const target: PlanFigures['target'] = targetYear === undefined ? { value: 1, bound: 'ge' } : { value: 1, year: targetYear, bound: 'ge' };
+  return baseline?.value === 0 ? { baseline: dated(0, baseline.year), target, unit: '' } : { target, unit: '' };
 }
 
 function alignPlan(
@@ -210,16 +278,23 @@ function alignPlan(
 ): PlanFigures | Extract<FiguresResult, { kind: 'ungradable' }> {
   const aligned = alignUnits({ baseline, target });
   if (!aligned.ok) return mismatch(aligned.units, place, input);
-  return {
-    ...(baseline && aligned.values.baseline !== undefined ? { baseline: dated(aligned.values.baseline, baseline.year) } : {}),
-    target: { ...dated(aligned.values.target!, target.year), ...(target.bound ? { bound: target.bound } : {}) },
-    unit: aligned.unit,
-  };
+  const planTarget = boundTarget(aligned.values.target!, target.year, target.bound);
+  return baseline && aligned.values.baseline !== undefined
+    ? { baseline: dated(aligned.values.baseline, baseline.year), target: planTarget, unit: aligned.unit }
+    : { target: planTarget, unit: aligned.unit };
 }
 
 function dated(value: number, year: number | undefined): { value: number; year?: number } {
   return year === undefined ? { value } : { value, year };
 }
+
+/** { value, year?, bound? }, the keys present only when set. */
+function boundTarget(value: number, year: number | undefined, bound: Bound | undefined): KpiFigures['target'] {
+  if (!bound) return dated(value, year);
+  return year === undefined ? { value, bound } : { value, year, bound };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function textOf(v: ValueInput | undefined): string {
   return v?.reading.kind === 'state' ? v.reading.text : '';
@@ -272,7 +347,21 @@ interface Unit {
   readonly base: string;
 }
 
+/** Units repeat on every row ("%", "件", "億円"): each is split once (bounded). */
+const unitMemo = new Map<string, Unit>();
+const UNIT_MEMO_LIMIT = 1024;
+
 export function splitUnit(written: string): Unit {
+  let unit = unitMemo.get(written);
+  if (unit === undefined) {
+    unit = splitUnitUncached(written);
+    if (unitMemo.size >= UNIT_MEMO_LIMIT) unitMemo.clear();
+    unitMemo.set(written, unit);
+  }
+  return unit;
+}
+
+function splitUnitUncached(written: string): Unit {
   const u = written.normalize('NFKC').trim();
   for (const [word, scale] of SCALES) {
     if (u.startsWith(word)) {
@@ -293,27 +382,67 @@ type Aligned<K extends string> =
  * row's base unit.
  */
 export function alignUnits<K extends FigureRole>(figures: Partial<Record<K, RawFigure>>): Aligned<K> {
-  const entries = (Object.entries(figures) as Array<[K, RawFigure | undefined]>).filter((e): e is [K, RawFigure] => e[1] !== undefined);
-  const order: readonly FigureRole[] = ['target', 'current', 'baseline'];
-  const written = entries.filter(([, f]) => f.unit !== '');
-  written.sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
-  if (written.length === 0)
-    return { ok: true, unit: '', values: Object.fromEntries(entries.map(([k, f]) => [k, f.value])) as Partial<Record<K, number>> };
-
-  const units = written.map(([, f]) => splitUnit(f.unit));
-  const bases = new Set(units.map((u) => u.base).filter((b) => b !== ''));
-  if (bases.size > 1) return { ok: false, units: [...new Set(written.map(([, f]) => f.unit))] };
-
-  const reference = units[0]!;
-  const values: Partial<Record<K, number>> = {};
-  for (const [role, f] of entries) {
-    values[role] = f.unit === '' ? f.value : rescale(f.value, splitUnit(f.unit).scale, reference.scale);
+  const byRole = figures as Partial<Record<FigureRole, RawFigure>>;
+  // The common row: every figure written with the same unit, or bare. Nothing to rescale, and
+  // the row's unit is that unit as written (splitUnit would give back the same).
+  const same = sameWrittenUnit(byRole);
+  if (same !== undefined) {
+    const values: Partial<Record<K, number>> = {};
+    for (const role in figures) {
+      const f = figures[role];
+      if (f !== undefined) values[role] = f.value;
+    }
+    return { ok: true, unit: same, values };
   }
+  // The reference unit is the first written one in role order; all base units must agree.
+  let reference: Unit | undefined;
+  let rowBase: string | undefined;
+  let mixed = false;
+  for (const role of REFERENCE_ORDER) {
+    const f = byRole[role];
+    if (f === undefined || f.unit === '') continue;
+    const u = splitUnit(f.unit);
+    reference ??= u;
+    if (u.base === '') continue;
+    if (rowBase === undefined) rowBase = u.base;
+    else if (u.base !== rowBase) mixed = true;
+  }
+  if (mixed) {
+    const units: string[] = [];
+    for (const role of REFERENCE_ORDER) {
+      const f = byRole[role];
+      if (f !== undefined && f.unit !== '' && !units.includes(f.unit)) units.push(f.unit);
+    }
+    return { ok: false, units };
+  }
+
+  // Values keep the order the figures were given in.
+  const values: Partial<Record<K, number>> = {};
+  for (const role in figures) {
+    const f = figures[role];
+    if (f === undefined) continue;
+    values[role] = reference === undefined || f.unit === '' ? f.value : rescale(f.value, splitUnit(f.unit).scale, reference.scale);
+  }
+  if (reference === undefined) return { ok: true, unit: '', values };
   // "450万" against "372万人": the row's unit is 万人.
-  const [rowBase] = bases;
   const unit = reference.base === '' && rowBase !== undefined ? reference.written + rowBase : reference.written;
   return { ok: true, unit, values };
 }
+
+/** The one unit every written figure has ('' when none is written), or undefined when they differ. */
+function sameWrittenUnit(figures: Partial<Record<FigureRole, RawFigure>>): string | undefined {
+  let unit = '';
+  for (const role of REFERENCE_ORDER) {
+    const u = figures[role]?.unit;
+    if (u === undefined || u === '') continue;
+    if (unit === '') unit = u;
+    else if (u !== unit) return undefined;
+  }
+  return unit;
+}
+
+/** Whose unit the row takes: the target's, else the current value's, else the baseline's. */
+const REFERENCE_ORDER: readonly FigureRole[] = ['target', 'current', 'baseline'];
 
 /** Powers of ten divide exactly: 7,200,000 (万円) / 10⁴ is exactly 720 (億円). */
 function rescale(value: number, from: number, to: number): number {

@@ -31,30 +31,21 @@
  *   完了/策定完了 (done) → target met: p = 1, a = 1 (standard Ｓ, kijun Ｓ, tassei Ａ, pace Ａ,
  *   points ７). 中止/廃止 (cancelled) and 評価困難 (hard to evaluate) → no grade, with the reason.
  */
-import { decideDirection } from './direction';
-import { explainVerdict, verdictGrade, type Compared, type GradedClause, type Verdict } from './explain';
+import { directionOf } from './direction';
+import { newShown, reasonLine, verdictGrade, type Compared, type GradedClause, type Verdict } from './explain';
 import {
   figuresFromValues,
   kpiPlace,
+  plainFiguresOfKpi,
   valueInputsOfKpi,
   type FiguresPlace,
   type FiguresResult,
   type PlanFigures,
   type ValueInputs,
 } from './figures';
-import {
-  above,
-  atLeast,
-  atMost,
-  below,
-  elapsedRatio,
-  measureFigures,
-  meetsTarget,
-  withoutUndefined,
-  type CurrentFigures,
-} from './measures';
+import { above, atLeast, atMost, below, elapsedOrUnknown, measureFigures, UNKNOWN_ELAPSED, meetsTarget, type CurrentFigures } from './measures';
 import { METHOD_GRADES } from './presets';
-import type { GradeKey, GradeOutcome, KpiFigures, KpiRow, Measures, Preset, Problem } from './types';
+import type { Bound, GradeKey, GradeOutcome, KpiFigures, KpiRow, Measures, Preset, Problem } from './types';
 
 export type { ValueInput, ValueInputs, FiguresPlace } from './figures';
 
@@ -66,8 +57,14 @@ export interface Graded {
 
 // ───────────────────────────── doors ─────────────────────────────
 
-/** Grades one KPI row of a ledger. A thin wrapper over gradeValues. */
+/**
+ * Grades one KPI row of a ledger: gradeValues on its cells. Most rows are figures in one unit;
+ * their figures are taken straight from the cells (plainFiguresOfKpi, the same figures
+ * figuresFromValues would give) without building the ValueInputs first.
+ */
 export function gradeKpi(kpi: KpiRow, preset: Preset, sheet: string): Graded {
+  const figures = plainFiguresOfKpi(kpi);
+  if (figures !== undefined) return { outcome: gradeFigures(figures, preset), problems: [] };
   return gradeValues(valueInputsOfKpi(kpi), preset, kpiPlace(kpi, sheet));
 }
 
@@ -97,14 +94,21 @@ function gradeFiguresResult(result: FiguresResult, preset: Preset): Graded {
   }
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function outcome(verdict: Verdict, preset: Preset): GradeOutcome {
   const grade = verdictGrade(verdict);
-  return withoutUndefined({
-    grade,
-    meaning: grade === null ? undefined : preset.labels[grade]?.meaning,
-    ...explainVerdict(verdict, preset),
-    measures: verdict.kind === 'graded' || verdict.kind === 'notGraded' ? verdict.measures : undefined,
-  });
+  const meaning = grade === null ? undefined : preset.labels[grade]?.meaning;
+  const shown = newShown();
+  const reason = reasonLine('ja', verdict, preset, shown);
+  const reasonEn = reasonLine('en', verdict, preset, shown);
+  const measures = verdict.kind === 'graded' || verdict.kind === 'notGraded' ? verdict.measures : undefined;
+  // The keys withoutUndefined would keep, in the same order, as one literal per combination
+  // (every KPI keeps its outcome: see measureFigures).
+  if (meaning !== undefined) {
+    return measures !== undefined ? { grade, meaning, reason, reasonEn, measures } : { grade, meaning, reason, reasonEn };
+  }
+  return measures !== undefined ? { grade, reason, reasonEn, measures } : { grade, reason, reasonEn };
 }
 
 // ───────────────────────────── evidence ─────────────────────────────
@@ -116,8 +120,8 @@ interface Evidence {
   readonly hasBaseline: boolean;
   /** C strictly better than B by direction; undefined without a baseline. */
   readonly improved: boolean | undefined;
-  /** Whether C reaches the target when only `share` of the planned change T − B is asked for. */
-  readonly reachedAt: (share: number) => boolean;
+  /** The figures, when the evidence is numbers (not a state word): see reachedAt. */
+  readonly figures?: CurrentFigures;
   readonly state?: { readonly text: string; readonly readAs: 'done' | 'noProgress' };
 }
 
@@ -128,23 +132,19 @@ function numbersEvidence(f: CurrentFigures): Evidence {
   const T = f.target.value;
   return {
     measures: m,
-    compared: withoutUndefined({ baseline: B, current: C, target: T, bound: f.target.bound, unit: f.unit }),
+    compared: compared(B, C, T, f.target.bound, f.unit),
     hasBaseline: B !== undefined,
     improved: B === undefined ? undefined : m.direction === 'down' ? below(C, B) : above(C, B),
-    reachedAt: (share) =>
-      B === undefined || share === 1 ? m.targetMet : meetsTarget(C, T - (1 - share) * (T - B), f.target.bound, m.direction),
+    figures: f,
   };
 }
 
 /** A state word read as figures: done = the target reached, no progress = still at the baseline. */
 function stateEvidence(plan: PlanFigures, currentYear: number | undefined, text: string, readAs: 'done' | 'noProgress'): Evidence {
-  const { direction, basis } = decideDirection({
-    target: plan.target.value,
-    bound: plan.target.bound,
-    baseline: plan.baseline?.value,
-    unit: plan.unit,
-  });
-  const { elapsed, elapsedKnown } = elapsedRatio({ baseline: plan.baseline?.year, current: currentYear, target: plan.target.year });
+  const { direction, basis } = directionOf(plan.target.value, plan.target.bound, plan.baseline?.value, plan.unit);
+  const t = elapsedOrUnknown(plan.baseline?.year, currentYear, plan.target.year);
+  const elapsedKnown = t !== UNKNOWN_ELAPSED;
+  const elapsed = elapsedKnown ? t : 1;
   const done = readAs === 'done';
   return {
     measures: {
@@ -157,12 +157,22 @@ function stateEvidence(plan: PlanFigures, currentYear: number | undefined, text:
       deterioration: 0,
       targetMet: done,
     },
-    compared: withoutUndefined({ baseline: plan.baseline?.value, target: plan.target.value, bound: plan.target.bound, unit: plan.unit }),
+    compared: compared(plan.baseline?.value, undefined, plan.target.value, plan.target.bound, plan.unit),
     hasBaseline: true, // the word itself says where it stands against the start
     improved: done,
-    reachedAt: () => done,
     state: { text, readAs },
   };
+}
+
+/** The figures a reason quotes, without the ones that are not there. */
+function compared(baseline: number | undefined, current: number | undefined, target: number, bound: Bound | undefined, unit: string): Compared {
+  const c = {} as Mutable<Compared>;
+  if (baseline !== undefined) c.baseline = baseline;
+  if (current !== undefined) c.current = current;
+  c.target = target;
+  if (bound !== undefined) c.bound = bound;
+  c.unit = unit;
+  return c;
 }
 
 function stateVerdict(r: Extract<FiguresResult, { kind: 'state' }>, preset: Preset): Verdict {
@@ -180,18 +190,31 @@ function stateVerdict(r: Extract<FiguresResult, { kind: 'state' }>, preset: Pres
   }
 }
 
+/**
+ * Whether C reaches the target when only `share` of the planned change T − B is asked for.
+ * A state word reaches it exactly when it reads as done (its measures say targetMet).
+ */
+function reachedAt(e: Evidence, share: number): boolean {
+  const f = e.figures;
+  const B = f?.baseline?.value;
+  if (f === undefined || B === undefined || share === 1) return e.measures.targetMet;
+  const T = f.target.value;
+  return meetsTarget(f.current.value, T - (1 - share) * (T - B), f.target.bound, e.measures.direction);
+}
+
 function verdictOf(e: Evidence, preset: Preset): Verdict {
   const rule = applyRule(e, preset);
   if (rule.grade === null) return { kind: 'notGraded', cause: { kind: 'noBaseline' }, measures: e.measures, compared: e.compared };
-  return withoutUndefined({
+  const verdict: Mutable<Extract<Verdict, { kind: 'graded' }>> = {
     kind: 'graded',
     grade: rule.grade,
     clause: rule.clause,
     measures: e.measures,
     compared: e.compared,
     paceFromAttainment: rule.paceFromAttainment ?? false,
-    state: e.state,
-  });
+  };
+  if (e.state !== undefined) verdict.state = e.state;
+  return verdict;
 }
 
 // ───────────────────────────── the rules ─────────────────────────────
@@ -199,6 +222,41 @@ function verdictOf(e: Evidence, preset: Preset): Verdict {
 type RuleResult =
   | { readonly grade: GradeKey; readonly clause: GradedClause; readonly paceFromAttainment?: boolean }
   | { readonly grade: null; readonly clause: 'noBaseline' };
+
+/**
+ * The results a rule can give, made once: a rule runs for every KPI and only says which.
+ * Pace clauses come in pairs, by whether the pace was judged on 達成率 (index 1) or not (0).
+ */
+const result = (grade: GradeKey, clause: GradedClause): RuleResult => Object.freeze({ grade, clause });
+const paced = (grade: GradeKey, clause: GradedClause): readonly [RuleResult, RuleResult] => [
+  Object.freeze({ grade, clause, paceFromAttainment: false }),
+  Object.freeze({ grade, clause, paceFromAttainment: true }),
+];
+const NO_BASELINE: RuleResult = Object.freeze({ grade: null, clause: 'noBaseline' });
+const S_MET = result('S', 'targetMet');
+const S_SHARE = result('S', 'metShare');
+const A_MET = result('A', 'targetMet');
+const A_PACE = paced('A', 'onPace');
+const B_ROUGHLY = paced('B', 'roughly');
+const B_BEHIND = paced('B', 'behind');
+const C_BEHIND = paced('C', 'behind');
+const D_WORSE = result('D', 'worse');
+const C_WORSE = result('C', 'worse');
+const A_IMPROVED = result('A', 'improved');
+const B_SAME = result('B', 'sameLevel');
+const BY_ATTAINMENT = {
+  A: result('A', 'attainment'),
+  B: result('B', 'attainment'),
+  C: result('C', 'attainment'),
+  D: result('D', 'attainment'),
+  '1': result('1', 'attainment'),
+  '2': result('2', 'attainment'),
+  '3': result('3', 'attainment'),
+  '4': result('4', 'attainment'),
+  '5': result('5', 'attainment'),
+  '6': result('6', 'attainment'),
+  '7': result('7', 'attainment'),
+} as const;
 
 function applyRule(e: Evidence, preset: Preset): RuleResult {
   switch (preset.method) {
@@ -217,11 +275,19 @@ function applyRule(e: Evidence, preset: Preset): RuleResult {
 
 type Thresholds<M extends Preset['method']> = Extract<Preset, { method: M }>['thresholds'];
 
-/** p, or — with no baseline to draw the line from — 達成率 a against the final target. */
-function paceOf(e: Evidence): { pace: number | undefined; fromAttainment: boolean } {
-  if (e.measures.progress !== undefined) return { pace: e.measures.progress, fromAttainment: false };
-  if (!e.hasBaseline) return { pace: e.measures.attainment ?? 0, fromAttainment: true };
-  return { pace: undefined, fromAttainment: false }; // T = B, or the baseline already met the target
+/**
+ * p, or — with no baseline to draw the line from — 達成率 a against the final target; undefined
+ * when T = B or the baseline already met the target.
+ */
+function paceOf(e: Evidence): number | undefined {
+  if (e.measures.progress !== undefined) return e.measures.progress;
+  if (!e.hasBaseline) return e.measures.attainment ?? 0;
+  return undefined;
+}
+
+/** 1 when paceOf judged on 達成率 (no baseline), else 0: the index into a `paced` pair. */
+function fromAttainment(e: Evidence): 0 | 1 {
+  return e.measures.progress === undefined && !e.hasBaseline ? 1 : 0;
 }
 
 /** 達成率, or 100 % / 0 % by whether the target is met when no ratio can be taken. */
@@ -231,42 +297,39 @@ function attainmentOf(m: Measures): number {
 
 function standardRule(e: Evidence, th: Thresholds<'standard'>): RuleResult {
   const m = e.measures;
-  if (e.reachedAt(th.met)) return { grade: 'S', clause: m.targetMet ? 'targetMet' : 'metShare' };
-  const { pace, fromAttainment } = paceOf(e);
-  if (pace !== undefined && atLeast(pace, th.onPace * m.elapsed))
-    return { grade: 'A', clause: 'onPace', paceFromAttainment: fromAttainment };
-  if (pace !== undefined && atLeast(pace, th.roughly * m.elapsed))
-    return { grade: 'B', clause: 'roughly', paceFromAttainment: fromAttainment };
-  if (m.deterioration !== undefined && above(m.deterioration, th.worse)) return { grade: 'D', clause: 'worse' };
-  return { grade: 'C', clause: 'behind', paceFromAttainment: fromAttainment };
+  if (reachedAt(e, th.met)) return m.targetMet ? S_MET : S_SHARE;
+  const pace = paceOf(e);
+  if (pace !== undefined && atLeast(pace, th.onPace * m.elapsed)) return A_PACE[fromAttainment(e)];
+  if (pace !== undefined && atLeast(pace, th.roughly * m.elapsed)) return B_ROUGHLY[fromAttainment(e)];
+  if (m.deterioration !== undefined && above(m.deterioration, th.worse)) return D_WORSE;
+  return C_BEHIND[fromAttainment(e)];
 }
 
 function kijunRule(e: Evidence, th: Thresholds<'kijun'>): RuleResult {
   const m = e.measures;
-  if (m.targetMet) return { grade: 'S', clause: 'targetMet' };
-  if (e.improved === undefined || m.deterioration === undefined) return { grade: null, clause: 'noBaseline' };
-  if (e.improved) return { grade: 'A', clause: 'improved' };
-  if (atMost(m.deterioration, th.sameLevel)) return { grade: 'B', clause: 'sameLevel' };
-  return { grade: 'C', clause: 'worse' };
+  if (m.targetMet) return S_MET;
+  if (e.improved === undefined || m.deterioration === undefined) return NO_BASELINE;
+  if (e.improved) return A_IMPROVED;
+  if (atMost(m.deterioration, th.sameLevel)) return B_SAME;
+  return C_WORSE;
 }
 
 function tasseiRule(e: Evidence, th: Thresholds<'tassei'>): RuleResult {
   const a = attainmentOf(e.measures);
-  if (atLeast(a, th.a)) return { grade: 'A', clause: 'attainment' };
-  if (atLeast(a, th.b)) return { grade: 'B', clause: 'attainment' };
-  if (atLeast(a, th.c)) return { grade: 'C', clause: 'attainment' };
-  return { grade: 'D', clause: 'attainment' };
+  if (atLeast(a, th.a)) return BY_ATTAINMENT.A;
+  if (atLeast(a, th.b)) return BY_ATTAINMENT.B;
+  if (atLeast(a, th.c)) return BY_ATTAINMENT.C;
+  return BY_ATTAINMENT.D;
 }
 
 function paceRule(e: Evidence, th: Thresholds<'pace'>): RuleResult {
   const m = e.measures;
   // Reaching the final target passes every expected value on the way to it.
-  if (m.targetMet) return { grade: 'A', clause: 'targetMet' };
-  const { pace, fromAttainment } = paceOf(e);
-  if (pace !== undefined && atLeast(pace, th.onPace * m.elapsed))
-    return { grade: 'A', clause: 'onPace', paceFromAttainment: fromAttainment };
-  if (m.deterioration !== undefined && above(m.deterioration, 0)) return { grade: 'C', clause: 'worse' };
-  return { grade: 'B', clause: 'behind', paceFromAttainment: fromAttainment };
+  if (m.targetMet) return A_MET;
+  const pace = paceOf(e);
+  if (pace !== undefined && atLeast(pace, th.onPace * m.elapsed)) return A_PACE[fromAttainment(e)];
+  if (m.deterioration !== undefined && above(m.deterioration, 0)) return C_WORSE;
+  return B_BEHIND[fromAttainment(e)];
 }
 
 const POINTS = ['7', '6', '5', '4', '3', '2'] as const satisfies readonly GradeKey[];
@@ -274,7 +337,7 @@ const POINTS = ['7', '6', '5', '4', '3', '2'] as const satisfies readonly GradeK
 function pointsRule(e: Evidence, th: Thresholds<'points'>): RuleResult {
   const a = attainmentOf(e.measures);
   for (let i = 0; i < POINTS.length; i++) {
-    if (atLeast(a, th.steps[i]!)) return { grade: POINTS[i]!, clause: 'attainment' };
+    if (atLeast(a, th.steps[i]!)) return BY_ATTAINMENT[POINTS[i]!];
   }
-  return { grade: '1', clause: 'attainment' };
+  return BY_ATTAINMENT['1'];
 }

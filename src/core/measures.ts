@@ -8,7 +8,7 @@
  *   target met              C satisfies the target's bound, else C ≥ T / C ≤ T by direction
  * Preset-independent: the same measures feed every preset and every door.
  */
-import { decideDirection } from './direction';
+import { directionOf } from './direction';
 import type { Bound, Direction, KpiFigures, Measures } from './types';
 
 // ───────────────────────────── comparisons ─────────────────────────────
@@ -72,10 +72,17 @@ export interface FigureYears {
  * `elapsedKnown` is false so the explanation says so.
  */
 export function elapsedRatio(years: FigureYears): { elapsed: number; elapsedKnown: boolean } {
-  const { baseline: yB, current: yC, target: yT } = years;
-  if (yB === undefined || yC === undefined || yT === undefined || !(yT > yB)) return { elapsed: 1, elapsedKnown: false };
-  const t = (yC - yB) / (yT - yB);
-  return { elapsed: Math.min(1, Math.max(0, t)), elapsedKnown: true };
+  const t = elapsedOrUnknown(years.baseline, years.current, years.target);
+  return t === UNKNOWN_ELAPSED ? { elapsed: 1, elapsedKnown: false } : { elapsed: t, elapsedKnown: true };
+}
+
+/** What elapsedOrUnknown gives when t cannot be known; a known t is in [0, 1] (or NaN). */
+export const UNKNOWN_ELAPSED = -1;
+
+/** 経過率 t from the three years without building an object, UNKNOWN_ELAPSED when it cannot be known. */
+export function elapsedOrUnknown(yB: number | undefined, yC: number | undefined, yT: number | undefined): number {
+  if (yB === undefined || yC === undefined || yT === undefined || !(yT > yB)) return UNKNOWN_ELAPSED;
+  return Math.min(1, Math.max(0, (yC - yB) / (yT - yB)));
 }
 
 /**
@@ -122,22 +129,38 @@ export function measureFigures(figures: CurrentFigures): Measures {
   const B = figures.baseline?.value;
   const C = figures.current.value;
   const T = figures.target.value;
-  const { direction, basis } = decideDirection({ target: T, bound: figures.target.bound, baseline: B, unit: figures.unit });
-  const { elapsed, elapsedKnown } = elapsedRatio({
-    baseline: figures.baseline?.year,
-    current: figures.current.year,
-    target: figures.target.year,
-  });
-  return withoutUndefined({
-    direction,
-    directionBasis: basis,
-    progress: progressRate(B, C, T, direction),
-    elapsed,
-    elapsedKnown,
-    attainment: attainmentRate(C, T, direction),
-    deterioration: deteriorationRate(B, C, direction),
-    targetMet: meetsTarget(C, T, figures.target.bound, direction),
-  });
+  const { direction, basis } = directionOf(T, figures.target.bound, B, figures.unit);
+  const t = elapsedOrUnknown(figures.baseline?.year, figures.current.year, figures.target.year);
+  const elapsedKnown = t !== UNKNOWN_ELAPSED;
+  const elapsed = elapsedKnown ? t : 1;
+  const progress = progressRate(B, C, T, direction);
+  const attainment = attainmentRate(C, T, direction);
+  const deterioration = deteriorationRate(B, C, direction);
+  const targetMet = meetsTarget(C, T, figures.target.bound, direction);
+  // As withoutUndefined would build it (same keys, same order, an absent ratio left out), as one
+  // literal per combination: every KPI keeps its measures, and a literal holds all its fields
+  // in the object itself where properties added one by one spill into a second allocation.
+  const missing = (progress === undefined ? 4 : 0) | (attainment === undefined ? 2 : 0) | (deterioration === undefined ? 1 : 0);
+  const d = direction;
+  const b = basis;
+  switch (missing) {
+    case 0:
+      return { direction: d, directionBasis: b, progress, elapsed, elapsedKnown, attainment, deterioration, targetMet };
+    case 1:
+      return { direction: d, directionBasis: b, progress, elapsed, elapsedKnown, attainment, targetMet };
+    case 2:
+      return { direction: d, directionBasis: b, progress, elapsed, elapsedKnown, deterioration, targetMet };
+    case 3:
+      return { direction: d, directionBasis: b, progress, elapsed, elapsedKnown, targetMet };
+    case 4:
+      return { direction: d, directionBasis: b, elapsed, elapsedKnown, attainment, deterioration, targetMet };
+    case 5:
+      return { direction: d, directionBasis: b, elapsed, elapsedKnown, attainment, targetMet };
+    case 6:
+      return { direction: d, directionBasis: b, elapsed, elapsedKnown, deterioration, targetMet };
+    default:
+      return { direction: d, directionBasis: b, elapsed, elapsedKnown, targetMet };
+  }
 }
 
 /** Overflow (1e308 − (−1e308)) and 0/0 give no usable ratio: say "unknown" instead of ±∞ or NaN. */

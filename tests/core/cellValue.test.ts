@@ -218,24 +218,50 @@ describe('parseBound', () => {
   ])('%s → %s', (word, bound) => expect(parseBound(word)).toBe(bound));
 });
 
-describe('parseCellValue: speed', () => {
-  it('reads pathological cells in linear time', () => {
-    const started = performance.now();
-    for (const text of ['('.repeat(30_000), `1${'あ '.repeat(15_000)}`, `1${' 2'.repeat(15_000)}`, `${'ー'.repeat(30_000)}1`, '1\n'.repeat(15_000)]) {
-      expect(parseCellValue(text).kind).toBeDefined();
+// Speed is measured by `npm run bench` (bench/engine.ts) and written in the README, never
+// asserted here: the machines are shared and noisy. These check what the fast paths must keep.
+describe('parseCellValue: long and pathological cells', () => {
+  it.each<[string, string, number, string]>([
+    ['an unclosed bracket run', '('.repeat(30_000), 0, 'missing'],
+    ['a figure then a long run of words', `1${'あ '.repeat(15_000)}`, 30_000, 'unknownWord'],
+    ['a figure then many more figures', `1${' 2'.repeat(15_000)}`, 30_001, 'severalNumbers'],
+    ['a long run of long-vowel marks before a figure', `${'ー'.repeat(30_000)}1`, 30_001, 'unknownWord'],
+    ['a figure on every one of many lines', '1\n'.repeat(15_000), 29_999, 'severalNumbers'],
+  ])('reads %s to the right reading', (_what, text, length, reason) => {
+    const reading = parseCellValue(text);
+    if (reason === 'missing') {
+      expect(reading).toStrictEqual({ kind: 'missing' });
+      return;
     }
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(reading).toMatchObject({ kind: 'unreadable', reason });
+    // The reading keeps the whole cell text (trimmed), for the problem that names it.
+    expect(reading.kind === 'unreadable' && reading.text.length).toBe(length);
   });
+});
 
-  it('reads the seed report’s cells far faster than 100,000 cells/s (target ≥ 1M on a free core)', () => {
-    const cells = ['63.0％\n(H22 国調)', '－', '69.8％\n(H27 国調)', '59.0％', '16.0', '720億円\n(H24)', '770億円\n以上', '372万人', '2,920件', '300位以内', '150人以下', '20か所\n以上', '62.0%以上'];
-    const n = 200_000;
-    for (let i = 0; i < 20_000; i++) parseCellValue(cells[i % cells.length]!);
-    const started = performance.now();
-    for (let i = 0; i < n; i++) parseCellValue(cells[i % cells.length]!);
-    const seconds = (performance.now() - started) / 1000;
-    // A loose floor so a loaded CI machine does not fail it; it catches a regex gone quadratic.
-    expect(n / seconds).toBeGreaterThan(100_000);
+describe('parseCellValue: the seed report’s cells, read once or many times', () => {
+  const SEED: ReadonlyArray<readonly [string, object]> = [
+    ['63.0％\n(H22 国調)', { kind: 'number', value: 63, unit: '%', year: 2010, yearNote: 'H22 国調' }],
+    ['－', { kind: 'missing' }],
+    ['69.8％\n(H27 国調)', { kind: 'number', value: 69.8, unit: '%', year: 2015, yearNote: 'H27 国調' }],
+    ['59.0％', { kind: 'number', value: 59, unit: '%' }],
+    ['16.0', { kind: 'number', value: 16, unit: '' }],
+    ['720億円\n(H24)', { kind: 'number', value: 720, unit: '億円', year: 2012, yearNote: 'H24' }],
+    ['770億円\n以上', { kind: 'number', value: 770, unit: '億円', bound: 'ge' }],
+    ['372万人', { kind: 'number', value: 372, unit: '万人' }],
+    ['2,920件', { kind: 'number', value: 2920, unit: '件' }],
+    ['300位以内', { kind: 'number', value: 300, unit: '位', bound: 'le' }],
+    ['150人以下', { kind: 'number', value: 150, unit: '人', bound: 'le' }],
+    ['20か所\n以上', { kind: 'number', value: 20, unit: 'か所', bound: 'ge' }],
+    ['62.0%以上', { kind: 'number', value: 62, unit: '%', bound: 'ge' }],
+  ];
+
+  it('reads each as the report means it, the first time and after 200,000 more reads', () => {
+    for (const [text, reading] of SEED) expect(parseCellValue(text), text).toStrictEqual(reading);
+    // Readings are remembered per text: many reads of the same texts (and of others pushing them
+    // out of the memo) must give the same readings as the first.
+    for (let i = 0; i < 200_000; i++) parseCellValue(i % 7 === 0 ? `${i}件` : SEED[i % SEED.length]![0]);
+    for (const [text, reading] of SEED) expect(parseCellValue(text), text).toStrictEqual(reading);
   });
 });
 

@@ -7,7 +7,7 @@
  * test (mayHoldHeaderWord) runs before any normalisation; results are cached per row, so the
  * body scan and the sheet scan can both ask "does a table start here?" of every row.
  */
-import { readHeaderCell, mayHoldHeaderWord, type HeaderRole, type HeaderToken } from './headerWords';
+import { hasStemStart, MAX_HEADER_LENGTH, readHeaderCell, mayHoldHeaderWord, type HeaderRole, type HeaderToken } from './headerWords';
 import { joinHeaderText } from './indicator';
 import { hasText, type SheetView } from './sheetView';
 
@@ -58,7 +58,8 @@ export class HeaderFinder {
 
   /** True when a KPI table header starts on this row, over some of the columns left..right. */
   startsTable(row: number, left: number, right: number): boolean {
-    for (const layout of this.find(row)) if (layout.left <= right && layout.right >= left) return true;
+    const layouts = this.find(row);
+    for (let i = 0; i < layouts.length; i++) if (layouts[i]!.left <= right && layouts[i]!.right >= left) return true;
     return false;
   }
 
@@ -84,16 +85,24 @@ export class HeaderFinder {
     const known = this.headerWordCache[row]!;
     if (known !== 0) return known === 2;
     const width = this.view.width(row);
-    let stems = 0;
-    for (let c = 0; c < width && stems < 2; c++) {
+    // First the cheapest necessary condition: two cells, short enough to be header cells (a
+    // longer one cannot count below, readHeaderCell turns it away), with a character a stem
+    // can start with. A KPI row has one at most (its name): no regex runs for it.
+    let candidates = 0;
+    for (let c = 0; c < width && candidates < 2; c++) {
       const text = this.view.text(row, c);
-      if (text !== '' && mayHoldHeaderWord(text)) stems++;
+      if (text !== '' && text.length <= MAX_HEADER_LENGTH && hasStemStart(text)) candidates++;
+    }
+    let stems = 0;
+    for (let c = 0; c < width && stems < 2 && candidates >= 2; c++) {
+      const text = this.view.text(row, c);
+      if (text !== '' && text.length <= MAX_HEADER_LENGTH && mayHoldHeaderWord(text)) stems++;
     }
     let words = 0;
     if (stems >= 2) {
       for (let c = 0; c < width && words < 2; c++) {
         const text = this.view.text(row, c);
-        if (text === '' || !mayHoldHeaderWord(text) || this.view.covered(row, c)) continue;
+        if (text === '' || text.length > MAX_HEADER_LENGTH || !mayHoldHeaderWord(text) || this.view.covered(row, c)) continue;
         if (readHeaderCell(text)?.role !== undefined) words++;
       }
     }
@@ -138,7 +147,7 @@ export class HeaderFinder {
     const layouts: HeaderLayout[] = [];
     let takenRight = -1;
     for (const found of indicatorAnchors) {
-      const anchor = { ...found, right: Math.min(found.right, columns.length - 1) };
+      const anchor = { left: found.left, right: Math.min(found.right, columns.length - 1) };
       if (anchor.left <= takenRight) continue; // a second indicator word in the same table
       let left = anchor.left;
       let right = anchor.right;
@@ -148,16 +157,16 @@ export class HeaderFinder {
       let hasTarget = false;
       for (let c = left; c <= right; c++) if (columns[c]?.role === 'target') hasTarget = true;
       if (!hasTarget) continue;
-      const blankLeft = left > 0 && anchor.left === left ? left - 1 : undefined;
-      layouts.push({
+      const layout: { -readonly [K in keyof HeaderLayout]: HeaderLayout[K] } = {
         top: this.headerTop(top, bottom, left, right),
         bottom,
         left,
         right,
         columns: columns.slice(left, right + 1),
-        indicatorSpan: { left: anchor.left, right: anchor.right },
-        ...(blankLeft === undefined ? {} : { blankLeft }),
-      });
+        indicatorSpan: anchor,
+      };
+      if (left > 0 && anchor.left === left) layout.blankLeft = left - 1;
+      layouts.push(layout);
     }
     return layouts.length > 0 ? layouts : NO_LAYOUTS;
   }
@@ -172,31 +181,31 @@ export class HeaderFinder {
     const view = this.view;
     let role: HeaderRole | undefined;
     let year: number | undefined;
-    const parts: string[] = [];
-    let lastAnchor = '';
+    // The header text: the parts joined by a space (one part, the common case, is kept as is).
+    let header = '';
+    let parts = 0;
+    let lastRow = -1;
+    let lastCol = -1;
     for (let r = top; r <= bottom; r++) {
-      const a = view.anchor(r, col);
-      const key = `${a.row}:${a.col}`;
-      if (key === lastAnchor) continue; // the same merged cell seen from the row below
-      lastAnchor = key;
-      const text = view.text(a.row, a.col);
+      const m = view.mergeAt(r, col);
+      const aRow = m ? m.top : r;
+      const aCol = m ? m.left : col;
+      if (aRow === lastRow && aCol === lastCol) continue; // the same merged cell seen from the row below
+      lastRow = aRow;
+      lastCol = aCol;
+      const text = view.text(aRow, aCol);
       if (!hasText(text)) continue;
       const token: HeaderToken | undefined = readHeaderCell(text);
       // Lower rows count only where they read as header cells: the extent check let them in.
       if (r > top && !token) continue;
-      parts.push(joinHeaderText(text));
+      const part = joinHeaderText(text);
+      header = parts++ === 0 ? part : `${header} ${part}`;
       if (token?.role !== undefined) role = token.role;
       if (token?.year !== undefined) year = token.year;
-      if (token?.role === 'indicator' && a.col === col) {
-        indicatorAnchors.push({
-          row: a.row,
-          col,
-          left: a.merge ? a.merge.left : col,
-          right: a.merge ? a.merge.right : col,
-        });
+      if (token?.role === 'indicator' && aCol === col) {
+        indicatorAnchors.push({ row: aRow, col, left: m ? m.left : col, right: m ? m.right : col });
       }
     }
-    const header = parts.join(' ');
     const column: { -readonly [K in keyof HeaderColumn]: HeaderColumn[K] } = { col, header };
     if (role !== undefined) column.role = role;
     if (year !== undefined) column.year = year;

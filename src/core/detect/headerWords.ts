@@ -91,8 +91,27 @@ const STEMS =
   /指標|KPI|ＫＰＩ|当初|基準|策定|初期|中間|現状|現況|実績|直近|最新|目標|達成|評価|進捗|判定|番号|項番|担当|所管|[NＮ][oOｏＯ]|№|#|＃/iu;
 
 export function mayHoldHeaderWord(raw: string): boolean {
-  return STEMS.test(raw);
+  return hasStemStart(raw) && STEMS.test(raw);
 }
+
+/**
+ * Does the text hold a character a stem can start with? Necessary for mayHoldHeaderWord, and
+ * cheap: asked of every cell of every row, where most cells hold none (figures, "－", grades)
+ * and a table lookup per character says so without the regex.
+ */
+export function hasStemStart(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    if (STEM_START[raw.charCodeAt(i)] === 1) return true;
+  }
+  return false;
+}
+
+/**
+ * The characters a STEMS match can start with, case variants included (the regex is /iu:
+ * k and the Kelvin sign K match K, ｋ matches Ｋ, n and ｎ match N and Ｎ). Flags by UTF-16 unit.
+ */
+const STEM_START = new Uint8Array(0x10000);
+for (const ch of '指KkＫｋ\u212a当基策初中現実直最目達評進判番項担所NnＮｎ№#＃') STEM_START[ch.charCodeAt(0)] = 1;
 
 /** What one header cell says. */
 export interface HeaderToken {
@@ -108,7 +127,7 @@ const HAS_BRACKET = /[(（[【〔]/u;
 const DECORATION = /^[・:：\-－]+|[・:：]+$/gu;
 
 /** Longer than this (raw) is a sentence or an indicator name, never a header cell. */
-const MAX_HEADER_LENGTH = 48;
+export const MAX_HEADER_LENGTH = 48;
 /** A year needs a digit, or 元 (the first year of an era: 令和元年度). */
 const MAY_HOLD_YEAR = /[0-9０-９元]/u;
 

@@ -49,7 +49,9 @@ export function scanSheet(grid: SheetGrid, result: DetectionResult = { tables: [
   let r = 0;
   while (r < view.rowCount) {
     let next = r + 1;
-    for (const layout of finder.find(r)) {
+    const layouts = finder.find(r);
+    for (let i = 0; i < layouts.length; i++) {
+      const layout = layouts[i]!;
       next = Math.max(next, layout.bottom + 1);
       const plan = planColumns(layout);
       if (!plan) continue;

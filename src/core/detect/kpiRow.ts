@@ -37,6 +37,8 @@ export interface TableContext {
 }
 
 const SPLIT_NUMBER = Object.freeze({ splitNumber: true });
+/** Marks "no intermediate value yet" while a row is read (never handed out). */
+const NO_CELLS: ValueCell[] = [];
 const KEEP_NUMBER = Object.freeze({ splitNumber: false });
 
 /** Sub-row names join the parent and the label with a full-width slash. */
@@ -58,30 +60,51 @@ export function buildKpiRow(ctx: TableContext, draft: KpiDraft): KpiRow {
 
   let baseline: ValueCell | undefined;
   let current: ValueCell | undefined;
-  const intermediates: ValueCell[] = [];
-  for (const column of plan.values) {
+  // Kept with every KPI: made at its size (a first push would reserve room for 16 or so).
+  let intermediates: ValueCell[] = NO_CELLS;
+  for (let i = 0; i < plan.values.length; i++) {
+    const column = plan.values[i]!;
     const cell = readValueCell(ctx, draft, column.col, column.year);
     if (column.role === 'baseline') baseline ??= cell;
     else if (column.role === 'current') current ??= cell;
-    else intermediates.push(cell);
+    else if (intermediates === NO_CELLS) intermediates = [cell];
+    else intermediates = [...intermediates, cell];
   }
+  if (intermediates === NO_CELLS) intermediates = [];
   const target = readValueCell(ctx, draft, plan.target.col, plan.target.year);
 
+  let gradeCell: KpiRow['gradeCell'];
+  if (plan.grade) {
+    // The cell whose content shows there: the merge's top-left when the grade cell is merged.
+    const m = view.mergeAt(draft.row, plan.grade.col);
+    const row = m ? m.top : draft.row;
+    const col = m ? m.left : plan.grade.col;
+    const cell = view.cell(row, col);
+    const formula = typeof cell?.formula === 'string' && cell.formula !== '' ? cell.formula : undefined;
+    gradeCell = formula === undefined ? { row, col, text: displayText(cell) } : { row, col, text: displayText(cell), formula };
+  }
+  const numbered = number !== undefined && number !== '';
+  // The usual rows (department, number, baseline and current; note and grade cell or not) as
+  // literals: every KPI row is kept, and a literal holds its fields in the object itself (see
+  // measureFigures). Same keys in the same order as the general build below.
+  if (department && numbered && baseline && current) {
+    const row = draft.row;
+    if (note === undefined) {
+      return gradeCell
+        ? { row, name, intermediates, target, department, number, baseline, current, gradeCell }
+        : { row, name, intermediates, target, department, number, baseline, current };
+    }
+    return gradeCell
+      ? { row, name, intermediates, target, department, note, number, baseline, current, gradeCell }
+      : { row, name, intermediates, target, department, note, number, baseline, current };
+  }
   const kpi: { -readonly [K in keyof KpiRow]: KpiRow[K] } = { row: draft.row, name, intermediates, target };
   if (department) kpi.department = department;
   if (note !== undefined) kpi.note = note;
-  if (number !== undefined && number !== '') kpi.number = number;
+  if (numbered) kpi.number = number;
   if (baseline) kpi.baseline = baseline;
   if (current) kpi.current = current;
-  if (plan.grade) {
-    const a = view.anchor(draft.row, plan.grade.col);
-    const cell = view.cell(a.row, a.col);
-    const formula = typeof cell?.formula === 'string' && cell.formula !== '' ? cell.formula : undefined;
-    kpi.gradeCell =
-      formula === undefined
-        ? { row: a.row, col: a.col, text: displayText(cell) }
-        : { row: a.row, col: a.col, text: displayText(cell), formula };
-  }
+  if (gradeCell) kpi.gradeCell = gradeCell;
   return kpi;
 }
 

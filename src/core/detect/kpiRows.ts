@@ -44,21 +44,30 @@ function isDashOnly(text: string): boolean {
   return t !== '' && DASHES.test(t.length === 1 ? t : t.replace(/\s/gu, ''));
 }
 
-interface RowFacts {
+/**
+ * What one sheet row holds, in the table's columns. One instance per table is filled again for
+ * each row (readRow): the scan reads every row of every table, and nothing keeps a row's facts
+ * past its own turn.
+ */
+class RowFacts {
   /** Anything written or merged over in the table's columns. */
-  readonly content: boolean;
-  /** Figure columns (values, target) holding text of their own. */
-  readonly ownData: readonly number[];
+  content = false;
+  /**
+   * Figure columns (values, target) holding text of their own: the first ownCount entries.
+   * (The array is kept from row to row; emptying it by length = 0 would drop its storage.)
+   */
+  readonly ownData: number[] = [];
+  ownCount = 0;
   /** A figure column is covered by a merge anchored in a text column: a heading across the table. */
-  readonly spill: boolean;
+  spill = false;
   /** When every figure column is merged down from above: the earliest anchor row. */
-  readonly dataFromAbove: number | undefined;
-  readonly numberText: string;
-  readonly indicatorText: string;
+  dataFromAbove: number | undefined = undefined;
+  numberText = '';
+  indicatorText = '';
   /** Rightmost sub-row label text of the row's own. */
-  readonly labelText: string;
+  labelText = '';
   /** Last sheet row the row's merges reach. */
-  readonly bottom: number;
+  bottom = 0;
 }
 
 interface Parent {
@@ -68,8 +77,8 @@ interface Parent {
   used: boolean;
 }
 
-interface Placed {
-  readonly draft: KpiDraft;
+/** A KPI found in the body: its draft, and the last sheet row that belongs to it. */
+interface Placed extends KpiDraft {
   bottom: number;
 }
 
@@ -79,20 +88,21 @@ export function readBody(ctx: TableContext, finder: HeaderFinder, bodyStart: num
   const right = plan.layout.right;
   const dataCols = [...ctx.dataColumns];
   const placed: Placed[] = [];
+  const f = new RowFacts();
   let pending: Parent | undefined;
   let lastRow = plan.layout.bottom;
   let r = bodyStart;
 
   const flush = () => {
     if (pending && !pending.used) {
-      placed.push({ draft: draft(pending.row, pending.text, pending.number), bottom: pending.row });
+      placed.push(draft(pending.row, pending.text, pending.number, pending.row));
     }
     pending = undefined;
   };
 
   for (; r < view.rowCount; r++) {
     if (finder.startsTable(r, left, right)) break;
-    const f = readRow(ctx, dataCols, left, right, r);
+    readRow(ctx, dataCols, left, right, r, f);
     if (!f.content) break;
     const last = placed[placed.length - 1];
     const leadingText = f.indicatorText !== '' ? f.indicatorText : f.labelText;
@@ -106,14 +116,15 @@ export function readBody(ctx: TableContext, finder: HeaderFinder, bodyStart: num
       r <= last.bottom + 1 &&
       f.numberText === '' &&
       f.labelText === '' &&
-      f.ownData.length > 0 &&
+      f.ownCount > 0 &&
       (f.indicatorText === '' || isNoteBelow(f.indicatorText))
     ) {
-      const texts = f.ownData.map((c) => [c, view.ownText(r, c)] as const);
+      const texts: (readonly [number, string])[] = [];
+      for (let i = 0; i < f.ownCount; i++) texts.push([f.ownData[i]!, view.ownText(r, f.ownData[i]!)]);
       if (texts.every(([, t]) => isNoteBelow(t))) {
-        const notes = (last.draft.notesBelow ??= new Map());
+        const notes = (last.notesBelow ??= new Map());
         for (const [c, t] of texts) notes.set(c, t);
-        if (f.indicatorText !== '') appendName(last.draft, f.indicatorText);
+        if (f.indicatorText !== '') appendName(last, f.indicatorText);
         last.bottom = Math.max(last.bottom, f.bottom, r);
         lastRow = Math.max(lastRow, last.bottom);
         continue;
@@ -121,14 +132,14 @@ export function readBody(ctx: TableContext, finder: HeaderFinder, bodyStart: num
     }
 
     // A numbered row without figures: a parent whose sub-rows follow (or a KPI not yet filled in).
-    if (number !== undefined && leadingText !== '' && !hasFigure(view, r, f.ownData)) {
+    if (number !== undefined && leadingText !== '' && !hasFigure(view, r, f.ownData, f.ownCount)) {
       flush();
       pending = { row: r, text: leadingText, number, used: false };
       lastRow = Math.max(lastRow, f.bottom, r);
       continue;
     }
 
-    if (f.ownData.length === 0) {
+    if (f.ownCount === 0) {
       // Only cells merged down from above, or a mark in the grade column: part of the KPI above.
       if (f.numberText === '' && leadingText === '') continue;
       if (f.spill) break; // text merged across the figures: a heading
@@ -137,10 +148,10 @@ export function readBody(ctx: TableContext, finder: HeaderFinder, bodyStart: num
         last &&
         !pending &&
         f.dataFromAbove !== undefined &&
-        f.dataFromAbove >= last.draft.row &&
+        f.dataFromAbove >= last.row &&
         f.numberText === ''
       ) {
-        appendName(last.draft, leadingText);
+        appendName(last, leadingText);
         last.bottom = Math.max(last.bottom, f.bottom, r);
         lastRow = Math.max(lastRow, last.bottom);
         continue;
@@ -150,10 +161,10 @@ export function readBody(ctx: TableContext, finder: HeaderFinder, bodyStart: num
       if (compact.length > MAX_LABEL || HEADING_START.test(compact)) break;
       if (pending && f.numberText === '') {
         // A sub-row whose figures are not in yet: still a KPI (grading will say what is missing).
-        const d = draft(r, pending.text, pending.number);
+        const d = draft(r, pending.text, pending.number, Math.max(f.bottom, r));
         d.labelText = leadingText;
         pending.used = true;
-        placed.push({ draft: d, bottom: Math.max(f.bottom, r) });
+        placed.push(d);
         lastRow = Math.max(lastRow, f.bottom, r);
         continue;
       }
@@ -165,9 +176,9 @@ export function readBody(ctx: TableContext, finder: HeaderFinder, bodyStart: num
     if (f.labelText !== '' && f.indicatorText !== '') {
       flush();
       pending = { row: r, text: f.indicatorText, number: number ?? '', used: true };
-      const d = draft(r, f.indicatorText, number ?? '');
+      const d = draft(r, f.indicatorText, number ?? '', Math.max(f.bottom, r));
       d.labelText = f.labelText;
-      placed.push({ draft: d, bottom: Math.max(f.bottom, r) });
+      placed.push(d);
       lastRow = Math.max(lastRow, f.bottom, r);
       continue;
     }
@@ -175,10 +186,10 @@ export function readBody(ctx: TableContext, finder: HeaderFinder, bodyStart: num
     if (pending && number === undefined) {
       // A sub-row of the parent above; without a label, the parent's figures one row down.
       const label = f.labelText !== '' ? f.labelText : f.indicatorText;
-      const d = draft(r, pending.text, pending.number);
+      const d = draft(r, pending.text, pending.number, Math.max(f.bottom, r));
       if (label !== '') d.labelText = label;
       pending.used = true;
-      placed.push({ draft: d, bottom: Math.max(f.bottom, r) });
+      placed.push(d);
       lastRow = Math.max(lastRow, f.bottom, r);
       continue;
     }
@@ -187,24 +198,32 @@ export function readBody(ctx: TableContext, finder: HeaderFinder, bodyStart: num
     // Figures need a name; a merged indicator cell names every row it covers.
     const name = leadingText !== '' ? leadingText : view.shownText(r, leading.indicator);
     if (!hasText(name)) continue; // figures without a name: chart data or a total, not a KPI
-    placed.push({ draft: draft(r, name, number ?? ''), bottom: Math.max(f.bottom, r) });
+    placed.push(draft(r, name, number ?? '', Math.max(f.bottom, r)));
     lastRow = Math.max(lastRow, f.bottom, r);
   }
   flush();
 
-  placed.sort((a, b) => a.draft.row - b.draft.row);
+  // In sheet order. A parent flushed after its sub-rows can land out of order; usually none does.
+  if (!inRowOrder(placed)) placed.sort((a, b) => a.row - b.row);
   for (const p of placed) lastRow = Math.max(lastRow, p.bottom);
-  return { kpis: placed.map((p) => buildKpiRow(ctx, p.draft)), lastRow };
+  // map: the table keeps this array, made at its size.
+  return { kpis: placed.map((p) => buildKpiRow(ctx, p)), lastRow };
+}
+
+function inRowOrder(placed: readonly Placed[]): boolean {
+  for (let i = 1; i < placed.length; i++) if (placed[i]!.row < placed[i - 1]!.row) return false;
+  return true;
 }
 
 /** Does any of these cells hold more than a dash? Asked of numbered rows only. */
-function hasFigure(view: TableContext['view'], r: number, columns: readonly number[]): boolean {
-  for (const c of columns) if (!isDashOnly(view.ownText(r, c))) return true;
+function hasFigure(view: TableContext['view'], r: number, columns: readonly number[], count: number): boolean {
+  for (let i = 0; i < count; i++) if (!isDashOnly(view.ownText(r, columns[i]!))) return true;
   return false;
 }
 
-function draft(row: number, indicatorText: string, number: string): KpiDraft {
-  return number === '' ? { row, indicatorText } : { row, indicatorText, number };
+/** One shape for every draft (absent parts undefined), so the body scan stays monomorphic. */
+function draft(row: number, indicatorText: string, number: string, bottom: number): Placed {
+  return { row, indicatorText, labelText: undefined, number: number === '' ? undefined : number, notesBelow: undefined, bottom };
 }
 
 function appendName(d: KpiDraft, text: string): void {
@@ -218,12 +237,12 @@ function numberOf(ctx: TableContext, f: RowFacts): string | undefined {
   return f.indicatorText === '' ? undefined : numberPrefix(f.indicatorText);
 }
 
-function readRow(ctx: TableContext, dataCols: readonly number[], left: number, right: number, r: number): RowFacts {
+/** Fills `f` with what sheet row r holds. */
+function readRow(ctx: TableContext, dataCols: readonly number[], left: number, right: number, r: number, f: RowFacts): void {
   const { view, leading } = ctx;
   let content = false;
   let bottom = r;
-  const merges = view.mergesOnRow(r);
-  if (merges.length === 0) {
+  if (!view.hasMerges(r)) {
     for (let c = left; c <= right && !content; c++) content = hasText(view.text(r, c));
   } else {
     for (let c = left; c <= right; c++) {
@@ -237,11 +256,13 @@ function readRow(ctx: TableContext, dataCols: readonly number[], left: number, r
     }
   }
 
-  const ownData: number[] = [];
+  const ownData = f.ownData;
+  let ownCount = 0;
   let spill = false;
   let dataFromAbove: number | undefined;
   let allFromAbove = dataCols.length > 0;
-  for (const c of dataCols) {
+  for (let i = 0; i < dataCols.length; i++) {
+    const c = dataCols[i]!;
     const m = view.mergeAt(r, c);
     if (m && m.left < c && !ctx.dataColumns.has(m.left) && m.top === r) spill = true;
     if (m && m.top < r) {
@@ -251,24 +272,22 @@ function readRow(ctx: TableContext, dataCols: readonly number[], left: number, r
     }
     const text = view.ownText(r, c);
     if (!hasText(text)) continue;
-    ownData.push(c);
+    ownData[ownCount++] = c;
   }
 
   let labelText = '';
-  for (const c of leading.labels) {
-    const t = view.ownText(r, c);
+  for (let i = 0; i < leading.labels.length; i++) {
+    const t = view.ownText(r, leading.labels[i]!);
     if (hasText(t)) labelText = t;
   }
   const numberText = leading.number === undefined ? '' : view.ownText(r, leading.number).trim();
   const indicatorText = view.ownText(r, leading.indicator);
-  return {
-    content,
-    ownData,
-    spill,
-    numberText,
-    indicatorText: hasText(indicatorText) ? indicatorText : '',
-    labelText,
-    bottom,
-    dataFromAbove: allFromAbove ? dataFromAbove : undefined,
-  };
+  f.ownCount = ownCount;
+  f.content = content;
+  f.spill = spill;
+  f.numberText = numberText;
+  f.indicatorText = hasText(indicatorText) ? indicatorText : '';
+  f.labelText = labelText;
+  f.bottom = bottom;
+  f.dataFromAbove = allFromAbove ? dataFromAbove : undefined;
 }

@@ -36,8 +36,12 @@ export function resolveLeadingColumns(view: SheetView, plan: ColumnPlan, bodySta
   } else {
     for (let c = span.left; c <= span.right; c++) if (c !== plan.number) candidates.push(c);
   }
-  const dataColumns = [plan.target.col, ...plan.values.map((v) => v.col)];
-  const counts = peekLeadingTexts(view, candidates, dataColumns, bodyStart, layout.left, layout.right);
+  // The counts decide between candidates: with a No column from the header and one column left
+  // for the name (the seed's layout), or no candidate at all, there is nothing to decide.
+  const decide = plan.number === undefined ? candidates.length > 0 : candidates.length > 1;
+  const counts = decide
+    ? peekLeadingTexts(view, candidates, [plan.target.col, ...plan.values.map((v) => v.col)], bodyStart, layout.left, layout.right)
+    : NO_COUNTS;
 
   let number = plan.number;
   if (number === undefined) {
@@ -80,6 +84,8 @@ function labelsStandAlone(
   }
   return false;
 }
+
+const NO_COUNTS: ReadonlyMap<number, TextCounts> = new Map();
 
 interface TextCounts {
   numbers: number;

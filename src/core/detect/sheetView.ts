@@ -14,25 +14,43 @@ export interface Anchor {
 }
 
 const NO_MERGES: readonly CellRange[] = Object.freeze([]);
+/** firstMerge's mark for a row under several merges. */
+const SEVERAL = -1;
 
 export class SheetView {
   readonly name: string;
   readonly rowCount: number;
   private readonly rows: SheetGrid['rows'];
-  private readonly mergesByRow = new Map<number, CellRange[]>();
+  /**
+   * Merges by row, without an array per row (most merged rows hold one merge, and a sheet has
+   * thousands): sane merges in `merges`, a row's one merge by index + 1 in `firstMerge` (0:
+   * none, -1: several), and the rows holding several (headers) listed in full in `severalMerges`.
+   */
+  private readonly merges: CellRange[] = [];
+  private readonly firstMerge: Int32Array;
+  private readonly severalMerges = new Map<number, CellRange[]>();
 
   constructor(grid: SheetGrid) {
     this.name = typeof grid.name === 'string' ? grid.name : String(grid.name);
     this.rows = Array.isArray(grid.rows) ? grid.rows : [];
     this.rowCount = this.rows.length;
-    for (const m of Array.isArray(grid.merges) ? grid.merges : []) {
+    this.firstMerge = new Int32Array(this.rowCount);
+    const merges: readonly unknown[] = Array.isArray(grid.merges) ? grid.merges : [];
+    for (let i = 0; i < merges.length; i++) {
+      const m = merges[i];
       if (!isSaneRange(m)) continue;
+      this.merges.push(m);
+      const index = this.merges.length; // + 1
       // Rows past the data cannot hold a table; clamping keeps a whole-column merge cheap.
       const last = Math.min(m.bottom, this.rowCount - 1);
-      for (let r = Math.max(0, m.top); r <= last; r++) {
-        const list = this.mergesByRow.get(r);
-        if (list) list.push(m);
-        else this.mergesByRow.set(r, [m]);
+      for (let r = m.top; r <= last; r++) {
+        const first = this.firstMerge[r]!;
+        if (first === 0) this.firstMerge[r] = index;
+        else if (first === SEVERAL) this.severalMerges.get(r)!.push(m);
+        else {
+          this.severalMerges.set(r, [this.merges[first - 1]!, m]);
+          this.firstMerge[r] = SEVERAL;
+        }
       }
     }
   }
@@ -52,7 +70,15 @@ export class SheetView {
 
   /** The merges that cover some cell of the row. */
   mergesOnRow(row: number): readonly CellRange[] {
-    return this.mergesByRow.get(row) ?? NO_MERGES;
+    const first = this.firstMerge[row];
+    if (first === undefined || first === 0) return NO_MERGES;
+    return first === SEVERAL ? this.severalMerges.get(row)! : [this.merges[first - 1]!];
+  }
+
+  /** Does a merge cover some cell of the row? */
+  hasMerges(row: number): boolean {
+    const first = this.firstMerge[row];
+    return first !== undefined && first !== 0;
   }
 
   /** What the cell shows, ignoring merges: the displayed text, else the raw value. */
@@ -61,9 +87,17 @@ export class SheetView {
   }
 
   mergeAt(row: number, col: number): CellRange | undefined {
-    const list = this.mergesByRow.get(row);
-    if (!list) return undefined;
-    for (const m of list) if (col >= m.left && col <= m.right) return m;
+    const first = this.firstMerge[row];
+    if (first === undefined || first === 0) return undefined;
+    if (first !== SEVERAL) {
+      const m = this.merges[first - 1]!;
+      return col >= m.left && col <= m.right ? m : undefined;
+    }
+    const list = this.severalMerges.get(row)!;
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i]!;
+      if (col >= m.left && col <= m.right) return m;
+    }
     return undefined;
   }
 

@@ -155,54 +155,84 @@ function ledger(kpis: number, perTable: number): SheetGrid {
   return buildGrid('big', rows);
 }
 
-/** Least CPU time (ms) of a few runs: wall time is meaningless on a busy machine. */
-function cpuMs(run: () => void, times = 3): number {
-  let best = Infinity;
-  for (let i = 0; i < times; i++) {
-    const start = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(start);
-    best = Math.min(best, used.user / 1000);
-  }
-  return best;
+function kpiCount(result: { tables: readonly { kpis: readonly unknown[] }[] }): number {
+  return result.tables.reduce((n, t) => n + t.kpis.length, 0);
 }
 
-describe('speed', () => {
-  it('grows linearly with the number of rows', () => {
-    const small = ledger(3_000, 2);
-    const large = ledger(12_000, 2);
-    detectKpiTables(small); // warm up the JIT
-    const tSmall = cpuMs(() => detectKpiTables(small));
-    const tLarge = cpuMs(() => detectKpiTables(large), 2);
-    console.info(`detect: 3,000 KPIs ${tSmall.toFixed(0)} ms, 12,000 KPIs ${tLarge.toFixed(0)} ms (CPU)`);
-    // Four times the rows: about four times the time. Quadratic work would be sixteen.
-    expect(tLarge / tSmall).toBeLessThan(8);
+// Speed is measured by `npm run bench` (bench/engine.ts) and written in the README, never
+// asserted here: the machines are shared and noisy. These check that large sheets read whole.
+describe('large sheets', () => {
+  const ROWS_PER_TABLE = 6; // heading, header, two KPI rows, a blank row, a text row
+
+  it('reads four times the rows as four times the KPIs, every table alike', () => {
+    const small = detectKpiTables(ledger(3_000, 2));
+    const large = detectKpiTables(ledger(12_000, 2));
+    expect(small.tables).toHaveLength(1_500);
+    expect(large.tables).toHaveLength(6_000);
+    expect(kpiCount(large)).toBe(4 * kpiCount(small));
+    expect(large.problems).toStrictEqual([]);
+    // The small sheet is the top of the large one: its tables read the same there.
+    expect(large.tables.slice(0, 1_500)).toStrictEqual(small.tables);
+    // Further down, every table has the shape of the first, shifted by its rows.
+    const first = large.tables[0]!;
+    const differing: number[] = [];
+    large.tables.forEach((t, i) => {
+      const shift = i * ROWS_PER_TABLE;
+      const alike =
+        t.range.top === first.range.top + shift &&
+        t.range.bottom === first.range.bottom + shift &&
+        t.range.left === first.range.left &&
+        t.range.right === first.range.right &&
+        t.headerRows.top === first.headerRows.top + shift &&
+        JSON.stringify(t.columns) === JSON.stringify(first.columns) &&
+        t.kpis.length === 2 &&
+        t.kpis.every((k, j) => k.row === first.kpis[j]!.row + shift && k.name === `若者の定住率${i}-${j}`);
+      if (!alike) differing.push(i);
+    });
+    expect(differing).toStrictEqual([]);
   });
 
-  it('reads 30,000 KPIs, parsing included, well within the engine budget', () => {
-    const sheet = ledger(30_000, 10);
-    let tables = detectKpiTables(sheet).tables;
-    const ms = cpuMs(() => {
-      tables = detectKpiTables(sheet).tables;
-    }, 1);
+  it('reads 30,000 KPIs, parsing included, every one as written', () => {
+    const { tables, problems } = detectKpiTables(ledger(30_000, 10));
     expect(tables.length).toBe(3000);
-    expect(tables.reduce((n, t) => n + t.kpis.length, 0)).toBe(30_000);
-    console.info(
-      `detect: 30,000 KPIs in ${ms.toFixed(0)} ms CPU (${Math.round(30_000 / (ms / 1000)).toLocaleString()} KPIs/s)`,
+    expect(kpiCount({ tables })).toBe(30_000);
+    expect(problems).toStrictEqual([]);
+    const misread: string[] = [];
+    tables.forEach((t, i) =>
+      t.kpis.forEach((k, j) => {
+        const ok =
+          k.name === `若者の定住率${i}-${j}` &&
+          k.department === '企画政策課' &&
+          k.number === String(j + 1) &&
+          JSON.stringify(k.baseline?.reading) === '{"kind":"number","value":63,"unit":"%"}' &&
+          k.baseline?.year === 2014 &&
+          JSON.stringify(k.intermediates.map((c) => c.reading)) === '[{"kind":"missing"}]' &&
+          JSON.stringify(k.current?.reading) === '{"kind":"number","value":69.8,"unit":"%","year":2015,"yearNote":"H27 国調"}' &&
+          k.current?.year === 2015 &&
+          JSON.stringify(k.target.reading) === '{"kind":"number","value":65,"unit":"%","bound":"ge"}' &&
+          k.target.year === 2019 &&
+          k.gradeCell?.text === 'Ｓ';
+        if (!ok) misread.push(`${t.sheet}!${k.row + 1}`);
+      }),
     );
-    // Generous for busy CI machines; on a quiet laptop this takes a tenth of it.
-    expect(ms).toBeLessThan(3000);
+    expect(misread).toStrictEqual([]);
   });
 
   it('reads one table of 30,000 rows', () => {
     const rows: CellInput[][] = [['指標', '基準値\n(R1)', '実績値\n(R5)', '目標値\n(R6)', '評価']];
     for (let k = 0; k < 30_000; k++) rows.push([`指標${k}`, '372万人', '356万人', '450万人以上', '']);
-    const sheet = buildGrid('one', rows);
-    let kpis = 0;
-    const ms = cpuMs(() => {
-      kpis = detectKpiTables(sheet).tables[0]!.kpis.length;
-    }, 1);
-    expect(kpis).toBe(30_000);
-    expect(ms).toBeLessThan(3000);
+    const { tables } = detectKpiTables(buildGrid('one', rows));
+    expect(tables).toHaveLength(1);
+    const kpis = tables[0]!.kpis;
+    expect(kpis).toHaveLength(30_000);
+    const misread = kpis.filter(
+      (k, i) =>
+        k.name !== `指標${i}` ||
+        k.row !== i + 1 ||
+        JSON.stringify([k.baseline?.reading, k.current?.reading, k.target.reading]) !==
+          '[{"kind":"number","value":372,"unit":"万人"},{"kind":"number","value":356,"unit":"万人"},{"kind":"number","value":450,"unit":"万人","bound":"ge"}]' ||
+        k.gradeCell?.text !== '',
+    );
+    expect(misread.map((k) => k.row)).toStrictEqual([]);
   });
 });
