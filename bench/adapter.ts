@@ -1,0 +1,71 @@
+/**
+ * The add-in's whole path on the workbook double: read every sheet, evaluate,
+ * plan, write (with undo snapshot) and undo, on a generated 10,000-KPI workbook.
+ * Reports syncs and the largest request, which do not depend on the machine, and
+ * the time, which does.
+ */
+import { evaluateWorkbook } from '../src/core/evaluate';
+import { BUILTIN_PRESETS } from '../src/core/presets';
+import { planWrite } from '../src/core/writePlan';
+import { createOfficeHost } from '../src/excel/officeHost';
+import { createWorkbookDouble } from '../tests/support/workbookDouble';
+import { generateLedgerGrids } from './generate';
+import { gridToSheetSpec } from './sheetSpec';
+
+export interface AdapterBench {
+  kpis: number;
+  sheets: number;
+  readSyncs: number;
+  writeSyncs: number;
+  undoSyncs: number;
+  largestRequestBytes: number;
+  cellsWritten: number;
+  readSeconds: number;
+  evaluateSeconds: number;
+  writeSeconds: number;
+  undoSeconds: number;
+}
+
+export async function benchAdapter(kpisPerSheet = 1_000, sheets = 10): Promise<AdapterBench> {
+  // Grade cells start empty, as in a ledger graded for the first time: every KPI gets written.
+  const grids = generateLedgerGrids({ sheets, kpisPerSheet, seed: 7, emptyGrades: true });
+  const double = createWorkbookDouble(grids.map(gridToSheetSpec));
+  const host = createOfficeHost(double.run, { isSetSupported: () => true });
+
+  let t = performance.now();
+  const read = await host.readGrids({ kind: 'workbook' });
+  const readSyncs = double.syncCount;
+  const readSeconds = (performance.now() - t) / 1000;
+
+  t = performance.now();
+  const evaluation = evaluateWorkbook(read, BUILTIN_PRESETS.standard);
+  const plan = planWrite(evaluation, read, { adopt: 'none', notes: false, addGradeColumns: false });
+  const evaluateSeconds = (performance.now() - t) / 1000;
+  const kpis = evaluation.tables.reduce((n, tb) => n + tb.kpis.length, 0);
+
+  double.resetCounters();
+  t = performance.now();
+  const report = await host.applyPlan(plan);
+  const writeSeconds = (performance.now() - t) / 1000;
+  const writeSyncs = double.syncCount;
+  const largestRequestBytes = Math.max(...double.requestBytes);
+
+  double.resetCounters();
+  t = performance.now();
+  await host.undoLastWrite();
+  const undoSeconds = (performance.now() - t) / 1000;
+
+  return {
+    kpis,
+    sheets,
+    readSyncs,
+    writeSyncs,
+    undoSyncs: double.syncCount,
+    largestRequestBytes,
+    cellsWritten: report.written,
+    readSeconds,
+    evaluateSeconds,
+    writeSeconds,
+    undoSeconds,
+  };
+}
