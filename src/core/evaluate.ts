@@ -61,3 +61,19 @@ function evaluateTable(table: KpiTable, preset: Preset, problems: Problem[]): Ev
   });
   return { table, kpis, gradeStyle };
 }
+
+/**
+ * The workbook's grade style, for grades written outside a table (=KPI.GRADE):
+ * the style most tables with typed grades use; full-width (the official reports')
+ * when no table has any.
+ */
+export function dominantGradeStyle(evaluation: Evaluation): 'full' | 'half' {
+  let full = 0;
+  let half = 0;
+  for (const t of evaluation.tables) {
+    if (!t.kpis.some((k) => k.existing !== undefined)) continue;
+    if (t.gradeStyle === 'half') half++;
+    else full++;
+  }
+  return half > full ? 'half' : 'full';
+}

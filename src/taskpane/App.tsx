@@ -21,7 +21,7 @@ import { ArrowUndo20Regular, DocumentTable20Regular, Play20Regular } from '@flue
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { i18nInstance } from '../core/i18n';
-import type { WriteOptions } from '../core/types';
+import type { Evaluation, WriteOptions } from '../core/types';
 import { planWrite } from '../core/writePlan';
 import type { LedgerHost } from '../excel/host';
 import { Header } from './components/Header';
@@ -50,6 +50,8 @@ export interface AppProps {
   /** Light or dark; by default Office's theme (light when Office is absent). */
   readonly theme?: ThemeMode;
   readonly initialLang?: Lang;
+  /** Told after every evaluation (the custom functions learn the workbook's grade style). */
+  readonly onEvaluated?: (evaluation: Evaluation) => void;
 }
 
 const useStyles = makeStyles({
@@ -97,7 +99,7 @@ const useStyles = makeStyles({
   sectionTitle: { fontWeight: tokens.fontWeightSemibold },
 });
 
-export function App({ host, theme, initialLang = 'ja' }: AppProps) {
+export function App({ host, theme, initialLang = 'ja', onEvaluated }: AppProps) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [mode] = useState<ThemeMode>(() => theme ?? officeThemeMode());
   const langValue = useMemo(() => ({ lang, setLang }), [lang]);
@@ -109,7 +111,7 @@ export function App({ host, theme, initialLang = 'ja' }: AppProps) {
           <FluentProvider theme={themeFor(mode)} lang={lang}>
             {/* Layout on a div of its own: portals (menus, tooltips) copy the provider's classes. */}
             <div className={styles.provider}>
-              <Pane />
+              <Pane onEvaluated={onEvaluated} />
             </div>
           </FluentProvider>
         </HostContext.Provider>
@@ -118,7 +120,7 @@ export function App({ host, theme, initialLang = 'ja' }: AppProps) {
   );
 }
 
-function Pane() {
+function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation) => void }) {
   const host = useHost();
   const { t, n, lang } = useT();
   const styles = useStyles();
@@ -129,7 +131,7 @@ function Pane() {
   const onPresetError = useCallback((op: FailedOperation, error: ErrorInfo) => failRef.current(op, error), []);
   const onPresetSaved = useCallback(() => savedRef.current(), []);
   const choice = usePresets(host, onPresetError, onPresetSaved);
-  const ledger = useLedger(host, choice.active);
+  const ledger = useLedger(host, choice.active, onEvaluated);
   failRef.current = ledger.fail;
   savedRef.current = () => ledger.dispatch({ type: 'notice', notice: 'presetSaved' });
 

@@ -47,6 +47,13 @@ describe('evaluating', () => {
     expect(within(results).getByText('変更').nextElementSibling?.textContent).toBe('1件');
   });
 
+  it('tells its owner about each evaluation (the custom functions learn the grade style from it)', async () => {
+    const seen: number[] = [];
+    renderPane([seedSheet()], {}, { onEvaluated: (e) => seen.push(e.tables.reduce((n, t) => n + t.kpis.length, 0)) });
+    await evaluateAll();
+    expect(seen).toEqual([3]);
+  });
+
   it('reads only the active sheet for 「このシートを評価」', async () => {
     const { host } = renderPane([seedSheet('第1節'), seedSheet('第2節')], { activeSheet: '第2節' });
     fireEvent.click(screen.getByRole('button', { name: 'このシートを評価' }));

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { evaluateWorkbook } from '../../core/evaluate';
 import type { SheetGrid } from '../../core/grid';
-import type { Preset, WritePlan } from '../../core/types';
+import type { Evaluation, Preset, WritePlan } from '../../core/types';
 import type { EvaluationScope, LedgerHost } from '../../excel/host';
 import { errorInfo, initialState, isBusy, reducer, type Action, type ErrorInfo, type FailedOperation, type LedgerState } from './machine';
 
@@ -41,7 +41,7 @@ export interface Ledger {
   fail(op: FailedOperation, error: ErrorInfo): void;
 }
 
-export function useLedger(host: LedgerHost, preset: Preset | undefined): Ledger {
+export function useLedger(host: LedgerHost, preset: Preset | undefined, onEvaluated?: (evaluation: Evaluation) => void): Ledger {
   const [state, dispatch] = useReducer(reducer, initialState);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -49,6 +49,8 @@ export function useLedger(host: LedgerHost, preset: Preset | undefined): Ledger 
   const abortRef = useRef<AbortController | undefined>(undefined);
   const presetRef = useRef(preset);
   presetRef.current = preset;
+  const onEvaluatedRef = useRef(onEvaluated);
+  onEvaluatedRef.current = onEvaluated;
 
   const fail = useCallback((op: FailedOperation, error: ErrorInfo) => dispatch({ type: 'fail', op, ...error }), []);
 
@@ -72,6 +74,7 @@ export function useLedger(host: LedgerHost, preset: Preset | undefined): Ledger 
       const evaluation = evaluateWorkbook(grids, rule);
       if (runRef.current !== run) return;
       dispatch({ type: 'evaluated', run, evaluation, preset: rule });
+      onEvaluatedRef.current?.(evaluation);
     } catch (e) {
       dispatch({ type: 'fail', op: 'evaluate', ...errorInfo(e), run });
     }
