@@ -7,8 +7,9 @@
  * Excel on the web caps responses at 5 MB as well as requests (ErrorCodes has
  * ResponsePayloadSizeLimitExceeded), and a range read at 5,000,000 cells. A
  * ledger workbook is far below that, so we ask for everything at once; only when
- * Excel refuses do we fall back to reading in row blocks, a few per sync, halving
- * whenever a response is still too big.
+ * Excel refuses do we fall back to reading in row blocks, a few per sync, sized
+ * from the bytes per cell of what already arrived, halving whenever a response is
+ * still too big.
  */
 import type { CellRange, SheetGrid } from '../core/grid';
 import { rangeAddress } from '../core/grid';
@@ -20,8 +21,15 @@ import { mergeRange, toSheetGrid, type LoadedBlock } from './toSheetGrid';
 const DATA = 'rowIndex, columnIndex, values, text, numberFormat, formulas';
 const MERGES = 'areas/items/rowIndex, areas/items/columnIndex, areas/items/rowCount, areas/items/columnCount';
 
-/** Cells per block and per sync when reading in blocks (≈ 200 bytes a cell over four arrays stays near 4 MB). */
+/**
+ * Cells in the first block sync when reading in blocks (≈ 200 bytes a cell over four
+ * arrays stays near 4 MB). Later syncs are sized from the bytes per cell actually
+ * received, to fill RESPONSE_BUDGET: ledgers run far below 200 bytes a cell.
+ */
 const BLOCK_CELLS = 20_000;
+/** What a block sync aims to receive: under the 5 MB cap with room for the envelope. */
+const RESPONSE_BUDGET = 3_500_000;
+const utf8 = new TextEncoder();
 
 export interface ReadOptions {
   readonly signal?: AbortSignal;
@@ -150,6 +158,7 @@ async function readInBlocks(context: Excel.RequestContext, sheets: readonly Exce
   });
   const blocks: LoadedBlock[][] = sheets.map(() => []);
   let cellsPerSync = BLOCK_CELLS;
+  let ceiling = Number.POSITIVE_INFINITY;
   while (pending.length > 0) {
     signal?.throwIfAborted();
     const group = takeBlocks(pending, cellsPerSync);
@@ -166,10 +175,17 @@ async function readInBlocks(context: Excel.RequestContext, sheets: readonly Exce
       // Nothing smaller to ask for than one row; otherwise ask for half as much.
       if (group.length === 1 && group[0]!.rows === 1) throw error;
       cellsPerSync = Math.max(1, Math.floor(cells / 2));
+      // Never grow back to what was refused: the real cap may be below our budget.
+      ceiling = Math.min(ceiling, cellsPerSync);
       pending.unshift(...group);
       continue;
     }
-    ranges.forEach((range, i) => blocks[group[i]!.sheet]!.push(loadedBlock(range)));
+    const loaded = ranges.map((range, i) => {
+      const block = loadedBlock(range);
+      blocks[group[i]!.sheet]!.push(block);
+      return block;
+    });
+    cellsPerSync = Math.min(ceiling, cellsForBudget(loaded, cells, cellsPerSync));
   }
   return sized.map(({ sheet, merges }, i) => ({
     name: sheet.name,
@@ -177,6 +193,13 @@ async function readInBlocks(context: Excel.RequestContext, sheets: readonly Exce
     blocks: blocks[i]!,
     merges: mergesOf(merges),
   }));
+}
+
+/** How many cells the next sync can ask for, from the bytes these blocks came to. */
+function cellsForBudget(loaded: readonly LoadedBlock[], cells: number, current: number): number {
+  const bytes = loaded.reduce((n, b) => n + utf8.encode(JSON.stringify([b.values, b.text, b.numberFormat, b.formulas])).length, 0);
+  if (cells === 0 || bytes === 0) return current;
+  return Math.max(1, Math.floor(RESPONSE_BUDGET / (bytes / cells)));
 }
 
 /** The next blocks, up to `cells` cells; a block bigger than that is cut (by rows) to fit. */
