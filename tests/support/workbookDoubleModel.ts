@@ -104,6 +104,8 @@ export interface WorkbookModel {
 }
 
 // ───────────────────────────── addresses ─────────────────────────────
+// Written again here on purpose, not imported from src/core/grid: the double plays
+// Excel, so an addressing bug in the adapter's code must not be mirrored by it.
 
 export function cellKey(row: number, col: number): number {
   return row * MAX_COLUMNS + col;
