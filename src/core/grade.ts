@@ -97,18 +97,56 @@ function gradeFiguresResult(result: FiguresResult, preset: Preset): Graded {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function outcome(verdict: Verdict, preset: Preset): GradeOutcome {
-  const grade = verdictGrade(verdict);
-  const meaning = grade === null ? undefined : preset.labels[grade]?.meaning;
-  const shown = newShown();
-  const reason = reasonLine('ja', verdict, preset, shown);
-  const reasonEn = reasonLine('en', verdict, preset, shown);
-  const measures = verdict.kind === 'graded' || verdict.kind === 'notGraded' ? verdict.measures : undefined;
-  // The keys withoutUndefined would keep, in the same order, as one literal per combination
-  // (every KPI keeps its outcome: see measureFigures).
-  if (meaning !== undefined) {
-    return measures !== undefined ? { grade, meaning, reason, reasonEn, measures } : { grade, meaning, reason, reasonEn };
+  return new Outcome(verdict, preset);
+}
+
+/**
+ * A grade, and the reason for it worded when first read. Grading a ledger is arithmetic;
+ * wording every reason in two languages costs more than all of it, and most reasons are never
+ * read (the task pane shows those of the rows an officer opens). The words depend only on the
+ * verdict and the rule, both kept here (rules are never changed in place), so reading them
+ * later gives what wording them at once would have: both languages are worded together, once.
+ */
+class Outcome implements GradeOutcome {
+  readonly grade: GradeKey | null;
+  readonly meaning: string | undefined;
+  readonly measures: Measures | undefined;
+  readonly #verdict: Verdict;
+  readonly #preset: Preset;
+  /** The words, once read. */
+  #reason: string | undefined = undefined;
+  #reasonEn: string | undefined = undefined;
+
+  constructor(verdict: Verdict, preset: Preset) {
+    const grade = verdictGrade(verdict);
+    this.grade = grade;
+    this.meaning = grade === null ? undefined : preset.labels[grade]?.meaning;
+    this.measures = verdict.kind === 'graded' || verdict.kind === 'notGraded' ? verdict.measures : undefined;
+    this.#verdict = verdict;
+    this.#preset = preset;
   }
-  return measures !== undefined ? { grade, reason, reasonEn, measures } : { grade, reason, reasonEn };
+
+  get reason(): string {
+    if (this.#reason === undefined) this.#word();
+    return this.#reason!;
+  }
+
+  get reasonEn(): string {
+    if (this.#reasonEn === undefined) this.#word();
+    return this.#reasonEn!;
+  }
+
+  #word(): void {
+    const shown = newShown();
+    this.#reason = reasonLine('ja', this.#verdict, this.#preset, shown);
+    this.#reasonEn = reasonLine('en', this.#verdict, this.#preset, shown);
+  }
+
+  /** What JSON and test output show: the outcome with its words, as a plain object. */
+  toJSON(): object {
+    const { grade, meaning, reason, reasonEn, measures } = this;
+    return { grade, meaning, reason, reasonEn, measures };
+  }
 }
 
 // ───────────────────────────── evidence ─────────────────────────────

@@ -313,6 +313,8 @@ describe('gradeKpi and gradeValues give one answer', () => {
       std,
     );
     expect(viaRow).toEqual(viaValues);
+    // Reasons are worded when read (not own properties): compare them themselves.
+    expect([viaRow.outcome.reason, viaRow.outcome.reasonEn]).toEqual([viaValues.outcome.reason, viaValues.outcome.reasonEn]);
     expect(viaRow.outcome).toMatchObject({ grade: 'A', meaning: '順調', reason: '進捗率 75%（経過 60%）→ Ａ 順調' });
     expect(viaRow.problems).toEqual([]);
   });
@@ -346,5 +348,34 @@ describe('gradeKpi and gradeValues give one answer', () => {
       reason: '目標値がないため評価できません',
       reasonEn: 'No target, so this cannot be graded',
     });
+  });
+});
+
+describe('reasons are worded when first read', () => {
+  const std = builtin('standard');
+  const plan = (): KpiFigures => figures({ B: 59, C: 60.5, T: 61, unit: '%' });
+
+  it('give the same words in either order of reading, and the same words each time', () => {
+    const jaFirst = gradeFigures(plan(), std);
+    const enFirst = gradeFigures(plan(), std);
+    const en = enFirst.reasonEn;
+    expect(jaFirst.reason).toBe('進捗率 75%（経過 60%）→ Ａ 順調');
+    expect(jaFirst.reasonEn).toBe('Progress 75% (elapsed 60%) → A On track');
+    expect(en).toBe(jaFirst.reasonEn);
+    expect(enFirst.reason).toBe(jaFirst.reason);
+    expect(enFirst.reason).toBe(enFirst.reason);
+  });
+
+  it('word the rule the KPI was graded on, even when reading after other KPIs were graded on another', () => {
+    const early = gradeFigures(plan(), std);
+    const strict = { ...copyPreset(std, 'strict', '厳しめ'), thresholds: { met: 1, onPace: 1.5, roughly: 1.2, worse: 0.2 } } as Preset;
+    const later = gradeFigures(plan(), strict);
+    expect(later.reason).toMatch(/→ Ｂ/u);
+    expect(early.reason).toBe('進捗率 75%（経過 60%）→ Ａ 順調');
+  });
+
+  it('show in JSON as plain text', () => {
+    const json = JSON.parse(JSON.stringify(gradeFigures(plan(), std))) as Record<string, unknown>;
+    expect(json).toMatchObject({ grade: 'A', meaning: '順調', reason: '進捗率 75%（経過 60%）→ Ａ 順調', reasonEn: 'Progress 75% (elapsed 60%) → A On track' });
   });
 });
