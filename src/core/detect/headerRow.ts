@@ -48,6 +48,9 @@ const MAX_HEADER_ROWS = 3;
 
 const NO_LAYOUTS: readonly HeaderLayout[] = Object.freeze([]);
 
+/** Cells up to this long are read first when looking for header words (figures, grades, header words). */
+const SHORT_CELL = 12;
+
 export class HeaderFinder {
   private readonly headerWordCache: Int8Array;
   private readonly layouts = new Map<number, readonly HeaderLayout[]>();
@@ -88,10 +91,24 @@ export class HeaderFinder {
     // First the cheapest necessary condition: two cells, short enough to be header cells (a
     // longer one cannot count below, readHeaderCell turns it away), with a character a stem
     // can start with. A KPI row has one at most (its name): no regex runs for it.
+    // Short cells are looked into first, the longer ones only when they could make the second:
+    // a KPI row has one longer cell (its name) and short figures, and is done without reading
+    // its name character by character.
     let candidates = 0;
+    let longer = 0;
     for (let c = 0; c < width && candidates < 2; c++) {
       const text = this.view.text(row, c);
-      if (text !== '' && text.length <= MAX_HEADER_LENGTH && hasStemStart(text)) candidates++;
+      const n = text.length;
+      if (n === 0 || n > MAX_HEADER_LENGTH) continue;
+      if (n > SHORT_CELL) longer++;
+      else if (hasStemStart(text)) candidates++;
+    }
+    if (candidates < 2 && candidates + longer >= 2) {
+      for (let c = 0; c < width && candidates < 2; c++) {
+        const text = this.view.text(row, c);
+        const n = text.length;
+        if (n > SHORT_CELL && n <= MAX_HEADER_LENGTH && hasStemStart(text)) candidates++;
+      }
     }
     let stems = 0;
     for (let c = 0; c < width && stems < 2 && candidates >= 2; c++) {

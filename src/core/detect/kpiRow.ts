@@ -37,9 +37,9 @@ export interface TableContext {
 }
 
 const SPLIT_NUMBER = Object.freeze({ splitNumber: true });
-/** Marks "no intermediate value yet" while a row is read (never handed out). */
-const NO_CELLS: ValueCell[] = [];
 const KEEP_NUMBER = Object.freeze({ splitNumber: false });
+/** What most rows have between baseline and current: one empty list, shared by all of them. */
+const NO_INTERMEDIATES: readonly ValueCell[] = Object.freeze([]);
 
 /** Sub-row names join the parent and the label with a full-width slash. */
 export const SUB_ROW_SEPARATOR = '／';
@@ -61,16 +61,14 @@ export function buildKpiRow(ctx: TableContext, draft: KpiDraft): KpiRow {
   let baseline: ValueCell | undefined;
   let current: ValueCell | undefined;
   // Kept with every KPI: made at its size (a first push would reserve room for 16 or so).
-  let intermediates: ValueCell[] = NO_CELLS;
+  let intermediates = NO_INTERMEDIATES;
   for (let i = 0; i < plan.values.length; i++) {
     const column = plan.values[i]!;
     const cell = readValueCell(ctx, draft, column.col, column.year);
     if (column.role === 'baseline') baseline ??= cell;
     else if (column.role === 'current') current ??= cell;
-    else if (intermediates === NO_CELLS) intermediates = [cell];
-    else intermediates = [...intermediates, cell];
+    else intermediates = intermediates.length === 0 ? [cell] : [...intermediates, cell];
   }
-  if (intermediates === NO_CELLS) intermediates = [];
   const target = readValueCell(ctx, draft, plan.target.col, plan.target.year);
 
   let gradeCell: KpiRow['gradeCell'];

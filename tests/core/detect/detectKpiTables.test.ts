@@ -195,6 +195,19 @@ describe('header variants', () => {
     });
   });
 
+  it('finds a header whose worded cells are all long ones (each more than 12 characters)', () => {
+    // The header scan reads short cells first and the longer ones only when needed: here every
+    // header word sits in a longer cell, and none of the short ones holds one.
+    const grid = buildGrid('長い見出し', [
+      ['重要業績評価指標（ＫＰＩ）\n（担当課）', '基準値\n（令和元年度末時点）', '実績値\n（令和５年度末時点）', '最終目標値\n（令和７年度末）'],
+      ['観光入込客数（商業観光課）', '100万人', '120万人', '150万人'],
+    ]);
+    const { tables } = detectKpiTables(grid);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.columns.target).toMatchObject({ col: 3, year: 2025 });
+    expect(tables[0]!.kpis.map((k) => k.name)).toEqual(['観光入込客数']);
+  });
+
   it('reads 基準値, 実績値, 評価, No., 令和元年度 and 2024年度', () => {
     const grid = buildGrid('R5', [
       ['No.', '成果指標', '基準値\n（令和元年度）', '実績値\n2023年度', '目標値\n2024年度', '評価'],
