@@ -47,6 +47,7 @@ line('read every sheet', adapter.readSyncs, s(adapter.readSeconds));
 line('evaluate + plan', 0, s(adapter.evaluateSeconds));
 line(`write ${adapter.cellsWritten} grades + rules + undo snapshot`, adapter.writeSyncs, s(adapter.writeSeconds));
 line('undo', adapter.undoSyncs, s(adapter.undoSeconds));
+line('read every sheet again (same pane)', adapter.rereadSyncs, s(adapter.rereadSeconds));
 console.log(`\nLargest request: ${kb(adapter.largestRequestBytes)} KB (Excel on the web's limit: 5 MB).`);
 
 const bundles = benchBundles();

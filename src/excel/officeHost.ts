@@ -19,7 +19,7 @@ import type { Preset } from '../core/types';
 import type { LedgerHost } from './host';
 import { NOTES_REQUIREMENT } from './notes';
 import { loadPreset, recalculateWorkbook, savePreset } from './presetStore';
-import { readGrids } from './readGrids';
+import { readGrids, type ReadMemory } from './readGrids';
 import { selectCell } from './selectCell';
 import { hasUndo, undoLastWrite } from './undo';
 
@@ -42,8 +42,10 @@ function officeIsSetSupported(name: string, minVersion?: string): boolean {
 export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostOptions = {}): LedgerHost {
   const isSetSupported = options.isSetSupported ?? officeIsSetSupported;
   const notesSupported = (): boolean => isSetSupported(NOTES_REQUIREMENT.set, NOTES_REQUIREMENT.version);
+  // The pane reads the same workbook again and again: how big it was last time sizes the next read.
+  const readMemory: ReadMemory = {};
   return {
-    readGrids: (scope, readOptions) => readGrids(run, scope, readOptions),
+    readGrids: (scope, readOptions) => readGrids(run, scope, readOptions, readMemory),
     applyPlan: (plan) => applyPlan(run, plan, { notesSupported }),
     undoLastWrite: () => undoLastWrite(run, { notesSupported }),
     hasUndo: () => hasUndo(run),

@@ -10,6 +10,10 @@
  * Excel refuses do we fall back to reading in row blocks, a few per sync, sized
  * from the bytes per cell of what already arrived, halving whenever a response is
  * still too big.
+ *
+ * A pane reads the same workbook again and again (preview, write, preview again). When a read
+ * had to go in blocks, the next read of that scope starts in blocks, sized as the last one ended
+ * (ReadMemory): the all-at-once read Excel refused once is not asked for again.
  */
 import type { CellRange, SheetGrid } from '../core/grid';
 import { rangeAddress } from '../core/grid';
@@ -36,6 +40,12 @@ export interface ReadOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
 }
 
+/**
+ * What reads of one workbook learned about its size, kept by the host between reads: per scope,
+ * the cells a block sync could carry when the last read of that scope had to go in blocks.
+ */
+export type ReadMemory = Partial<Record<EvaluationScope['kind'], number>>;
+
 interface SheetData {
   readonly name: string;
   readonly isProtected: boolean;
@@ -43,12 +53,17 @@ interface SheetData {
   readonly merges: CellRange[];
 }
 
-export async function readGrids(run: ExcelRun, scope: EvaluationScope, options: ReadOptions = {}): Promise<SheetGrid[]> {
+export async function readGrids(
+  run: ExcelRun,
+  scope: EvaluationScope,
+  options: ReadOptions = {},
+  memory: ReadMemory = {},
+): Promise<SheetGrid[]> {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
   let sheets: SheetData[];
   try {
-    sheets = await run((context) => readSheets(context, scope, signal));
+    sheets = await run((context) => readSheets(context, scope, signal, memory));
   } catch (error) {
     if (signal?.aborted && error === signal.reason) throw error;
     throw HostError.from('readFailed', error);
@@ -69,9 +84,23 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function readSheets(context: Excel.RequestContext, scope: EvaluationScope, signal: AbortSignal | undefined): Promise<SheetData[]> {
+async function readSheets(
+  context: Excel.RequestContext,
+  scope: EvaluationScope,
+  signal: AbortSignal | undefined,
+  memory: ReadMemory,
+): Promise<SheetData[]> {
   const sheets = await sheetsInScope(context, scope);
   signal?.throwIfAborted();
+  const remembered = memory[scope.kind];
+  if (remembered !== undefined) {
+    // Started in blocks on the strength of the last read: if all of it came in one sync this
+    // time, the workbook has shrunk, and the next read may ask for everything at once again.
+    return readInBlocks(context, sheets, signal, remembered, (cells, inOneSync) => {
+      if (inOneSync) delete memory[scope.kind];
+      else memory[scope.kind] = cells;
+    });
+  }
   const reads = sheets.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load(DATA);
@@ -82,7 +111,7 @@ async function readSheets(context: Excel.RequestContext, scope: EvaluationScope,
   } catch (error) {
     if (!isExcelError(error, 'ResponsePayloadSizeLimitExceeded', 'RangeExceedsLimit')) throw error;
     signal?.throwIfAborted();
-    return readInBlocks(context, sheets, signal);
+    return readInBlocks(context, sheets, signal, BLOCK_CELLS, (cells) => (memory[scope.kind] = cells));
   }
   return reads.map(({ sheet, used, merges }) => ({
     name: sheet.name,
@@ -138,8 +167,18 @@ interface Block {
   readonly cols: number;
 }
 
-/** The slow path for a workbook too big for one response: sizes first, then row blocks. */
-async function readInBlocks(context: Excel.RequestContext, sheets: readonly Excel.Worksheet[], signal: AbortSignal | undefined): Promise<SheetData[]> {
+/**
+ * The slow path for a workbook too big for one response: sizes first, then row blocks, the first
+ * sync asking for `firstCells` cells. `remember` is told, at the end, the cells a sync can carry
+ * and whether everything came in one block sync without a refusal.
+ */
+async function readInBlocks(
+  context: Excel.RequestContext,
+  sheets: readonly Excel.Worksheet[],
+  signal: AbortSignal | undefined,
+  firstCells: number,
+  remember: (cellsPerSync: number, inOneSync: boolean) => void,
+): Promise<SheetData[]> {
   const sized = sheets.map((sheet) => {
     sheet.load('name, protection/protected'); // what the failed sync had loaded was not delivered
     const used = sheet.getUsedRangeOrNullObject(true);
@@ -150,15 +189,16 @@ async function readInBlocks(context: Excel.RequestContext, sheets: readonly Exce
   const pending: Block[] = [];
   sized.forEach(({ used }, sheet) => {
     if (used.isNullObject) return;
-    const rowsPerBlock = Math.max(1, Math.floor(BLOCK_CELLS / used.columnCount));
+    const rowsPerBlock = Math.max(1, Math.floor(firstCells / used.columnCount));
     for (let top = used.rowIndex; top < used.rowIndex + used.rowCount; top += rowsPerBlock) {
       const rows = Math.min(rowsPerBlock, used.rowIndex + used.rowCount - top);
       pending.push({ sheet, top, left: used.columnIndex, rows, cols: used.columnCount });
     }
   });
   const blocks: LoadedBlock[][] = sheets.map(() => []);
-  let cellsPerSync = BLOCK_CELLS;
+  let cellsPerSync = firstCells;
   let ceiling = Number.POSITIVE_INFINITY;
+  let blockSyncs = 0;
   while (pending.length > 0) {
     signal?.throwIfAborted();
     const group = takeBlocks(pending, cellsPerSync);
@@ -169,6 +209,7 @@ async function readInBlocks(context: Excel.RequestContext, sheets: readonly Exce
       return range;
     });
     try {
+      blockSyncs++;
       await context.sync();
     } catch (error) {
       if (!isExcelError(error, 'ResponsePayloadSizeLimitExceeded')) throw error;
@@ -187,6 +228,7 @@ async function readInBlocks(context: Excel.RequestContext, sheets: readonly Exce
     });
     cellsPerSync = Math.min(ceiling, cellsForBudget(loaded, cells, cellsPerSync));
   }
+  remember(cellsPerSync, blockSyncs <= 1);
   return sized.map(({ sheet, merges }, i) => ({
     name: sheet.name,
     isProtected: sheet.protection.protected,
@@ -202,7 +244,7 @@ function cellsForBudget(loaded: readonly LoadedBlock[], cells: number, current: 
   return Math.max(1, Math.floor(RESPONSE_BUDGET / (bytes / cells)));
 }
 
-/** The next blocks, up to `cells` cells; a block bigger than that is cut (by rows) to fit. */
+/** The next blocks, up to `cells` cells; the block that would overflow is cut (by rows) to fill it. */
 function takeBlocks(pending: Block[], cells: number): Block[] {
   const group: Block[] = [];
   let taken = 0;
@@ -210,8 +252,10 @@ function takeBlocks(pending: Block[], cells: number): Block[] {
     const next = pending[0]!;
     const room = cells - taken;
     if (next.rows * next.cols > room) {
-      if (group.length > 0) break;
-      const rows = Math.max(1, Math.floor(room / next.cols));
+      // Cut the block to fill the room left; a sync always takes at least one row.
+      const fits = Math.floor(room / next.cols);
+      if (fits === 0 && group.length > 0) break;
+      const rows = Math.max(1, fits);
       if (rows < next.rows) pending.splice(0, 1, { ...next, rows }, { ...next, top: next.top + rows, rows: next.rows - rows });
     }
     const block = pending.shift()!;

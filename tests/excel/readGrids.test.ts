@@ -126,6 +126,60 @@ describe('readGrids', () => {
     expect(double.syncCount).toBeLessThanOrEqual(8);
   });
 
+  it('starts the next read of a big workbook in blocks: the refused all-at-once read is not asked again', async () => {
+    const sheets: SheetSpec[] = Array.from({ length: 2 }, (_, s) => ({
+      name: `S${s}`,
+      cells: Array.from({ length: 50_000 }, (_, r) => [r + 1, `指標${r}`]),
+    }));
+    const { double, host } = hostOver(sheets);
+    const LIMIT = 5 * 1024 * 1024;
+    await host.readGrids({ kind: 'workbook' });
+    const firstSyncs = double.syncCount;
+    expect(double.responseBytes.filter((b) => b > LIMIT)).toHaveLength(1);
+
+    double.resetCounters();
+    const again = await host.readGrids({ kind: 'workbook' });
+    expect(again.map((g) => g.rows.length)).toEqual([50_000, 50_000]);
+    expect(cellAt(again[1]!, 49_999, 1).text).toBe('指標49999');
+    expect(double.responseBytes.filter((b) => b > LIMIT)).toEqual([]);
+    // list + sizes + blocks already sized: the refused read and the first small block are gone.
+    expect(double.syncCount).toBeLessThanOrEqual(firstSyncs - 2);
+
+    // Another pane (a new host) knows nothing yet and asks for everything at once first.
+    const fresh = createOfficeHost(double.run, { isSetSupported: double.isSetSupported });
+    double.resetCounters();
+    await fresh.readGrids({ kind: 'workbook' });
+    expect(double.responseBytes.filter((b) => b > LIMIT)).toHaveLength(1);
+  });
+
+  it('asks for everything at once again once the workbook has shrunk', async () => {
+    const long = 'とても長い説明文'.repeat(60);
+    const sheets: SheetSpec[] = Array.from({ length: 3 }, (_, s) => ({
+      name: `S${s}`,
+      cells: Array.from({ length: 120 }, (_, r) => [r, `${long}${r}`]),
+    }));
+    const { double, host } = hostOver(sheets, { responseLimitBytes: 300_000 });
+    await host.readGrids({ kind: 'workbook' });
+    // The officer deletes the long texts but the first row's; the numbers in column A stay.
+    for (const sheet of sheets) for (let r = 2; r <= 120; r++) double.setCell(sheet.name, `B${r}`, null);
+
+    double.resetCounters();
+    const shrunk = await host.readGrids({ kind: 'workbook' });
+    expect(shrunk.map((g) => [g.rows.length, cellAt(g, 0, 1).text, cellAt(g, 1, 1).text, cellAt(g, 119, 0).text])).toEqual(
+      Array.from({ length: 3 }, () => [120, `${long}0`, '', '119']),
+    );
+    expect(double.responseBytes.every((b) => b <= 300_000)).toBe(true);
+    // Still in blocks, first sized as the big read ended; then the blocks grow to the small texts,
+    // and once a read comes in one block sync the next asks for everything at once again.
+    const syncs: number[] = [double.syncCount];
+    for (let i = 0; i < 3; i++) {
+      double.resetCounters();
+      expect(await host.readGrids({ kind: 'workbook' })).toEqual(shrunk);
+      syncs.push(double.syncCount);
+    }
+    expect(syncs).toEqual([4, 3, 2, 2]);
+  });
+
   it('turns an Excel failure into a HostError that keeps the cause', async () => {
     const { host } = hostOver([{ name: 'S', cells: [['x']] }]);
     const failing = createOfficeHost(async () => {
