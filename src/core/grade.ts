@@ -142,7 +142,7 @@ class Outcome implements GradeOutcome {
     this.#reasonEn = reasonLine('en', this.#verdict, this.#preset, shown);
   }
 
-  /** What JSON and test output show: the outcome with its words, as a plain object. */
+  /** JSON.stringify sees the words too (getters are not own properties): the outcome as a plain object. */
   toJSON(): object {
     const { grade, meaning, reason, reasonEn, measures } = this;
     return { grade, meaning, reason, reasonEn, measures };

@@ -90,10 +90,9 @@ export class HeaderFinder {
     const width = this.view.width(row);
     // First the cheapest necessary condition: two cells, short enough to be header cells (a
     // longer one cannot count below, readHeaderCell turns it away), with a character a stem
-    // can start with. A KPI row has one at most (its name): no regex runs for it.
-    // Short cells are looked into first, the longer ones only when they could make the second:
-    // a KPI row has one longer cell (its name) and short figures, and is done without reading
-    // its name character by character.
+    // can start with. Short cells are looked into first, longer ones only when they could make
+    // the second: a KPI row (short figures and one longer cell, its name) is done without
+    // reading its name character by character, and no regex runs for it.
     let candidates = 0;
     let longer = 0;
     for (let c = 0; c < width && candidates < 2; c++) {
