@@ -5,8 +5,14 @@
  * each grade worked out by hand there.
  *
  * One `describe` per ledger and one `it` per KPI and per preset, so a run shows exactly
- * which layouts the reader handles: many of these fail until the reader learns the
- * layouts of issue #8.
+ * which layouts the reader handles.
+ *
+ * Known gaps: the reader on main does not yet know most of these layouts (issue #8). The
+ * assertions of a ledger listed in KNOWN_GAPS run as `it.fails`, so the unit suite stays
+ * green while saying what is missing — and the day the reader learns a layout, those
+ * assertions start failing ("expected to fail"): delete the ledger's entry then, and what
+ * still fails is a real defect. To see every assertion as it really is:
+ *   REAL_LEDGERS_STRICT=1 npx vitest run tests/cli/realLedgers.test.ts
  */
 import { describe, expect, it } from 'vitest';
 import type { JsonKpi, JsonReport } from '../../src/cli/jsonReport';
@@ -15,6 +21,31 @@ import { LEDGERS } from '../fixtures/real/expected';
 import type { ExpectedKpi, ExpectedLedger, ExpectedProblem, ExpectedTable } from '../fixtures/real/types';
 
 const path = (file: string) => `tests/fixtures/real/${file}`;
+
+const STRICT = process.env.REAL_LEDGERS_STRICT === '1';
+
+/**
+ * What the reader on main (8fd2037) cannot read yet, per ledger: why, and — where only some
+ * KPIs fail — which (names as in expected.ts). Without `kpis`, every table, KPI and problem
+ * assertion of the ledger fails today.
+ */
+const KNOWN_GAPS: Readonly<Record<string, { readonly why: string; readonly kpis?: readonly string[] }>> = {
+  'nagano-shinshu-sosei.xlsx': { why: 'no target column: baseline and target are inside the indicator cell; 目安値 / 進捗区分 / 前年度 unknown' },
+  'nagayo-sogo-keikaku.xlsx': { why: 'header words 成果指標名 and 現在値 are not recognised (exact match); 単位 column unknown' },
+  'kitami-jimu-jigyo.xlsx': { why: 'years across / kinds down (目標値 above 実績値) not read; 成果指標名, 最終目標値 + 目標年度 columns' },
+  'shizuoka-fujinokuni.xlsx': { why: 'one small table per KPI (caption, years marked （基準値）（現状値）（目標値）) not read' },
+  'kanazawa-sogo-senryaku.xlsx': { why: 'arrow lines (132人 (H26) → 147人 (H28) → 200人 (H31)) are not read' },
+  'sano-shisaku-hyoka.xlsx': { why: 'years across / kinds down (目標 / 実績 / 達成率 rows) not read' },
+  'otsuki-jigo-hyoka.xlsx': { why: 'years across / kinds down (目標 / 実績 / 達成率 rows) not read' },
+};
+
+/** `it`, or `it.fails` for an assertion the reader on main is known not to pass. */
+function check(file: string, kpiName?: string): typeof it | typeof it.fails {
+  const gap = KNOWN_GAPS[file];
+  if (STRICT || !gap) return it;
+  if (gap.kpis && (kpiName === undefined || !gap.kpis.includes(kpiName))) return it;
+  return it.fails;
+}
 
 const reports = new Map<string, Promise<JsonReport>>();
 
@@ -98,7 +129,7 @@ for (const ledger of LEDGERS) {
 
     for (const table of ledger.tables) {
       const where = `sheet「${table.sheet}」`;
-      it(`${where}: a KPI table is found${table.headerRow ? ` starting at row ${table.headerRow}` : ''}`, async () => {
+      check(ledger.file)(`${where}: a KPI table is found${table.headerRow ? ` starting at row ${table.headerRow}` : ''}`, async () => {
         const r = await report(ledger.file, 'standard');
         const tables = r.tables.filter((t) => t.sheet === table.sheet);
         const seen = `tables found: ${JSON.stringify(r.tables.map((t) => `${t.sheet}!${t.range}`))}; problems: ${JSON.stringify(r.problems.map((p) => `${p.code} ${p.sheet}!${p.cell}`))}`;
@@ -109,7 +140,7 @@ for (const ledger of LEDGERS) {
         }
       });
 
-      it(`${where}: exactly the ${table.kpis.length} KPIs of the report, no others`, async () => {
+      check(ledger.file)(`${where}: exactly the ${table.kpis.length} KPIs of the report, no others`, async () => {
         const r = await report(ledger.file, 'standard');
         const names = kpisOnSheet(r, table.sheet).map((k) => k.name);
         // Other expected tables on the same sheet count too.
@@ -119,7 +150,7 @@ for (const ledger of LEDGERS) {
 
       for (const kpi of table.kpis) {
         const label = `${where} row ${kpi.row}「${kpi.name}」`;
-        it(`${label}: figures read`, async () => {
+        check(ledger.file, kpi.name)(`${label}: figures read`, async () => {
           const r = await report(ledger.file, 'standard');
           const k = findKpi(r, table, kpi);
           expect(k, `${label} not found; KPIs on the sheet: ${JSON.stringify(kpisOnSheet(r, table.sheet).map((x) => x.name))}`).toBeDefined();
@@ -138,7 +169,7 @@ for (const ledger of LEDGERS) {
           }
         });
         for (const [preset, grade] of Object.entries(kpi.grades)) {
-          it(`${label}: ${preset} → ${grade ?? 'no grade'}`, async () => {
+          check(ledger.file, kpi.name)(`${label}: ${preset} → ${grade ?? 'no grade'}`, async () => {
             const r = await report(ledger.file, preset);
             const k = findKpi(r, table, kpi);
             expect(k, `${label} not found under ${preset}`).toBeDefined();
@@ -151,7 +182,7 @@ for (const ledger of LEDGERS) {
     for (const want of ledger.problems) {
       const codes = typeof want.code === 'string' ? want.code : want.code.join(' or ');
       const at = want.cell ?? `row ${want.row ?? '?'}`;
-      it(`reports ${codes} on sheet「${want.sheet}」at ${at}`, async () => {
+      check(ledger.file)(`reports ${codes} on sheet「${want.sheet}」at ${at}`, async () => {
         const r = await report(ledger.file, 'standard');
         const seen = JSON.stringify(r.problems.map((p) => `${p.code} ${p.sheet}!${p.cell}`));
         expect(r.problems.some((p) => matchesProblem(p, want)), `problems reported: ${seen}`).toBe(true);
