@@ -18,9 +18,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Workbook } from 'exceljs';
 import { isMainModule, newLedgerWorkbook, saveWorkbook } from '../ledgerLayout';
+import * as agui from './agui';
+import * as fuji from './fuji';
+import * as fukuoka from './fukuoka';
+import * as ino from './ino';
 import * as kanazawa from './kanazawa';
 import * as otsuki from './otsuki';
 import * as sano from './sano';
+import * as tama from './tama';
 
 export const REAL_FIXTURES_DIR = 'tests/fixtures/real';
 const CREATOR = 'kpi-ledger-addin real-ledger fixtures';
@@ -31,7 +36,7 @@ interface TsGenerator {
   build(workbook: Workbook): void;
 }
 
-const TS_GENERATORS: readonly TsGenerator[] = [kanazawa, sano, otsuki];
+const TS_GENERATORS: readonly TsGenerator[] = [kanazawa, sano, otsuki, tama, ino, fukuoka, agui, fuji];
 
 /** Debian's interpreter has python3-openpyxl; a pyenv shim earlier on PATH may not. */
 function python(): string {
