@@ -5,8 +5,9 @@
  * openpyxl (the *.py generators, run with Debian's python3-openpyxl), because the two write
  * OOXML differently (shared strings, styles, merged cells) as the tools officers use do.
  *
- * Deterministic: the same cells, styles and document properties on every run (the zip
- * container's own timestamps may differ). Expected results: tests/fixtures/real/expected.ts.
+ * Deterministic: the same bytes on every run — fixed document properties, and fixzip.py
+ * gives the zip container fixed timestamps afterwards (the parts stay as each writer made
+ * them). Expected results: tests/fixtures/real/expected.ts.
  *
  * Usage: npm run fixtures:real            → tests/fixtures/real/
  *        tsx scripts/real-ledgers/index.ts <dir>
@@ -54,12 +55,13 @@ export async function writeRealFixtures(dir: string = REAL_FIXTURES_DIR): Promis
     written.push(path);
   }
   const scripts = readdirSync(HERE)
-    .filter((f) => f.endsWith('.py') && f !== 'xl.py')
+    .filter((f) => f.endsWith('.py') && f !== 'xl.py' && f !== 'fixzip.py')
     .sort();
   for (const script of scripts) {
     const out = execFileSync(python(), [join(HERE, script), dir], { encoding: 'utf8' });
     written.push(...out.split('\n').filter((l) => l.startsWith('wrote ')).map((l) => l.slice('wrote '.length)));
   }
+  execFileSync(python(), [join(HERE, 'fixzip.py'), ...written]);
   return written;
 }
 
