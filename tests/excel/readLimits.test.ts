@@ -1,0 +1,172 @@
+/**
+ * readGrids under the limits real Excel has and the workbook double models (issue #10):
+ *   - getMergedAreasOrNullObject fails above 512 merged areas (API reference);
+ *   - it finds only areas whose top-left cell is in the range (office-js #3611, an option);
+ *   - Range.values can come back null over five million cells (performance page, an option);
+ *   - an oversized response can fail as GeneralException (office-js #1314, #1012, an option).
+ * Each read is held to the same workbook read without the limit (mergedAreaLimit: Infinity …):
+ * what the officer's ledger holds must come out the same.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateLedgerGrids } from '../../bench/generate';
+import { gridToSheetSpec } from '../../bench/sheetSpec';
+import { cellAt, rangeAddress, type SheetGrid } from '../../src/core/grid';
+import { HostError } from '../../src/excel/errors';
+import type { ExcelRun } from '../../src/excel/excelRun';
+import { createOfficeHost } from '../../src/excel/officeHost';
+import { createWorkbookDouble, type SheetSpec, type WorkbookDoubleOptions } from '../support/workbookDouble';
+import { RichApiErrorDouble } from '../support/workbookDoubleErrors';
+
+function hostOver(sheets: SheetSpec[], options?: WorkbookDoubleOptions) {
+  const double = createWorkbookDouble(sheets, options);
+  return { double, host: createOfficeHost(double.run, { isSetSupported: double.isSetSupported }) };
+}
+
+/** A ledger of ~500 KPIs: merged titles, No / indicator / grade merged down the sub-rows. */
+function bigLedger(kpis = 500): SheetSpec[] {
+  return generateLedgerGrids({ sheets: 1, kpisPerSheet: kpis, seed: 11 }).map(gridToSheetSpec);
+}
+
+/** The same workbook read with no limit at all: what every limited read must give. */
+async function unlimitedRead(sheets: SheetSpec[]): Promise<SheetGrid[]> {
+  const { host } = hostOver(sheets, { mergedAreaLimit: Number.POSITIVE_INFINITY });
+  return host.readGrids({ kind: 'workbook' });
+}
+
+const sortedMerges = (g: SheetGrid): string[] => g.merges.map(rangeAddress).sort();
+
+describe('more than 512 merged areas on a sheet (getMergedAreasOrNullObject fails above 512)', () => {
+  it('the double refuses a lookup of more than 512 areas, as Excel does', async () => {
+    const sheets = bigLedger();
+    expect(sheets[0]!.merges!.length).toBeGreaterThan(512);
+    const double = createWorkbookDouble(sheets);
+    await expect(
+      double.run(async (context) => {
+        const areas = context.workbook.worksheets.getItem(sheets[0]!.name).getUsedRange(false).getMergedAreasOrNullObject();
+        areas.load('areaCount');
+        await context.sync();
+        return areas.areaCount;
+      }),
+    ).rejects.toMatchObject({ code: 'GeneralException' });
+  });
+
+  it('reads a 500-KPI ledger with 553 merged areas, every area once, in four syncs', async () => {
+    const sheets = bigLedger();
+    const { double, host } = hostOver(sheets);
+    const grids = await host.readGrids({ kind: 'workbook' });
+    const expected = await unlimitedRead(sheets);
+    expect(sortedMerges(grids[0]!)).toEqual([...sheets[0]!.merges!].sort());
+    expect(grids).toEqual(expected.map((g) => ({ ...g, merges: expect.arrayContaining([...g.merges]) })));
+    expect(grids[0]!.merges).toHaveLength(expected[0]!.merges.length);
+    // list, the all-at-once read (refused: 553 areas), sizes, one block with the merged-area bands.
+    expect(double.syncCount).toBe(4);
+
+    // The next read in the same pane does not ask for the refused lookup again.
+    double.resetCounters();
+    expect(sortedMerges((await host.readGrids({ kind: 'workbook' }))[0]!)).toEqual(sortedMerges(grids[0]!));
+    expect(double.syncCount).toBe(3);
+  });
+
+  it('still reads an ordinary ledger in two syncs', async () => {
+    const { double, host } = hostOver(bigLedger(100));
+    await host.readGrids({ kind: 'workbook' });
+    expect(double.syncCount).toBe(2);
+  });
+
+  it('halves a band that still holds more than 512 areas, with a bounded number of syncs', async () => {
+    // 300 rows with three one-row merges each: 900 areas, 384 in a 128-row band (fine) …
+    // … and with a limit of 100 the bands must shrink to 32 rows (96 areas) before Excel answers.
+    const cells = Array.from({ length: 300 }, (_, r) => Array.from({ length: 6 }, (_, c) => `r${r}c${c}`));
+    const merges = Array.from({ length: 300 }, (_, r) => [`A${r + 1}:B${r + 1}`, `C${r + 1}:D${r + 1}`, `E${r + 1}:F${r + 1}`]).flat();
+    const sheets: SheetSpec[] = [{ name: '合併の多い表', cells, merges }];
+    const { double, host } = hostOver(sheets, { mergedAreaLimit: 100 });
+    const [grid] = await host.readGrids({ kind: 'workbook' });
+    expect(sortedMerges(grid!)).toEqual([...merges].sort());
+    expect(cellAt(grid!, 299, 4).text).toBe('r299c4');
+    // list, refused, sizes, then 128 → 64 → 32 rows a band: two refusals and one answer.
+    expect(double.syncCount).toBe(6);
+  });
+});
+
+describe('merged areas found only by their top-left cell (office-js #3611)', () => {
+  it('finds a merge that starts above a band as well as the rest, once each', async () => {
+    const sheets = bigLedger();
+    // Down column I across the first band's edge (rows 120–140), and across a later one.
+    sheets[0] = { ...sheets[0]!, merges: [...sheets[0]!.merges!, 'I120:I140', 'I250:J260'] };
+    const { host } = hostOver(sheets, { mergedAreasTopLeftOnly: true });
+    const [grid] = await host.readGrids({ kind: 'workbook' });
+    expect(sortedMerges(grid!)).toEqual([...sheets[0]!.merges!].sort());
+  });
+
+  it("the double models it: a range below a merge's top-left cell finds nothing", async () => {
+    const double = createWorkbookDouble([{ name: 'S', cells: [['x']], merges: ['A1:A10'] }], { mergedAreasTopLeftOnly: true });
+    const count = await double.run(async (context) => {
+      const areas = context.workbook.worksheets.getItem('S').getRange('A5:B20').getMergedAreasOrNullObject();
+      areas.load('areaCount');
+      await context.sync();
+      return areas.isNullObject ? 0 : areas.areaCount;
+    });
+    expect(count).toBe(0);
+  });
+});
+
+describe('Range.values null over the cell limit (performance page: "returns null instead")', () => {
+  // 120 rows × 60 columns = 7,200 cells, over a read limit lowered to 2,000 for the test.
+  const wide = (): SheetSpec[] => [
+    { name: '広い表', cells: Array.from({ length: 120 }, (_, r) => Array.from({ length: 60 }, (_, c) => (c % 7 === 0 ? `${r}-${c}` : null))) },
+  ];
+
+  it('reads the sheet in smaller blocks instead of dying with a TypeError', async () => {
+    const sheets = wide();
+    const { double, host } = hostOver(sheets, { maxReadCells: 2_000, oversizedReadReturnsNull: true });
+    const grids = await host.readGrids({ kind: 'workbook' });
+    expect(grids).toEqual(await unlimitedRead(sheets));
+    expect(cellAt(grids[0]!, 119, 56).text).toBe('119-56');
+    // list, null at once, sizes, null at 7,200 and 3,600 cells, then 1,800-cell blocks (never more
+    // than what came back whole): 4 of them.
+    expect(double.syncCount).toBe(9);
+  });
+
+  it('names the sheet, in Japanese, when even one row is too many cells', async () => {
+    const { host } = hostOver(wide(), { maxReadCells: 50, oversizedReadReturnsNull: true });
+    const read = host.readGrids({ kind: 'workbook' });
+    await expect(read).rejects.toBeInstanceOf(HostError);
+    await expect(read).rejects.toMatchObject({
+      code: 'sheetTooLarge',
+      message: expect.stringMatching(/^「広い表」シートは使われているセル範囲が大きすぎるため/),
+      messageEn: expect.stringContaining('Sheet "広い表"'),
+    });
+  });
+});
+
+describe('an oversized response answered with GeneralException (office-js #1314, #1012)', () => {
+  const big = (): SheetSpec[] =>
+    Array.from({ length: 2 }, (_, s) => ({ name: `S${s}`, cells: Array.from({ length: 50_000 }, (_, r) => [r + 1, `指標${r}`]) }));
+
+  it('falls back to blocks as for ResponsePayloadSizeLimitExceeded, in as many syncs', async () => {
+    const coded = hostOver(big());
+    const general = hostOver(big(), { oversizeAsGeneralException: true });
+    const [a, b] = [await coded.host.readGrids({ kind: 'workbook' }), await general.host.readGrids({ kind: 'workbook' })];
+    expect(b.map((g) => g.rows.length)).toEqual([50_000, 50_000]);
+    expect(b).toEqual(a);
+    expect(general.double.syncCount).toBe(coded.double.syncCount);
+  });
+
+  it('does not take a real GeneralException on a small workbook for one: it reaches the officer after one retry', async () => {
+    const double = createWorkbookDouble([{ name: 'S', cells: [['x']] }]);
+    // From the second sync on, Excel fails whatever is asked.
+    const failing: ExcelRun = (batch) =>
+      double.run((context) => {
+        const sync = context.sync.bind(context);
+        let n = 0;
+        context.sync = async () => {
+          n += 1;
+          if (n >= 2) throw new RichApiErrorDouble('GeneralException', 'An internal error has occurred.');
+          return sync();
+        };
+        return batch(context);
+      });
+    const host = createOfficeHost(failing, { isSetSupported: double.isSetSupported });
+    await expect(host.readGrids({ kind: 'workbook' })).rejects.toMatchObject({ code: 'readFailed', message: expect.stringContaining('GeneralException') });
+  });
+});
