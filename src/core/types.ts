@@ -184,7 +184,9 @@ export type ProblemCode =
   | 'gradeColumnBlocked' // a grade column cannot be added: the column to the right is not empty
   | 'sheetMissing' // a sheet was renamed or deleted since the preview / the last write
   | 'notesUnsupported' // this Excel cannot add notes (needs ExcelApi 1.18)
-  | 'noteKept'; // the officer's own note on a grade cell was kept, ours not added
+  | 'noteKept' // the officer's own note on a grade cell was kept, ours not added
+  | 'rulesUnreadable' // Excel could not load the sheet's conditional formats: grades written, no colour rules
+  | 'rulesNotRemoved'; // undo: the same, so the add-in's colour rules there stay (cells restored)
 
 export interface Problem {
   readonly code: ProblemCode;

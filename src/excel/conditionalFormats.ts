@@ -7,15 +7,51 @@
  * has a format of another type (office-js issue #2180: "This operation is not
  * permitted for the current object"), so we load `customOrNullObject`, which is a
  * null object for the other types.
+ *
+ * Loading a sheet's conditional formats can also fail outright when the officer has two
+ * cell-value rules on one range, as after duplicating a rule in Manage Rules (office-js issues
+ * #6827 and #6835, open). Write and undo load the rules together with their other checks, so one
+ * such sheet would fail them all: they then check again without the rules and find the sheets
+ * whose rules cannot be read with probeSheetRules, one sync each. Those sheets get no new colour
+ * rules (the old ones could not be found to replace), and the officer is told why.
  */
 import { gradeRuleFormula, isAddinRuleFormula } from '../core/colours';
 import type { GradeColourRule } from '../core/types';
+import { hasExcelCode } from './excelRun';
 
 /** Queues a load of every conditional format on the sheet with its custom formula, if any. */
 export function queueSheetRules(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
   const formats = sheet.getRange().conditionalFormats;
   formats.load('items/type, items/customOrNullObject/rule/formula');
   return formats;
+}
+
+export interface ProbedRules {
+  readonly rules: ReadonlyMap<string, Excel.ConditionalFormatCollection>;
+  /** Sheets whose conditional formats Excel failed to load. */
+  readonly unreadable: readonly string[];
+}
+
+/**
+ * Loads each sheet's rules in a sync of its own, so that a sheet whose rules Excel cannot load
+ * is known by name and the others are still read. Only for after a batch with the rules failed.
+ */
+export async function probeSheetRules(context: Excel.RequestContext, sheets: ReadonlyMap<string, Excel.Worksheet>): Promise<ProbedRules> {
+  const rules = new Map<string, Excel.ConditionalFormatCollection>();
+  const unreadable: string[] = [];
+  for (const [name, worksheet] of sheets) {
+    const formats = queueSheetRules(worksheet);
+    try {
+      await context.sync();
+      rules.set(name, formats);
+    } catch (error) {
+      // Excel's own refusal is reported per sheet (rulesUnreadable / rulesNotRemoved); anything
+      // else is not what this probe is for.
+      if (!hasExcelCode(error)) throw error;
+      unreadable.push(name);
+    }
+  }
+  return { rules, unreadable };
 }
 
 /** After sync: the add-in's own rules among them. */

@@ -14,9 +14,9 @@ import type { Problem } from '../core/types';
 import { snapshotInput } from './cellInput';
 import { columnRuns, runAddress, singleCellRuns } from './cellRuns';
 import { BudgetedBatch, estimateBytes } from './chunking';
-import { addinRules, queueSheetRules } from './conditionalFormats';
+import { addinRules, probeSheetRules, queueSheetRules } from './conditionalFormats';
 import { HostError } from './errors';
-import type { ExcelRun } from './excelRun';
+import { hasExcelCode, isExcelError, type ExcelRun } from './excelRun';
 import type { UndoReport } from './host';
 import { isAddinNote } from './notes';
 import { isEmptySnapshot, partsToSnapshot, snapshotToParts, UNDO_NAMESPACE, type SnapshotNote, type UndoSnapshot } from './undoSnapshot';
@@ -72,18 +72,21 @@ export async function undoLastWrite(run: ExcelRun, deps: UndoDeps): Promise<Undo
   });
 }
 
-async function restore(
+interface Checked {
+  readonly sheets: Map<string, SheetState>;
+  readonly notes: { note: SnapshotNote; now: Excel.Note }[];
+}
+
+/** Queues the checks of the sheets still there (and, if asked, their rules) and syncs them. */
+async function checkSheets(
   context: Excel.RequestContext,
   snapshot: UndoSnapshot,
-  parts: readonly Excel.CustomXmlPart[],
+  sheetNames: ReadonlySet<string>,
   present: ReadonlySet<string>,
-  deps: UndoDeps,
-): Promise<UndoReport> {
-  const notesSupported = snapshot.notes.length > 0 && deps.notesSupported();
-  const sheetNames = new Set([...snapshot.cells.map((c) => c.sheet), ...snapshot.rules.map((r) => r.sheet), ...snapshot.notes.map((n) => n.sheet)]);
-  const ruleSheets = new Set(snapshot.rules.map((r) => r.sheet));
-
-  // Check: protection, the add-in's rules and the notes as they are now.
+  notesSupported: boolean,
+  loadRules: boolean,
+): Promise<Checked> {
+  const ruleSheets = new Set(loadRules ? snapshot.rules.map((r) => r.sheet) : []);
   const check = new BudgetedBatch(context);
   const sheets = new Map<string, SheetState>();
   for (const name of sheetNames) {
@@ -106,6 +109,36 @@ async function restore(
     }
   }
   await check.flush();
+  return { sheets, notes };
+}
+
+async function restore(
+  context: Excel.RequestContext,
+  snapshot: UndoSnapshot,
+  parts: readonly Excel.CustomXmlPart[],
+  present: ReadonlySet<string>,
+  deps: UndoDeps,
+): Promise<UndoReport> {
+  const notesSupported = snapshot.notes.length > 0 && deps.notesSupported();
+  const sheetNames = new Set([...snapshot.cells.map((c) => c.sheet), ...snapshot.rules.map((r) => r.sheet), ...snapshot.notes.map((n) => n.sheet)]);
+  const ruleSheets = new Set(snapshot.rules.map((r) => r.sheet));
+
+  // Check: protection, the add-in's rules and the notes as they are now. When Excel cannot load
+  // a sheet's rules (office-js #6827), check again without them and find that sheet alone: its
+  // cells are still restored, and the officer is told its colour rules stay.
+  let checked: Checked;
+  let rulesUnreadable: readonly string[] = [];
+  try {
+    checked = await checkSheets(context, snapshot, sheetNames, present, notesSupported, true);
+  } catch (error) {
+    if (ruleSheets.size === 0 || !hasExcelCode(error) || isExcelError(error, 'AccessDenied')) throw error;
+    checked = await checkSheets(context, snapshot, sheetNames, present, notesSupported, false);
+    const worksheets = new Map([...checked.sheets].filter(([name]) => ruleSheets.has(name)).map(([name, s]) => [name, s.worksheet]));
+    const probed = await probeSheetRules(context, worksheets);
+    for (const [name, rules] of probed.rules) checked.sheets.get(name)!.rules = rules;
+    rulesUnreadable = probed.unreadable;
+  }
+  const { sheets, notes } = checked;
 
   const problems: Problem[] = [];
   const blocked = new Set<string>();
@@ -115,6 +148,10 @@ async function restore(
     blocked.add(name);
     const cell = snapshot.cells.find((c) => c.sheet === name)?.address ?? snapshot.rules.find((r) => r.sheet === name)?.range ?? 'A1';
     problems.push(makeProblem(state ? 'sheetProtected' : 'sheetMissing', name, cell));
+  }
+  for (const name of rulesUnreadable) {
+    if (blocked.has(name)) continue;
+    problems.push(makeProblem('rulesNotRemoved', name, snapshot.rules.find((r) => r.sheet === name)?.range ?? 'A1'));
   }
 
   const batch = new BudgetedBatch(context);
