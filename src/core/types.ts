@@ -247,6 +247,12 @@ export interface CellWrite {
   /** The text to write ("Ａ"). */
   readonly after: string;
   readonly purpose: 'grade' | 'gradeHeader';
+  /**
+   * The cell lies in a merged area of the grid the plan was made from. The adapter writes such a
+   * cell on its own: its own merged-area check at write time may miss an area that starts above or
+   * left of the written range (office-js issue #3611).
+   */
+  readonly inMerge?: true;
 }
 
 export interface NoteWrite {

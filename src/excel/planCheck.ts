@@ -199,8 +199,10 @@ export function decide(plan: WritePlan, check: PlanCheck, notesSupported: boolea
   const writes: CheckedWrite[] = [];
   for (const { run, range, merges } of check.runs) {
     if (blocked.has(run.sheet)) continue;
-    const alone = merges !== undefined && !merges.isNullObject;
+    const runTouchesMerge = merges !== undefined && !merges.isNullObject;
     run.items.forEach((write, i) => {
+      // The lookup finds areas that start in the run; the plan knows those that start above or left (#3611).
+      const alone = runTouchesMerge || write.inMerge === true;
       const formula = range.formulas[i]?.[0];
       const now: CellSnapshot =
         typeof formula === 'string' && formula.startsWith('=')

@@ -16,6 +16,11 @@ import type { ExcelRun } from '../../src/excel/excelRun';
 import { createOfficeHost } from '../../src/excel/officeHost';
 import { createWorkbookDouble, type SheetSpec, type WorkbookDoubleOptions } from '../support/workbookDouble';
 import { RichApiErrorDouble } from '../support/workbookDoubleErrors';
+import { gradeWrite, plan } from '../support/workbookDoubleLedger';
+import { partsToSnapshot, UNDO_NAMESPACE } from '../../src/excel/undoSnapshot';
+import { planWrite } from '../../src/core/writePlan';
+import { evaluateWorkbook } from '../../src/core/evaluate';
+import { BUILTIN_PRESETS } from '../../src/core/presets';
 
 function hostOver(sheets: SheetSpec[], options?: WorkbookDoubleOptions) {
   const double = createWorkbookDouble(sheets, options);
@@ -107,6 +112,33 @@ describe('merged areas found only by their top-left cell (office-js #3611)', () 
       return areas.isNullObject ? 0 : areas.areaCount;
     });
     expect(count).toBe(0);
+  });
+});
+
+describe('the write check under #3611', () => {
+  it('the planner marks a grade cell that lies in a merged area of the grid it read', () => {
+    const grids = generateLedgerGrids({ sheets: 1, kpisPerSheet: 20, seed: 3, emptyGrades: true });
+    const options = { adopt: 'none', notes: false, addGradeColumns: false } as const;
+    const first = planWrite(evaluateWorkbook(grids, BUILTIN_PRESETS.standard), grids, options).writes;
+    expect(first.some((w) => w.inMerge)).toBe(false);
+    // The officer had merged one grade cell with the (empty) cell right of it.
+    const target = first[3]!;
+    const merged = [{ ...grids[0]!, merges: [...grids[0]!.merges, { top: target.row, left: target.col, bottom: target.row, right: target.col + 1 }] }];
+    const again = planWrite(evaluateWorkbook(merged, BUILTIN_PRESETS.standard), merged, options).writes;
+    expect(again.filter((w) => w.inMerge).map((w) => w.address)).toEqual([target.address]);
+  });
+
+  it('writes a cell on its own when the plan says it lies in a merged area the lookup cannot see', async () => {
+    // F6:G7 is merged; its top-left F6 lies left of the written column G, so Excel's lookup on
+    // G5:G9 finds nothing (#3611). The read grid had it, and the plan says so.
+    const sheets: SheetSpec[] = [{ name: 'S', cells: [['x']], merges: ['F6:G7'] }];
+    const { double, host } = hostOver(sheets, { mergedAreasTopLeftOnly: true });
+    const writes = ['G5', 'G6', 'G7', 'G8', 'G9'].map((a) => gradeWrite('S', a, 'Ａ'));
+    const marked = writes.map((w) => (w.address === 'G6' || w.address === 'G7' ? { ...w, inMerge: true as const } : w));
+    await host.applyPlan(plan({ writes: marked }));
+    const snapshot = partsToSnapshot(double.customXmlParts(UNDO_NAMESPACE).map((p) => p.xml));
+    expect(snapshot.cells.filter((c) => c.alone).map((c) => c.address).sort()).toEqual(['G6', 'G7']);
+    expect(['G5', 'G6', 'G8', 'G9'].map((a) => double.getCell('S', a).value)).toEqual(['Ａ', 'Ａ', 'Ａ', 'Ａ']);
   });
 });
 
