@@ -7,6 +7,7 @@
  */
 import { makeProblem } from '../core/problems';
 import type { CellSnapshot, CellWrite, ConditionalFormatPlan, NoteWrite, Problem, WritePlan } from '../core/types';
+import { formulaOf } from './cellInput';
 import { columnRuns, runAddress, type ColumnRun } from './cellRuns';
 import { BudgetedBatch, estimateBytes } from './chunking';
 import { addinRules, probeSheetRules, queueSheetRules } from './conditionalFormats';
@@ -203,11 +204,9 @@ export function decide(plan: WritePlan, check: PlanCheck, notesSupported: boolea
     run.items.forEach((write, i) => {
       // The lookup finds areas that start in the run; the plan knows those that start above or left (#3611).
       const alone = runTouchesMerge || write.inMerge === true;
-      const formula = range.formulas[i]?.[0];
-      const now: CellSnapshot =
-        typeof formula === 'string' && formula.startsWith('=')
-          ? { value: scalar(range.values[i]?.[0]), formula }
-          : { value: scalar(range.values[i]?.[0]) };
+      const value = range.values[i]?.[0];
+      const formula = formulaOf(range.formulas[i]?.[0], value);
+      const now: CellSnapshot = formula !== undefined ? { value: scalar(value), formula } : { value: scalar(value) };
       if (now.formula !== undefined) problems.push(makeProblem('gradeIsFormula', write.sheet, write.address));
       else if (!sameContent(write.before, now)) problems.push(makeProblem('changedSincePreview', write.sheet, write.address));
       else writes.push({ sheet: write.sheet, row: write.row, col: write.col, address: write.address, after: write.after, now, alone });

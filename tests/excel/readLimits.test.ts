@@ -202,3 +202,40 @@ describe('an oversized response answered with GeneralException (office-js #1314,
     await expect(host.readGrids({ kind: 'workbook' })).rejects.toMatchObject({ code: 'readFailed', message: expect.stringContaining('GeneralException') });
   });
 });
+
+describe('text typed with a leading apostrophe (Range.formulas drops it, office-js #6687)', () => {
+  /** Cells holding the text =A1+1 and =集計中 (typed as '=A1+1 and '=集計中), and a real formula. */
+  function typed() {
+    const { double, host } = hostOver([{ name: 'S', cells: [[null, { formula: '=1+1', value: 2 }]] }]);
+    double.setCell('S', 'A1', '=A1+1');
+    double.setCell('S', 'C1', '=集計中');
+    return { double, host };
+  }
+
+  it('the double reads it back as Excel does: formulas give "=A1+1", the same as the value', async () => {
+    const { double } = typed();
+    const formulas = await double.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('S').getRange('A1:B1');
+      range.load('values, formulas');
+      await context.sync();
+      return [range.values, range.formulas];
+    });
+    expect(formulas).toEqual([[['=A1+1', 2]], [['=A1+1', '=1+1']]]);
+  });
+
+  it('is read as text, not as a formula', async () => {
+    const { host } = typed();
+    const [grid] = await host.readGrids({ kind: 'workbook' });
+    expect(cellAt(grid!, 0, 0)).toEqual({ text: '=A1+1', value: '=A1+1' });
+    expect(cellAt(grid!, 0, 1)).toEqual({ text: '2', value: 2, formula: '=1+1' });
+  });
+
+  it('is written over like any text, and undo puts the text back, not a formula', async () => {
+    const { double, host } = typed();
+    const report = await host.applyPlan(plan({ writes: [gradeWrite('S', 'C1', 'Ａ', { value: '=集計中' })] }));
+    expect(report.skipped).toEqual([]);
+    expect(double.getCell('S', 'C1').value).toBe('Ａ');
+    await host.undoLastWrite();
+    expect(double.getCell('S', 'C1')).toMatchObject({ value: '=集計中', formula: undefined });
+  });
+});

@@ -7,7 +7,9 @@
  *   - every sync is counted and its request and response measured as Office.js
  *     would serialise them; over 5 MB the sync fails like Excel on the web;
  *   - changing a protected sheet fails the sync with AccessDenied;
- *   - text derives from the number format (0.63 with '0.0%' shows '63.0%').
+ *   - text derives from the number format (0.63 with '0.0%' shows '63.0%');
+ *   - Range.formulas gives a cell without a formula its value, so text typed as '=A1+1 reads back
+ *     as "=A1+1" there, without the apostrophe, as office-js issue #6687 reports of Excel.
  * Inspection helpers let tests look at the workbook without going through sync,
  * and "officer" helpers change it between runs (typing, protecting, renaming).
  *
