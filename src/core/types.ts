@@ -186,7 +186,8 @@ export type ProblemCode =
   | 'notesUnsupported' // this Excel cannot add notes (needs ExcelApi 1.18)
   | 'noteKept' // the officer's own note on a grade cell was kept, ours not added
   | 'rulesUnreadable' // Excel could not load the sheet's conditional formats: grades written, no colour rules
-  | 'rulesNotRemoved'; // undo: the same, so the add-in's colour rules there stay (cells restored)
+  | 'rulesNotRemoved' // undo: the add-in's colour rules there could not be loaded or deleted (cells restored)
+  | 'oldRulesKept'; // write: Excel refused to delete the add-in's previous colour rules (grades written)
 
 export interface Problem {
   readonly code: ProblemCode;

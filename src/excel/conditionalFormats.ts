@@ -17,12 +17,13 @@
  */
 import { gradeRuleFormula, isAddinRuleFormula } from '../core/colours';
 import type { GradeColourRule } from '../core/types';
-import { hasExcelCode } from './excelRun';
+import { BudgetedBatch, estimateBytes } from './chunking';
+import { hasExcelCode, isExcelError } from './excelRun';
 
 /** Queues a load of every conditional format on the sheet with its custom formula, if any. */
 export function queueSheetRules(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
   const formats = sheet.getRange().conditionalFormats;
-  formats.load('items/type, items/customOrNullObject/rule/formula');
+  formats.load('items/id, items/type, items/customOrNullObject/rule/formula');
   return formats;
 }
 
@@ -52,6 +53,68 @@ export async function probeSheetRules(context: Excel.RequestContext, sheets: Rea
     }
   }
   return { rules, unreadable };
+}
+
+/** One of the add-in's rules to delete, and the sheet it is on. */
+export interface RuleToDelete {
+  readonly sheet: string;
+  /** Loaded with its id (queueSheetRules). */
+  readonly rule: Excel.ConditionalFormat;
+}
+
+/**
+ * Deletes the add-in's old rules, queued after everything else in a write or an undo but
+ * `then` (what must follow them), and flushes. Deleting one of several rules that share a range
+ * has failed with ItemNotFound (office-js issue #5222), and the add-in's rules always share one
+ * (one per grade). Excel does not roll back, so when that happens everything queued before the
+ * refused delete is done and what comes after it is not. Each rule is then deleted again in a
+ * sync of its own (one already gone fails the same way), `then` is queued again and sent, the
+ * sheets' rules are looked at once more, and the sheets where one of the rules is still there
+ * are returned, for the message. Any other failure is thrown.
+ */
+export async function deleteRulesLast(
+  context: Excel.RequestContext,
+  batch: BudgetedBatch,
+  rules: readonly RuleToDelete[],
+  then: (batch: BudgetedBatch) => Promise<void> = async () => {},
+): Promise<string[]> {
+  try {
+    for (const { rule } of rules) await batch.add(estimateBytes.deletion(), () => rule.delete());
+    await then(batch);
+    await batch.flush();
+    return [];
+  } catch (error) {
+    if (!isRuleDeleteRefusal(error)) throw error;
+  }
+  for (const { rule } of rules) {
+    rule.delete();
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isRuleDeleteRefusal(error)) throw error;
+    }
+  }
+  const rest = new BudgetedBatch(context);
+  await then(rest);
+  await rest.flush();
+  const sheets = [...new Set(rules.map((r) => r.sheet))];
+  const now = sheets.map((name) => {
+    const formats = context.workbook.worksheets.getItem(name).getRange().conditionalFormats;
+    formats.load('items/id');
+    return formats;
+  });
+  await context.sync();
+  return sheets.filter((name, i) => {
+    const ids = new Set(now[i]!.items.map((f) => f.id));
+    return rules.some((r) => r.sheet === name && ids.has(r.rule.id));
+  });
+}
+
+/** ItemNotFound from a conditional format (Office.js names the failing call in debugInfo.errorLocation). */
+function isRuleDeleteRefusal(error: unknown): boolean {
+  if (!isExcelError(error, 'ItemNotFound')) return false;
+  const location = (error as { debugInfo?: { errorLocation?: unknown } }).debugInfo?.errorLocation;
+  return typeof location === 'string' && location.startsWith('ConditionalFormat');
 }
 
 /** After sync: the add-in's own rules among them. */

@@ -10,7 +10,7 @@ import type { CellSnapshot, CellWrite, ConditionalFormatPlan, NoteWrite, Problem
 import { formulaOf } from './cellInput';
 import { columnRuns, runAddress, type ColumnRun } from './cellRuns';
 import { BudgetedBatch, estimateBytes } from './chunking';
-import { addinRules, probeSheetRules, queueSheetRules } from './conditionalFormats';
+import { addinRules, probeSheetRules, queueSheetRules, type RuleToDelete } from './conditionalFormats';
 import { hasExcelCode, isExcelError } from './excelRun';
 import { isAddinNote } from './notes';
 import { UNDO_NAMESPACE } from './undoSnapshot';
@@ -65,7 +65,7 @@ export interface Decision {
   readonly formats: readonly ConditionalFormatPlan[];
   readonly notes: readonly CheckedNote[];
   /** The add-in's previous colour rules on the sheets being coloured: to be replaced. */
-  readonly oldRules: readonly Excel.ConditionalFormat[];
+  readonly oldRules: readonly RuleToDelete[];
   readonly problems: readonly Problem[];
 }
 
@@ -228,9 +228,9 @@ export function decide(plan: WritePlan, check: PlanCheck, notesSupported: boolea
     problems.push(makeProblem('notesUnsupported', first.sheet, first.address));
   }
 
-  const oldRules: Excel.ConditionalFormat[] = [];
+  const oldRules: RuleToDelete[] = [];
   for (const [name, sheet] of check.sheets) {
-    if (!blocked.has(name) && sheet.rules) oldRules.push(...addinRules(sheet.rules));
+    if (!blocked.has(name) && sheet.rules) oldRules.push(...addinRules(sheet.rules).map((rule) => ({ sheet: name, rule })));
   }
 
   // Without the sheet's rules our old ones cannot be replaced: adding new ones would pile them up.

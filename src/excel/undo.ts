@@ -7,14 +7,15 @@
  * Cells are put back even if edited after the write: undo means "as before the last
  * run". Colour rules the last run replaced are not brought back (the snapshot does
  * not hold their ranges); the next evaluation recolours.
- * Syncs: find the snapshot, read it, check the sheets, restore (chunked if large).
+ * Syncs: find the snapshot, read it, check the sheets, restore (chunked if large). The restore
+ * ends with the add-in's rules and then the snapshot, since Excel may refuse to delete the rules.
  */
 import { makeProblem } from '../core/problems';
 import type { Problem } from '../core/types';
 import { snapshotInput } from './cellInput';
 import { columnRuns, runAddress, singleCellRuns } from './cellRuns';
 import { BudgetedBatch, estimateBytes } from './chunking';
-import { addinRules, probeSheetRules, queueSheetRules } from './conditionalFormats';
+import { addinRules, deleteRulesLast, probeSheetRules, queueSheetRules, type RuleToDelete } from './conditionalFormats';
 import { HostError } from './errors';
 import { hasExcelCode, isExcelError, type ExcelRun } from './excelRun';
 import type { UndoReport } from './host';
@@ -168,10 +169,6 @@ async function restore(
       else range.values = inputs;
     });
   }
-  for (const [name, state] of sheets) {
-    if (blocked.has(name) || !state.rules) continue;
-    for (const rule of addinRules(state.rules)) await batch.add(estimateBytes.deletion(), () => rule.delete());
-  }
   for (const { note, now } of notes) {
     if (blocked.has(note.sheet)) continue;
     const worksheet = sheets.get(note.sheet)!.worksheet;
@@ -184,7 +181,13 @@ async function restore(
     });
   }
 
-  // Last, so that a failure above leaves the snapshot for another try.
+  // The add-in's rules, then the snapshot: a failure before the snapshot goes leaves it for
+  // another try. Excel may refuse to delete the rules (conditionalFormats.ts); the snapshot still
+  // goes then, or undo would be refused again and again, and the officer is told.
+  const ours: RuleToDelete[] = [];
+  for (const [name, state] of sheets) {
+    if (!blocked.has(name) && state.rules) ours.push(...addinRules(state.rules).map((rule) => ({ sheet: name, rule })));
+  }
   const leftover: UndoSnapshot = {
     ...snapshot,
     cells: snapshot.cells.filter((c) => blocked.has(c.sheet)),
@@ -192,14 +195,17 @@ async function restore(
     // Notes on a host without the notes API cannot be touched here: not kept, or undo would never end.
     notes: snapshot.notes.filter((n) => blocked.has(n.sheet) && notesSupported),
   };
-  for (const part of parts) await batch.add(estimateBytes.deletion(), () => part.delete());
-  if (!isEmptySnapshot(leftover)) {
-    for (const xml of snapshotToParts(leftover, (deps.snapshotId ?? (() => `${Date.now()}`))())) {
-      await batch.add(estimateBytes.xmlPart(xml), () => {
+  const leftoverParts = isEmptySnapshot(leftover) ? [] : snapshotToParts(leftover, (deps.snapshotId ?? (() => `${Date.now()}`))());
+  const replaceSnapshot = async (b: BudgetedBatch): Promise<void> => {
+    for (const part of parts) await b.add(estimateBytes.deletion(), () => part.delete());
+    for (const xml of leftoverParts) {
+      await b.add(estimateBytes.xmlPart(xml), () => {
         context.workbook.customXmlParts.add(xml);
       });
     }
+  };
+  for (const name of await deleteRulesLast(context, batch, ours, replaceSnapshot)) {
+    problems.push(makeProblem('rulesNotRemoved', name, snapshot.rules.find((r) => r.sheet === name)?.range ?? 'A1'));
   }
-  await batch.flush();
   return { restored: cells.length, problems };
 }

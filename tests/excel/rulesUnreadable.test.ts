@@ -110,3 +110,69 @@ describe('conditional formats Excel cannot load', () => {
     expect(double.getCell(GOAL1, 'H8').value).toBeNull();
   });
 });
+
+describe('colour rules Excel refuses to delete (office-js #5222: rules sharing one range)', () => {
+  function refusing() {
+    const double = createWorkbookDouble(ledgerSheets(), { conditionalFormatDeleteFailsOnSharedRange: true });
+    return { double, host: createOfficeHost(double.run, { isSetSupported: double.isSetSupported }) };
+  }
+
+  it('the double models it: a rule that shares its range with another cannot be deleted', async () => {
+    const { double } = refusing();
+    double.addConditionalFormat(GOAL1, 'H6:H10', { formula: '=H6="Ａ"' });
+    double.addConditionalFormat(GOAL1, 'H6:H10', { formula: '=H6="Ｂ"' });
+    const deleteFirst = () =>
+      double.run(async (context) => {
+        const formats = context.workbook.worksheets.getItem(GOAL1).getRange().conditionalFormats;
+        formats.load('items/id');
+        await context.sync();
+        formats.items[0]!.delete();
+        await context.sync();
+      });
+    await expect(deleteFirst()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    expect(double.conditionalFormats(GOAL1)).toHaveLength(2);
+  });
+
+  it('a second write still writes every grade and says the old colour rules stayed', async () => {
+    const { double, host } = refusing();
+    await host.applyPlan(twoSheetPlan());
+    const firstRules = ours(double, GOAL1).length;
+    expect(firstRules).toBeGreaterThan(1);
+    // The officer clears two grades; the pane writes again.
+    double.setCell(GOAL1, 'H8', null);
+    double.setCell(MEMO, 'B2', null);
+    const again = plan({
+      writes: [gradeWrite(GOAL1, 'H8', 'Ｂ'), gradeWrite(MEMO, 'B2', 'Ａ')],
+      formats: [standardColours(GOAL1, 'H6:H10'), standardColours(MEMO, 'B2:B2')],
+    });
+    const report = await host.applyPlan(again);
+    expect(report.written).toBe(2);
+    expect(double.getCell(GOAL1, 'H8').value).toBe('Ｂ');
+    expect(double.getCell(MEMO, 'B2').value).toBe('Ａ');
+    expect(report.skipped.map((p) => [p.code, p.sheet])).toEqual([
+      ['oldRulesKept', GOAL1],
+      ['oldRulesKept', MEMO],
+    ]);
+    expect(report.skipped[0]!.message).toMatch(/^「基本目標1」シートの以前の評価の色分けのルールを Excel が削除できなかったため.*評価は書き込みました/);
+    // And undo of that write is complete: the cells are back and nothing is left to undo.
+    const undo = await host.undoLastWrite();
+    expect(double.getCell(GOAL1, 'H8').value).toBeNull();
+    expect(double.getCell(MEMO, 'B2').value).toBeNull();
+    expect(undo.problems.map((p) => [p.code, p.sheet])).toEqual([
+      ['rulesNotRemoved', GOAL1],
+      ['rulesNotRemoved', MEMO],
+    ]);
+    expect(await host.hasUndo()).toBe(false);
+  });
+
+  it('without the refusal, a second write replaces the old rules and reports nothing', async () => {
+    const double = createWorkbookDouble(ledgerSheets());
+    const host = createOfficeHost(double.run, { isSetSupported: double.isSetSupported });
+    await host.applyPlan(twoSheetPlan());
+    const first = ours(double, GOAL1).length;
+    double.setCell(GOAL1, 'H8', null);
+    const report = await host.applyPlan(plan({ writes: [gradeWrite(GOAL1, 'H8', 'Ｂ')], formats: [standardColours(GOAL1, 'H6:H10')] }));
+    expect(report.skipped).toEqual([]);
+    expect(ours(double, GOAL1)).toHaveLength(first);
+  });
+});

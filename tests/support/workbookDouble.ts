@@ -107,6 +107,12 @@ export interface WorkbookDoubleOptions {
    * the same range fails the sync with GeneralException.
    */
   readonly conditionalFormatsFailOnDuplicateCellValueRules?: boolean;
+  /**
+   * office-js issue #5222 (open): deleting one of several rules on the same range failed with
+   * ItemNotFound. Off by default; on, ConditionalFormat.delete() fails (ItemNotFound, at
+   * ConditionalFormat.delete) while another rule on the sheet has exactly the same range.
+   */
+  readonly conditionalFormatDeleteFailsOnSharedRange?: boolean;
 }
 
 export interface CellView {
@@ -192,6 +198,7 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
       mergedAreaLimit: options.mergedAreaLimit ?? 512,
       mergedAreasTopLeftOnly: options.mergedAreasTopLeftOnly ?? false,
       conditionalFormatsFailOnDuplicateCellValueRules: options.conditionalFormatsFailOnDuplicateCellValueRules ?? false,
+      conditionalFormatDeleteFailsOnSharedRange: options.conditionalFormatDeleteFailsOnSharedRange ?? false,
     },
   };
 

@@ -30,6 +30,7 @@ export interface DoubleLimits {
   readonly mergedAreaLimit: number;
   readonly mergedAreasTopLeftOnly: boolean;
   readonly conditionalFormatsFailOnDuplicateCellValueRules: boolean;
+  readonly conditionalFormatDeleteFailsOnSharedRange: boolean;
 }
 
 type Commit = () => void;

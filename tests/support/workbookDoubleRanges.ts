@@ -391,6 +391,13 @@ export class ConditionalFormatDouble extends DoubleObject {
   delete(): void {
     this._call('Delete', [], (t: FormatTarget) => {
       assertEditable(t.sheet, 'ConditionalFormat.delete');
+      if (this._ctx.env.limits.conditionalFormatDeleteFailsOnSharedRange) {
+        // office-js #5222, when asked for: a rule that shares its range with another cannot be deleted.
+        const key = t.cf.ranges.map(rectAddress).join(',');
+        if (t.sheet.conditionalFormats.some((cf) => cf !== t.cf && cf.ranges.map(rectAddress).join(',') === key)) {
+          throw doubleErrors.itemNotFound('ConditionalFormat.delete');
+        }
+      }
       t.sheet.conditionalFormats.splice(t.sheet.conditionalFormats.indexOf(t.cf), 1);
     });
   }
