@@ -5,6 +5,7 @@
  * worksheets are read; charts, drawings, pivot caches, external links, slicers,
  * custom XML and the rest are never parsed, so they cannot stop a read.
  */
+import { readFile } from 'node:fs/promises';
 import type { SheetGrid } from '../core/grid';
 import { XlsxPackage } from './package';
 import { readSharedStrings } from './sharedStrings';
@@ -32,4 +33,9 @@ export function readWorkbook(bytes: Uint8Array): LoadedWorkbook {
   const worksheets = info.sheets.filter((s) => s.kind === 'worksheet' && pkg.has(s.part));
   const grids = worksheets.map((s) => readSheetGrid(pkg.text(s.part), s.part, s.name, context));
   return { pkg, info, grids, sheets: new Map(worksheets.map((s) => [s.name, s])) };
+}
+
+/** Reads an .xlsx file from disk. */
+export async function loadXlsx(path: string): Promise<LoadedWorkbook> {
+  return readWorkbook(await readFile(path));
 }

@@ -173,6 +173,7 @@ function outline(xml: string, part: string, wantedRows: ReadonlySet<number>): Sh
         if (name === 'sheetData' && o.sheetData) o.sheetData.end = end;
         inSheetData = false;
         inCols = false;
+        if (format) format.end = end;
         format = undefined;
       } else if (depth === 3 && row && name === 'row') {
         row.end = end;
