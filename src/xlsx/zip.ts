@@ -74,7 +74,10 @@ function findEnd(bytes: Uint8Array, dv: DataView): number {
 
 const utf8 = new TextDecoder('utf-8');
 
-export function readZip(bytes: Uint8Array): ZipArchive {
+export function readZip(input: Uint8Array): ZipArchive {
+  // A Buffer's slice() is a view, not a copy; read through a plain Uint8Array so that
+  // nothing derived from the entries can ever write into the caller's bytes.
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length < END_SIZE) throw damaged('too short');
   const dv = view(bytes);
   const end = findEnd(bytes, dv);
@@ -209,7 +212,7 @@ function encodeNew(entry: NewZipEntry, when: { time: number; date: number }): En
  */
 export function writeZip(entries: ReadonlyArray<ZipEntry | NewZipEntry>, comment: Uint8Array = new Uint8Array(0), when = new Date()): Uint8Array {
   const stamp = dosDateTime(when);
-  const encoded = entries.map((e): Encoded => (e.kind === 'original' ? { local: e.localRecord, central: e.centralRecord.slice() } : encodeNew(e, stamp)));
+  const encoded = entries.map((e): Encoded => (e.kind === 'original' ? { local: e.localRecord, central: new Uint8Array(e.centralRecord) } : encodeNew(e, stamp)));
   if (encoded.length >= 0xffff) throw new Error('writeZip: too many entries for a zip without zip64');
   const localSize = encoded.reduce((n, e) => n + e.local.length, 0);
   const centralSize = encoded.reduce((n, e) => n + e.central.length, 0);

@@ -61,6 +61,17 @@ describe('the zip container', () => {
     expect(Buffer.from(again.entries[2]!.localRecord).equals(Buffer.from(zip.entries[2]!.localRecord))).toBe(true);
   });
 
+  it('never writes into the bytes it read (a Buffer, as readFileSync gives)', () => {
+    const bytes = Buffer.from(writeZip([{ kind: 'new', name: 'a.xml', content: enc('<a/>') }, { kind: 'new', name: 'b.xml', content: enc('<b/>') }]));
+    const copy = Buffer.from(bytes);
+    const pkg = XlsxPackage.read(bytes);
+    pkg.replace('a.xml', '<a>longer than before</a>');
+    pkg.toBytes();
+    pkg.toBytes();
+    expect(bytes.equals(copy)).toBe(true);
+    expect(XlsxPackage.read(bytes).text('b.xml')).toBe('<b/>');
+  });
+
   it('finds a damaged entry by its checksum', () => {
     const bytes = writeZip([{ kind: 'new', name: 'a.xml', content: enc('<a>hello</a>') }]);
     const zip = readZip(bytes);
