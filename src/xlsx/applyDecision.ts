@@ -16,7 +16,7 @@ import { rootPrefix } from './splice';
 import { addDxfs, gradeDxf } from './stylesPatch';
 
 /** "#1F3A93" → "FF1F3A93" (spreadsheet colours are ARGB). */
-export function toArgb(colour: string): string {
+function toArgb(colour: string): string {
   const hex = colour.trim().replace(/^#/, '').toUpperCase();
   if (/^[0-9A-F]{6}$/.test(hex)) return `FF${hex}`;
   if (/^[0-9A-F]{8}$/.test(hex)) return hex;

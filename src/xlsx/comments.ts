@@ -19,7 +19,7 @@ export function commentsPartOf(pkg: XlsxPackage, sheetPart: string): string | un
 }
 
 /** Note text by cell address ("G13"), as the officer reads it (author line included). */
-export function readNotes(xml: string, part: string): Map<string, string> {
+function readNotes(xml: string, part: string): Map<string, string> {
   const notes = new Map<string, string>();
   let ref: string | undefined;
   let text = '';

@@ -12,7 +12,7 @@ import { applySplices, rootPrefix, type Splice } from './splice';
 import { escapeXstring, walkXml } from './xml';
 
 /** The author the add-in's notes carry. */
-export const NOTE_AUTHOR = 'KPI評価';
+const NOTE_AUTHOR = 'KPI評価';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 

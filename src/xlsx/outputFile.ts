@@ -24,7 +24,7 @@ function realPath(path: string): string {
   return existsSync(dir) ? join(realpathSync(dir), basename(absolute)) : absolute;
 }
 
-export function sameFile(input: string, output: string): boolean {
+function sameFile(input: string, output: string): boolean {
   if (realPath(input) === realPath(output)) return true;
   if (!existsSync(input) || !existsSync(output)) return false;
   const a = statSync(input);

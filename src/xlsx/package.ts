@@ -10,7 +10,7 @@ import { XlsxReadError } from './errors';
 import { decodeXml, encodeXml, escapeAttribute, walkXml } from './xml';
 import { entryContent, readZip, writeZip, type NewZipEntry, type ZipArchive, type ZipEntry } from './zip';
 
-export const CONTENT_TYPES_PART = '[Content_Types].xml';
+const CONTENT_TYPES_PART = '[Content_Types].xml';
 
 export interface Relationship {
   readonly id: string;
@@ -23,7 +23,7 @@ export interface Relationship {
 }
 
 /** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) → "_rels/.rels". */
-export function relsPartOf(source: string): string {
+function relsPartOf(source: string): string {
   const slash = source.lastIndexOf('/');
   return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
 }
@@ -73,12 +73,6 @@ export class XlsxPackage {
 
   has(part: string): boolean {
     return this.byName.has(part.toLowerCase());
-  }
-
-  /** True when the part will be written with new content. */
-  isChanged(part: string): boolean {
-    const i = this.byName.get(part.toLowerCase());
-    return i !== undefined && this.entries[i]!.kind === 'new';
   }
 
   bytes(part: string): Uint8Array {

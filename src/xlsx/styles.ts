@@ -57,7 +57,7 @@ const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
   58: '[$-411]ggge"年"m"月"d"日"',
 };
 
-export function builtinFormat(id: number): string | undefined {
+function builtinFormat(id: number): string | undefined {
   return BUILTIN_FORMATS[id];
 }
 

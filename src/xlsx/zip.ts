@@ -24,8 +24,8 @@ const END_SIZE = 22;
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
-export const METHOD_STORED = 0;
-export const METHOD_DEFLATED = 8;
+const METHOD_STORED = 0;
+const METHOD_DEFLATED = 8;
 
 /** One entry as it is in the file. */
 export interface ZipEntry {

@@ -259,6 +259,27 @@ describe('--out on ledgers with one Excel feature each', () => {
     expect(c.report!.written?.notes).toBe(3);
   });
 
+  it('openpyxl, an independent reader, reads every copy: the grades and the add-in’s rules', () => {
+    const script = [
+      'import json, sys, warnings',
+      'warnings.simplefilter("ignore")',
+      'import openpyxl',
+      'out = {}',
+      'for path in sys.argv[1:]:',
+      '    ws = openpyxl.load_workbook(path)["台帳"]',
+      '    rules = [r.formula[0] for cf in ws.conditional_formatting for r in cf.rules if r.formula]',
+      '    out[path] = {"grades": [ws[a].value for a in ("F4", "F5", "F6", "F7")], "ours": sum("KPI評価" in f for f in rules)}',
+      'print(json.dumps(out))',
+    ].join('\n');
+    const r = spawnSync(PYTHON, ['-c', script, ...cases.map((c) => c.output)], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const read = JSON.parse(r.stdout) as Record<string, { grades: string[]; ours: number }>;
+    for (const c of cases) {
+      // Six grade rules (S A B C D E: '-' has no colour) on the one table.
+      expect(read[c.output], basename(c.output)).toEqual({ grades: ['A', 'B', 'S', 'D'], ours: 6 });
+    }
+  });
+
   it('LibreOffice opens every copy', () => {
     const pdfs = join(root, 'pdf');
     soffice(['--convert-to', 'pdf', ...cases.map((c) => c.output)], pdfs);
