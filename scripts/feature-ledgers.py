@@ -9,8 +9,9 @@ Every ledger has the same KPI table on sheet 台帳 (header row 3, KPIs rows 4-7
 the reiwa-kijun layout of tests/fixtures): F4 holds the typed grade 'A' (the
 computed one too), F5 is an empty styled cell, F6 and F7 have no cell, so the
 copy gets B, S and D there (worked by hand in the test). Features openpyxl does
-not write (custom properties, customXml, macros, images without Pillow) are
-added by patching the zip the way Excel lays them out.
+not write (custom properties, customXml, macros, external links, threaded
+comments) are added by patching the zip the way Excel lays them out; images are
+written by openpyxl from bytes, since Pillow is not installed.
 """
 import os
 import sys
@@ -288,7 +289,79 @@ def macros(parts):
     parts["xl/workbook.xml"] = wb.replace("<workbookPr", '<workbookPr codeName="ThisWorkbook"', 1).encode("utf-8")
 
 
+def external_link(parts):
+    # A link to another city's workbook, as Excel stores one: the part, its target, <externalReferences>.
+    parts["xl/externalLinks/externalLink1.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<externalBook r:id="rId1"><sheetNames><sheetName val="集計"/></sheetNames>'
+        '<sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>42</v></cell></row></sheetData></sheetDataSet>'
+        "</externalBook></externalLink>"
+    ).encode("utf-8")
+    parts["xl/externalLinks/_rels/externalLink1.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" '
+        'Target="file:///C:/kpi/%E9%9B%86%E8%A8%88.xlsx" TargetMode="External"/></Relationships>'
+    ).encode("utf-8")
+    parts["xl/_rels/workbook.xml.rels"] = add_before(
+        parts["xl/_rels/workbook.xml.rels"],
+        "</Relationships>",
+        '<Relationship Id="rIdExt" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/>',
+    )
+    parts["[Content_Types].xml"] = add_before(
+        parts["[Content_Types].xml"],
+        "</Types>",
+        '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/>',
+    )
+    wb = parts["xl/workbook.xml"].decode("utf-8")
+    wb = wb.replace("</sheets>", '</sheets><externalReferences><externalReference r:id="rIdExt"/></externalReferences>', 1)
+    if 'xmlns:r=' not in wb.split(">", 2)[1]:
+        wb = wb.replace("<workbook ", '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ', 1)
+    parts["xl/workbook.xml"] = wb.encode("utf-8")
+
+
+def threaded_comment(parts):
+    # Excel 365 keeps a thread in threadedComments and a plain note (made by openpyxl below) for older readers.
+    person = "{5B3E1E2A-8E55-4C5D-9B0B-3D3C2B1A0F11}"
+    parts["xl/persons/person.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">'
+        f'<person displayName="企画政策課" id="{person}" userId="kikaku@example.lg.jp" providerId="None"/></personList>'
+    ).encode("utf-8")
+    parts["xl/threadedComments/threadedComment1.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">'
+        f'<threadedComment ref="F6" dT="2024-04-01T09:00:00.00" personId="{person}" id="{{0A1B2C3D-0000-4000-8000-000000000001}}">'
+        "<text>要確認：R5実績は速報値</text></threadedComment></ThreadedComments>"
+    ).encode("utf-8")
+    rels = "xl/worksheets/_rels/sheet1.xml.rels"
+    parts[rels] = add_before(
+        parts[rels],
+        "</Relationships>",
+        '<Relationship Id="rIdTc" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/>',
+    )
+    parts["xl/_rels/workbook.xml.rels"] = add_before(
+        parts["xl/_rels/workbook.xml.rels"],
+        "</Relationships>",
+        '<Relationship Id="rIdPerson" Type="http://schemas.microsoft.com/office/2017/10/relationships/person" Target="persons/person.xml"/>',
+    )
+    parts["[Content_Types].xml"] = add_before(
+        parts["[Content_Types].xml"],
+        "</Types>",
+        '<Override PartName="/xl/threadedComments/threadedComment1.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/>'
+        '<Override PartName="/xl/persons/person.xml" ContentType="application/vnd.ms-excel.person+xml"/>',
+    )
+
+
+def threaded_note(wb, ws):
+    ws["F6"].comment = Comment("[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment.\n\nComment:\n    要確認：R5実績は速報値", "tc={0A1B2C3D-0000-4000-8000-000000000001}")
+
+
 ZIP_FEATURES = {
+    "external-link": (external_link, ".xlsx"),
+    "threaded-comment": (threaded_comment, ".xlsx"),
     "custom-properties": (custom_properties, ".xlsx"),
     "custom-xml": (custom_xml, ".xlsx"),
     "macros": (macros, ".xlsm"),
@@ -306,6 +379,8 @@ def main(out):
         made.append(path)
     for name, (edit, extension) in ZIP_FEATURES.items():
         wb, ws = ledger()
+        if name == "threaded-comment":
+            threaded_note(wb, ws)
         path = os.path.join(out, f"{name}{extension}")
         wb.save(path)
         rewrite_zip(path, edit)
