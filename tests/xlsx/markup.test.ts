@@ -158,5 +158,6 @@ describe('workbook structure', () => {
     const docx = buildXlsx({ sheets: [{ name: 'S', xml: '' }] });
     expect(kind(docx)).toBe('read');
     expect(kind(docx.slice(0, docx.length - 30))).toBe('damaged');
+    expect(kind(buildXlsx({ sheets: [{ name: 'S', xml: '<row r="1"><c r="A1"><v>1</c></row>' }] }))).toBe('damaged');
   });
 });
