@@ -26,6 +26,7 @@ from openpyxl.styles import Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -188,6 +189,23 @@ def full_calc(wb, ws):
     wb.calculation.fullCalcOnLoad = True
 
 
+def data_validation(wb, ws):
+    # The grade column as a drop-down list, as many ledgers have it.
+    dv = DataValidation(type="list", formula1='"S,A,B,C,D,E,-"', allow_blank=True)
+    ws.add_data_validation(dv)
+    dv.add("F4:F7")
+
+
+def outline(wb, ws):
+    ws["H4"], ws["I4"] = "内訳1", "内訳2"
+    ws.column_dimensions.group("H", "I", outline_level=1, hidden=True)
+    ws.row_dimensions.group(6, 7, outline_level=1)
+
+
+def freeze_panes(wb, ws):
+    ws.freeze_panes = "C4"
+
+
 FEATURES = {
     "chart": chart,
     "image": image,
@@ -205,6 +223,9 @@ FEATURES = {
     "protection": protection,
     "structure-lock": structure_lock,
     "full-calc": full_calc,
+    "data-validation": data_validation,
+    "outline": outline,
+    "freeze-panes": freeze_panes,
 }
 
 

@@ -151,7 +151,7 @@ function cells(path: string): Map<string, GridCell> {
 
 describe('--out on ledgers with one Excel feature each', () => {
   it('made every ledger (openpyxl and LibreOffice) and graded each', () => {
-    expect(cases.filter((c) => c.maker === 'openpyxl')).toHaveLength(21);
+    expect(cases.filter((c) => c.maker === 'openpyxl')).toHaveLength(24);
     expect(cases.filter((c) => c.maker === 'LibreOffice')).toHaveLength(7);
     for (const c of cases) {
       expect(c.code, basename(c.output)).not.toBe(2);
