@@ -30,7 +30,9 @@ describe('thresholds', () => {
     openRules();
     expect(saveButton().hasAttribute('disabled')).toBe(false);
     fireEvent.change(field('Ｄ（遅れている）: 基準値からの悪化率 >'), { target: { value: '-1' } });
-    expect(screen.getByText(/worse.*は 0 以上にしてください。/)).toBeTruthy();
+    // In the grade's words, never the internal field name (worse).
+    expect(screen.getByText('0 以上の値にしてください。')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/worse/);
     expect(field('Ｄ（遅れている）: 基準値からの悪化率 >').getAttribute('aria-invalid')).toBe('true');
     expect(saveButton().hasAttribute('disabled')).toBe(true);
     // Nothing can be graded with an invalid rule either.
@@ -41,7 +43,9 @@ describe('thresholds', () => {
     renderPane();
     openRules();
     fireEvent.change(field('Ｂ（おおむね順調）: 進捗率 ≥ 経過率 ×'), { target: { value: '1.5' } });
-    const error = screen.getByText(/しきい値 roughly（Ｂ おおむね順調）は onPace（Ａ 順調）以下にしてください/);
+    // Named as the labels name the grades, not roughly / onPace.
+    const error = screen.getByText('Ａ（順調）のしきい値以下にしてください。');
+    expect(document.body.textContent).not.toMatch(/roughly|onPace/);
     expect(field('Ｂ（おおむね順調）: 進捗率 ≥ 経過率 ×').getAttribute('aria-describedby')).toContain(error.closest('[id]')!.id);
     expect(saveButton().hasAttribute('disabled')).toBe(true);
   });
@@ -82,7 +86,9 @@ describe('thresholds', () => {
     host.failNext('savePreset', new Error('The workbook is read-only.'));
     fireEvent.click(saveButton());
     expect(await screen.findByText('評価基準をブックに保存できませんでした。')).toBeTruthy();
-    expect(screen.getByText('詳細: The workbook is read-only.')).toBeTruthy();
+    expect(screen.getByText('ブックが読み取り専用でないか確認して、もう一度保存してください。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '技術的な詳細' }));
+    expect(screen.getByText('The workbook is read-only.')).toBeTruthy();
   });
 });
 
@@ -111,7 +117,9 @@ describe('presets', () => {
     fireEvent.change(field('5点: 達成率 ≥'), { target: { value: '0.95' } });
     const input = field('5点: 達成率 ≥');
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText(/しきい値 steps は大きい順に並べ/)).toBeTruthy();
+    // 5点's threshold (0.95) above 6点's (0.9): said with the points, not the internal "steps".
+    expect(screen.getByText('6点のしきい値より小さい値にしてください。')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/steps/);
   });
 
   it('uses the rule saved with the workbook from the start', async () => {

@@ -25,6 +25,7 @@ import { ArrowReset20Regular, Save20Regular } from '@fluentui/react-icons';
 import type { Preset } from '../../core/types';
 import { useT, type T } from '../i18n';
 import { NAN, readThreshold, THRESHOLD_FIELDS, type ThresholdField } from '../state/presetDraft';
+import { thresholdMessage } from '../state/thresholdMessages';
 import type { PresetChoice } from '../state/usePresets';
 
 const useStyles = makeStyles({
@@ -80,7 +81,7 @@ export function RulePanel({ choice, disabled }: RulePanelProps) {
   const hasErrors = Object.keys(result.fieldErrors).length > 0 || result.generalErrors.length > 0;
   const fieldError = (path: string): string | undefined => {
     const e = result.fieldErrors[path];
-    return e === undefined ? undefined : e === NAN ? t('thresholdNaN') : e;
+    return e === undefined ? undefined : e === NAN ? t('thresholdNaN') : thresholdMessage(e, fields, t);
   };
   const workbookOptions = options.filter((o) => o.group === 'workbook');
 
@@ -157,7 +158,7 @@ export function RulePanel({ choice, disabled }: RulePanelProps) {
             {result.generalErrors.length > 0 && (
               // Errors about the rule as a whole (e.g. the order of the thresholds).
               <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>{result.generalErrors.join(' ')}</MessageBarBody>
+                <MessageBarBody>{result.generalErrors.map((e) => thresholdMessage(e, fields, t)).join(' ')}</MessageBarBody>
               </MessageBar>
             )}
           </div>
