@@ -105,7 +105,7 @@ const ja = {
   keepHand: '手入力を残す',
   adoptAll: 'すべて計算値を採用',
   keepAll: 'すべて手入力を残す',
-  diffSummary: '手入力の達成状況が計算結果と異なる行が {{count}}件あります。選ばない限り手入力を残します（計算値を採用: {{adopted}}件）。',
+  diffSummary: '手入力と計算結果が異なる行が {{count}}件あります。選ばない行は手入力を残します。',
   showMore: 'さらに表示（残り {{count}}件）',
   showMoreTables: 'さらに表示（残り {{count}}個の表）',
   rowHint: '行をクリックするか Enter キーを押すと、シートの該当セルを選択します。',
@@ -291,7 +291,7 @@ const en: Record<Key, string> = {
   adoptAll: 'Use all computed',
   keepAll: 'Keep all typed',
   diffSummary:
-    'Rows whose typed grade differs from the computed one: {{count}}. Typed grades are kept unless you choose otherwise (set to computed: {{adopted}}).',
+    'Typed grades that differ from the computed ones: {{count}}. Rows you do not choose keep the typed grade.',
   showMore: 'Show more ({{count}} left)',
   showMoreTables: 'Show more ({{count}} tables left)',
   rowHint: 'Click a row or press Enter on it to select its cell in the sheet.',

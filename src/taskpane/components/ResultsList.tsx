@@ -167,12 +167,13 @@ export function ResultsList(props: ResultsListProps) {
           {t('searchCount', { count: n(found) })}
         </Text>
       )}
-      <Text id={hintId} size={200} className={styles.hint} block>
-        {t('rowHint')}
-      </Text>
       {groups.map((g) => (
         <SheetSection key={g.sheet} group={g} open={open} onToggle={onToggle} hintId={hintId} {...props} query={query} />
       ))}
+      {/* Below the list, not above it: the first screen after evaluating is for the KPIs. */}
+      <Text id={hintId} size={200} className={styles.hint} block>
+        {t('rowHint')}
+      </Text>
     </div>
   );
 }

@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   card: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
+    gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -129,7 +129,7 @@ function Stat(props: { label: string; value: string; warn?: boolean; onClick?: (
       <Text size={200} className={styles.caption}>
         {label}
       </Text>
-      <Text size={500} weight="semibold" className={mergeClasses(styles.statValue, warn && styles.warn)}>
+      <Text size={400} weight="semibold" className={mergeClasses(styles.statValue, warn && styles.warn)}>
         {onClick ? (
           // The visible count starts the accessible name (WCAG 2.5.3), the rest says where it leads.
           <Link as="button" className={styles.statLink} aria-label={linkLabel} onClick={onClick}>

@@ -28,8 +28,8 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalM,
-    paddingBottom: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
     paddingLeft: tokens.spacingHorizontalL,
     paddingRight: tokens.spacingHorizontalL,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -118,7 +118,7 @@ export const WriteFooter = forwardRef<HTMLDivElement, WriteFooterProps>(function
   else confirm = notes > 0 ? t('writeConfirmNotes', { count: n(changes), notes: n(notes) }) : t('writeConfirm', { count: n(changes) });
 
   return (
-    <div ref={ref} className={styles.footer}>
+    <div ref={ref} className={styles.footer} data-write-footer>
       <Text size={200} className={styles.confirm} aria-live="polite">
         {confirm}
         {kept > 0 && !written && !ruleInvalid && (
