@@ -114,7 +114,7 @@ const ja = {
   notGraded: '評価不可',
   problemsTitle: '確認が必要な点（{{count}}件）',
   showCell: 'セルを表示',
-  showCellAria: '{{sheet}} の {{cell}} を選択',
+  showCellAria: 'セルを表示: {{sheet}} の {{cell}}',
   notWrittenBadge: '書き込みません',
   tableProtected: '書き込みません: 保護されたシート',
   tableBlocked: '列を追加しません: 右隣の列に入力があります',
@@ -187,6 +187,7 @@ const ja = {
   tableRange: '{{range}}',
   tableAria: '{{heading}}（{{range}}）',
   emptyTitle: 'KPI表が見つかりませんでした',
+  emptyHelp: '見出し行に「指標」「目標値」と値の列（「当初」「現状」など）がある表を評価します。表のあるシートを開いて「このシートを評価」を押すこともできます。',
   emptySearched: '探したシート: {{sheets}}',
 } as const;
 
@@ -300,7 +301,7 @@ const en: Record<Key, string> = {
   notGraded: 'Not graded',
   problemsTitle: 'Points to check ({{count}})',
   showCell: 'Show cell',
-  showCellAria: 'Select {{cell}} on {{sheet}}',
+  showCellAria: 'Show cell {{cell}} on {{sheet}}',
   notWrittenBadge: 'Not written',
   tableProtected: 'Not written: protected sheet',
   tableBlocked: 'No column added: the next column is not empty',
@@ -372,6 +373,7 @@ const en: Record<Key, string> = {
   tableRange: '{{range}}',
   tableAria: '{{heading}} ({{range}})',
   emptyTitle: 'No KPI table was found',
+  emptyHelp: 'A KPI table has a header row with an indicator column, a target column and value columns (baseline, current…). You can also open the sheet with the table and press "Evaluate this sheet".',
   emptySearched: 'Sheets searched: {{sheets}}',
 };
 

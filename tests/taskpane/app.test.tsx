@@ -28,14 +28,17 @@ describe('evaluating', () => {
     for (const ek of expected) {
       const row = kpiRow(ek.kpi.name);
       expect(within(row).getByText(ek.outcome.reason)).toBeTruthy();
-      expect(within(row).getByLabelText(new RegExp(`^達成状況 ${ek.gradeText}`))).toBeTruthy();
+      // The badge is the grade the sheet will hold: the typed one where it differs and is kept.
+      const shown = ek.differs ? ek.existing : ek.gradeText;
+      expect(within(row).getByLabelText(new RegExp(`^達成状況 ${shown}`))).toBeTruthy();
+      if (ek.differs) expect(within(row).getByText(`手入力: ${ek.existing} → 計算: ${ek.gradeText}`)).toBeTruthy();
     }
     // 当初 → 現状 → 目標 as displayed, and the progress rate as a bar with its percentage.
     const kokou = kpiRow('市内高校');
     expect(within(kokou).getByText('59.0％')).toBeTruthy();
     expect(within(kokou).getByText('60.5％')).toBeTruthy();
     expect(within(kokou).getByText('61.0％')).toBeTruthy();
-    expect(within(kokou).getByText('進捗率 75%')).toBeTruthy();
+    expect(within(kokou).getByText('75%')).toBeTruthy();
     expect(within(kokou).getByRole('progressbar', { name: '進捗率' }).getAttribute('aria-valuenow')).toBe('0.75');
 
     // Summary: one badge per grade with its count, and the changes / differences / problems.
@@ -98,7 +101,7 @@ describe('evaluating', () => {
     const problems = problemsRegion();
     expect(within(problems).getByText('指標一覧!C3')).toBeTruthy();
     expect(within(problems).getByText(/セル C3（調査中です）は数値が見つからないため/)).toBeTruthy();
-    fireEvent.click(within(problems).getByRole('button', { name: '指標一覧 の C3 を選択' }));
+    fireEvent.click(within(problems).getByRole('button', { name: 'セルを表示: 指標一覧 の C3' }));
     await waitFor(() => expect(host.calls.selectCell).toEqual([{ sheet: '指標一覧', address: 'C3' }]));
     // The row that could not be graded says so instead of a grade: 評価不可, as its filter tab says
     // (要確認 is the points to check, and only that).

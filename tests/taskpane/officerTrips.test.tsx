@@ -264,3 +264,59 @@ describe('11. an empty workbook', () => {
     expect(screen.queryByRole('button', { name: /^書き込/ })).toBeNull();
   });
 });
+
+describe('12. rule names and sources', () => {
+  it('an adjusted rule saved in the workbook is named with one parenthesis; its source is English in English', async () => {
+    renderPane();
+    openRules();
+    fireEvent.change(field('Ｄ（遅れている）: 基準値からの悪化率 >'), { target: { value: '0.2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'この評価基準をブックに保存' }));
+    await screen.findByText(/評価基準をブックに保存しました。/);
+    expect(screen.getByText(/^出典: 利用者作成（もと: 按分進捗 7段階／/)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('（調整）（ブックに保存済み）');
+    await openEnglish();
+    expect(await screen.findByText(/^Source: Made by the user \(based on: 按分進捗 7段階 \/ /)).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Choose a rule' }).textContent).toBe('Pro-rata progress, 7 grades (adjusted, saved in workbook)');
+    expect(document.body.textContent).not.toContain('利用者作成');
+  });
+});
+
+describe('10. the row badge follows the choice', () => {
+  it('shows the typed grade while 「手入力を残す」 is chosen, the computed one once adopted', async () => {
+    renderPane();
+    await evaluateAll();
+    const badge = () => document.querySelector<HTMLElement>('[data-kpi-row="第1節!F4"] .fui-Badge')!;
+    // 市内高校: typed Ｂ, computed Ａ (60.5 of 59 → 61: progress 75% ≥ elapsed 60% × 1.0).
+    expect(badge().textContent).toBe('Ｂ');
+    fireEvent.click(within(document.querySelector<HTMLElement>('[data-kpi-row="第1節!F4"]')!).getByRole('radio', { name: '計算値を採用' }));
+    expect(badge().textContent).toBe('Ａ');
+  });
+});
+
+describe('12. the progress bar', () => {
+  it('below 0 draws a red stub and the figure, not an empty bar; 進捗率 is said once per row', async () => {
+    // 観光入込客数: 372 → 356 towards 450: progress (356 − 372) / (450 − 372) = −21%.
+    renderPane();
+    await evaluateAll();
+    const row = document.querySelector<HTMLElement>('[data-kpi-row="第1節!F5"]')!;
+    const bar = within(row).getByRole('progressbar', { name: '進捗率' });
+    expect(bar.getAttribute('aria-valuetext')).toBe('-21%');
+    expect(Number(bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    expect(within(row).getByText('-21%')).toBeTruthy();
+    // The figure is not repeated as 「進捗率 -21%」 beside the reason.
+    expect(row.textContent).not.toContain('進捗率 -21%');
+    const kokou = document.querySelector<HTMLElement>('[data-kpi-row="第1節!F4"]')!;
+    expect((kokou.textContent ?? '').match(/進捗率/g) ?? []).toHaveLength(1); // 「進捗率 75%（経過 60%）→ Ａ 順調」 only
+  });
+});
+
+describe('13. accessible names', () => {
+  it('「セルを表示」 buttons have their visible text in their name', async () => {
+    renderPane([listSheet()]);
+    await evaluateAll();
+    selectTab('要確認');
+    for (const button of screen.getAllByRole('button', { name: /セルを表示/ })) {
+      expect(button.getAttribute('aria-label')!.startsWith(button.textContent!)).toBe(true);
+    }
+  });
+});

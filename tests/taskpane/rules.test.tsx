@@ -77,7 +77,8 @@ describe('thresholds', () => {
     expect(saved.id).toBe('standard-custom');
     expect(saved.method === 'standard' && saved.thresholds.worse).toBe(0.2);
     // The saved rule is now the workbook's option.
-    expect(screen.getByRole('combobox', { name: '評価基準を選ぶ' }).textContent).toContain('（ブックに保存済み）');
+    // One parenthesis, not 「（調整）（ブックに保存済み）」.
+    expect(screen.getByRole('combobox', { name: '評価基準を選ぶ' }).textContent).toBe('按分進捗 7段階（調整・ブックに保存済み）');
   });
 
   it('a failed save is reported', async () => {
@@ -127,8 +128,8 @@ describe('presets', () => {
     const { host } = renderPane([seedSheet()], { savedPreset: mine });
     expect(await screen.findByText('評価基準: 市の達成率基準')).toBeTruthy();
     await evaluateAll();
-    // 達成率 69.8 / 65 ≥ 1 → Ａ under this rule (Ｓ under the standard one).
-    expect(within(kpiRow('女性の就業率')).getByLabelText(/^達成状況 Ａ/)).toBeTruthy();
+    // 達成率 69.8 / 65 ≥ 1 → Ａ under this rule (Ｓ under the standard one, and typed).
+    expect(within(kpiRow('女性の就業率')).getByText('手入力: Ｓ → 計算: Ａ')).toBeTruthy();
     expect(host.calls.savePreset).toHaveLength(0);
   });
 
@@ -139,7 +140,7 @@ describe('presets', () => {
     openRules();
     fireEvent.click(screen.getByRole('combobox', { name: '評価基準を選ぶ' }));
     fireEvent.click(screen.getByRole('option', { name: '達成率' }));
-    await waitFor(() => expect(within(kpiRow('女性の就業率')).getByLabelText(/^達成状況 Ａ/)).toBeTruthy(), { timeout: 5000 });
+    await waitFor(() => expect(within(kpiRow('女性の就業率')).getByText('手入力: Ｓ → 計算: Ａ')).toBeTruthy(), { timeout: 5000 });
     expect(host.calls.readGrids).toHaveLength(1);
   });
 });

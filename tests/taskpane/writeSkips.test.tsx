@@ -92,7 +92,7 @@ describe('the preview says what the write will skip, before writing', () => {
 
     // Each links to its cell (a table-wide problem: the table's first cell).
     const protectedBar = problemBars().find((b) => b.textContent?.startsWith('保護シート!'))!;
-    fireEvent.click(within(protectedBar).getByRole('button', { name: /保護シート の A1:F3 を選択/ }));
+    fireEvent.click(within(protectedBar).getByRole('button', { name: /セルを表示: 保護シート の A1:F3/ }));
     await waitFor(() => expect(host.calls.selectCell).toEqual([{ sheet: '保護シート', address: 'A1' }]));
   });
 

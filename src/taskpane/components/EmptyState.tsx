@@ -34,7 +34,7 @@ export function EmptyState({ sheets }: { readonly sheets: readonly string[] }) {
         {t('emptyTitle')}
       </Text>
       <Text size={300} className={styles.text}>
-        {t('noTables')}
+        {t('emptyHelp')}
       </Text>
       {sheets.length > 0 && (
         <Text size={200} className={styles.sheets}>
