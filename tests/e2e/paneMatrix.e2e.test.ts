@@ -22,6 +22,7 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchHeadlessChromium, type HeadlessChromium } from '../../scripts/chromium';
+import { seriousViolations } from './axe';
 import { startStaticServer, type StaticServer } from './staticServer';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -50,7 +51,7 @@ beforeAll(async () => {
   writeFileSync(
     join(dir, 'index.html'),
     '<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-      '<style>html, body { margin: 0; padding: 0; }</style></head><body><div id="container"></div><script type="module" src="preview.js"></script></body></html>',
+      '<title>KPI進捗評価</title><style>html, body { margin: 0; padding: 0; }</style></head><body><div id="container"></div><script type="module" src="preview.js"></script></body></html>',
   );
   server = await startStaticServer(dir);
   chromium = await launchHeadlessChromium({ viewport: { width: 350, height: 700 }, deviceScaleFactor: 1, locale: 'ja-JP' });
@@ -180,5 +181,55 @@ describe('at 350×700, Excel on the web’s default', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'matrix-written-350.png') });
     expect(blocked, 'requests off the machine').toEqual([]);
     await page.close();
+  });
+});
+
+describe('axe-core on every main state: no serious or critical violation', () => {
+  it.each([
+    ['light', 'ja'],
+    ['dark', 'en'],
+  ] as const)('%s, %s: first view, results, points to check, rule editor, written, error, empty', async (theme, lang) => {
+    const ja = lang === 'ja';
+    const found: Record<string, string[]> = {};
+    const check = async (page: Page, state: string) => {
+      // Fluent animates colours: measured mid-transition, a contrast is neither text's nor background's.
+      await page.waitForTimeout(600);
+      const v = await seriousViolations(page);
+      if (v.length > 0) found[state] = v;
+    };
+
+    let page = await open('sample', 350, 700, theme, lang);
+    await check(page, 'first view');
+    await evaluate(page, lang, 'sample');
+    await check(page, 'results');
+    await page.getByRole('tab', { name: ja ? /^要確認/ : /^To check/ }).click();
+    await check(page, 'points to check');
+    await page.getByRole('tab', { name: ja ? 'すべて' : 'All', exact: true }).click();
+    await page.getByRole('button', { name: ja ? /^評価基準/ : /^Grading rule/ }).first().click();
+    await page.getByLabel(ja ? 'Ｄ（遅れている）: 基準値からの悪化率 >' : 'D (behind): worse than baseline by more than').fill('-1');
+    await check(page, 'rule editor with an error');
+    await page.getByLabel(ja ? 'Ｄ（遅れている）: 基準値からの悪化率 >' : 'D (behind): worse than baseline by more than').fill('0.1');
+    await page.getByRole('button', { name: ja ? /^書き込む（\d+件）$/ : /^Write \(\d+\)$/ }).click();
+    await page.getByText(ja ? /件の達成状況を書き込みました/ : /Grades written/).waitFor({ timeout: WAIT });
+    await check(page, 'written');
+    await page.close();
+
+    page = await open('sample', 350, 700, theme, lang);
+    await page.evaluate(() => {
+      const host = (window as unknown as { previewHost: { failNext(m: string, e: unknown): void } }).previewHost;
+      host.failNext('readGrids', Object.assign(new Error('The request payload size has exceeded the limit.'), { code: 'RequestPayloadSizeLimitExceeded' }));
+    });
+    await page.getByRole('button', { name: ja ? 'すべて評価' : 'Evaluate all', exact: true }).click();
+    await page.getByText(ja ? 'ブックを読み込めませんでした。' : 'The workbook could not be read.').waitFor({ timeout: WAIT });
+    await check(page, 'error');
+    await page.screenshot({ path: join(ARTIFACTS, `matrix-error-350-${theme}-${lang}.png`) });
+    await page.close();
+
+    page = await open('empty', 350, 700, theme, lang);
+    await evaluate(page, lang, 'empty');
+    await check(page, 'empty');
+    await page.close();
+
+    expect(found, 'serious or critical axe violations by state').toEqual({});
   });
 });
