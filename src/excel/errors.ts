@@ -62,6 +62,8 @@ const t = createTranslator<HostErrorCode>('excelHost', {
 export class HostError extends Error {
   override readonly name = 'HostError';
   readonly messageEn: string;
+  /** The technical words put in {{detail}}, kept apart so the pane can show them once, folded away. */
+  readonly detail: string | undefined;
 
   constructor(
     readonly code: HostErrorCode,
@@ -70,6 +72,7 @@ export class HostError extends Error {
   ) {
     super(t('ja', code, params), options);
     this.messageEn = t('en', code, params);
+    this.detail = params.detail;
   }
 
   /** Wraps what Office.js threw, keeping it as the cause. */

@@ -15,6 +15,7 @@ import {
   TabList,
   Text,
   tokens,
+  SearchBox,
   Tooltip,
 } from '@fluentui/react-components';
 import { ArrowUndo20Regular, DocumentTable20Regular, Play20Regular } from '@fluentui/react-icons';
@@ -23,6 +24,10 @@ import { I18nextProvider } from 'react-i18next';
 import { i18nInstance } from '../core/i18n';
 import type { Evaluation, WriteOptions } from '../core/types';
 import { planWrite } from '../core/writePlan';
+import { EmptyState } from './components/EmptyState';
+import { tableHeadings } from './state/headings';
+import { useHeldTooltip } from './hooks/useHeldTooltip';
+import { useStickyPadding } from './hooks/useStickyPadding';
 import type { LedgerHost } from '../excel/host';
 import { Header } from './components/Header';
 import { ProblemList } from './components/ProblemList';
@@ -45,6 +50,9 @@ import { officeThemeMode, themeFor, type ThemeMode } from './theme';
  */
 export const AUTO_REGRADE_MAX = 2000;
 
+/** Above this many KPIs the results get a search box over the indicator names. */
+export const SEARCH_FROM = 40;
+
 export interface AppProps {
   readonly host: LedgerHost;
   /** Light or dark; by default Office's theme (light when Office is absent). */
@@ -66,8 +74,8 @@ const useStyles = makeStyles({
     flexGrow: 1,
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    paddingTop: tokens.spacingVerticalL,
+    gap: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalM,
     paddingBottom: tokens.spacingVerticalL,
     paddingLeft: tokens.spacingHorizontalL,
     paddingRight: tokens.spacingHorizontalL,
@@ -81,7 +89,7 @@ const useStyles = makeStyles({
   },
   // Side by side when they fit, one under the other in a narrow pane: never a two-line label.
   actionMain: { flexGrow: 1, flexShrink: 0, flexBasis: 'auto', whiteSpace: 'nowrap' },
-  undoRow: { display: 'flex', justifyContent: 'flex-end', marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
+  search: { width: '100%', maxWidth: 'none' },
   card: {
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -138,7 +146,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   const { state, dispatch } = ledger;
   const { phase, evaluation, grids } = state;
   const busy = isBusy(phase);
-  const [filter, setFilter] = useState<RowFilter>('all');
+  const [filter, setFilter] = useState<RowFilter | 'problems'>('all');
 
   // A changed rule grades the grids already read again (not after writing: the grids are stale then).
   const { regrade } = ledger;
@@ -187,89 +195,101 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
 
   // Bring news into view: an error or a result may appear far above a long list.
   const statusRef = useRef<HTMLDivElement>(null);
-  // The undo hint, controlled. Pressing 元に戻す closes it and holds it closed while the pointer
-  // and the focus stay on the button (disabledFocusable keeps the focus there): Fluent's focus
-  // handler shows it a moment after the click, which put 「元に戻せる書き込みはありません」 over
-  // the buttons. Held until the pointer or the focus leaves. With nothing to undo, it shows only
-  // for a pointer arriving on the button, below it.
-  const [undoTip, setUndoTip] = useState(false);
-  const undoTipHeld = useRef(false);
+  const headerRef = useRef<HTMLElement>(null);
+  const footerRef = useRef<HTMLDivElement>(null);
+  const tabsRef = useRef<HTMLDivElement>(null);
+  // The undo hint shows below the button (never over the buttons under the header); a click
+  // closes it; with nothing to undo it shows only for a pointer (useHeldTooltip says why).
   const undoAvailable = state.canUndo && !busy;
-  const undoAvailableRef = useRef(undoAvailable);
-  undoAvailableRef.current = undoAvailable;
-  const onUndoTip = useCallback((ev: { type?: string } | undefined, data: { visible: boolean }) => {
-    if (data.visible) {
-      const pointer = ev?.type === 'pointerenter' || ev?.type === 'mouseenter';
-      if (undoTipHeld.current || (!undoAvailableRef.current && !pointer)) return;
-    }
-    setUndoTip(data.visible);
-  }, []);
-  const releaseUndoTip = useCallback(() => {
-    undoTipHeld.current = false;
-  }, []);
+  const undoTip = useHeldTooltip(!undoAvailable);
+  const evaluateTip = useHeldTooltip();
+  const sheetTip = useHeldTooltip();
   useEffect(() => {
     if (state.error || state.applyReport || state.undoReport) statusRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [state.error, state.applyReport, state.undoReport]);
+  const undo = useCallback(() => {
+    undoTip.hold();
+    void ledger.undo();
+  }, [undoTip, ledger]);
 
   const nameOf = (p: { name: string; nameEn: string }) => (lang === 'ja' ? p.name : p.nameEn);
   const ruleName = choice.active ? nameOf(choice.active) : t('ruleInvalid', { name: nameOf(choice.base) });
   const onAdopt = useCallback((key: string, adopt: boolean) => dispatch({ type: 'setAdopt', key, adopt }), [dispatch]);
   const preview = evaluation && (phase === 'preview' || phase === 'writing' || phase === 'written' || phase === 'evaluating' || phase === 'undoing');
+  // Nothing found: a real empty state (which sheets were searched), not the results layout with 0/0/0.
+  const empty = preview && evaluation.tables.length === 0;
+  const showFooter = preview && !empty;
+  useStickyPadding(headerRef, footerRef, !!showFooter);
+
+  const [query, setQuery] = useState('');
+  useEffect(() => setQuery(''), [state.readRun]);
+  const headings = useMemo(() => tableHeadings(evaluation, grids), [evaluation, grids]);
+  const showProblems = useCallback(() => {
+    setFilter('problems');
+    tabsRef.current?.scrollIntoView?.({ block: 'start' });
+    tabsRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, []);
 
   return (
     <>
-      <Header ruleName={ruleName} />
+      <Header
+        ref={headerRef}
+        ruleName={ruleName}
+        actions={
+          <Tooltip
+            content={state.canUndo ? t('undoHint') : t('undoNone')}
+            relationship="description"
+            withArrow
+            positioning={{ position: 'below', align: 'end' }}
+            {...undoTip.tooltip}
+          >
+            <Button
+              appearance="secondary"
+              icon={<ArrowUndo20Regular />}
+              disabledFocusable={!undoAvailable}
+              onClick={undo}
+              onPointerLeave={undoTip.release}
+              onBlur={undoTip.release}
+            >
+              {t('undo')}
+            </Button>
+          </Tooltip>
+        }
+      />
       <main className={styles.main}>
         <div className={styles.actions}>
           {/* Busy: disabledFocusable, so the focus stays on the button pressed (Enter) while it grades. */}
-          <Tooltip content={t('evaluateAllHint')} relationship="description" withArrow>
+          <Tooltip content={t('evaluateAllHint')} relationship="description" withArrow positioning="below" {...evaluateTip.tooltip}>
             <Button
               className={styles.actionMain}
               appearance="primary"
               icon={<Play20Regular />}
               disabled={!choice.active}
               disabledFocusable={busy}
-              onClick={() => void ledger.evaluate({ kind: 'workbook' })}
+              onClick={() => {
+                evaluateTip.hold();
+                void ledger.evaluate({ kind: 'workbook' });
+              }}
+              onPointerLeave={evaluateTip.release}
+              onBlur={evaluateTip.release}
             >
               {t('evaluateAll')}
             </Button>
           </Tooltip>
-          <Tooltip content={t('evaluateSheetHint')} relationship="description" withArrow>
+          <Tooltip content={t('evaluateSheetHint')} relationship="description" withArrow positioning="below" {...sheetTip.tooltip}>
             <Button
               className={styles.actionMain}
               icon={<DocumentTable20Regular />}
               disabled={!choice.active}
               disabledFocusable={busy}
-              onClick={() => void ledger.evaluate({ kind: 'activeSheet' })}
+              onClick={() => {
+                sheetTip.hold();
+                void ledger.evaluate({ kind: 'activeSheet' });
+              }}
+              onPointerLeave={sheetTip.release}
+              onBlur={sheetTip.release}
             >
               {t('evaluateSheet')}
-            </Button>
-          </Tooltip>
-        </div>
-        <div className={styles.undoRow}>
-          {/* Below the button, right-aligned: never over すべて評価 / このシートを評価 above it. */}
-          <Tooltip
-            content={state.canUndo ? t('undoHint') : t('undoNone')}
-            relationship="description"
-            withArrow
-            positioning={{ position: 'below', align: 'end' }}
-            visible={undoTip}
-            onVisibleChange={onUndoTip}
-          >
-            <Button
-              appearance="subtle"
-              size="small"
-              icon={<ArrowUndo20Regular />}
-              disabledFocusable={!undoAvailable}
-              onClick={() => {
-                undoTipHeld.current = true;
-                setUndoTip(false);
-                void ledger.undo();
-              }}
-              onPointerLeave={releaseUndoTip}
-              onBlur={releaseUndoTip}
-            >
-              {t('undo')}
             </Button>
           </Tooltip>
         </div>
@@ -283,6 +303,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           onDismissError={() => dispatch({ type: 'dismissError' })}
           onDismissNotice={() => dispatch({ type: 'dismissNotice' })}
           onDismissReports={() => dispatch({ type: 'dismissReports' })}
+          onUndo={undoAvailable ? undo : undefined}
         />
 
         <div className={styles.card}>
@@ -295,13 +316,16 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           </Text>
         )}
 
-        {preview && evaluation && (
+        {empty && <EmptyState sheets={grids?.map((g) => g.name) ?? []} />}
+
+        {preview && evaluation && !empty && (
           <div className={styles.results}>
             <Summary
               evaluation={evaluation}
               preset={state.evaluatedWith}
               changes={plan?.plan?.writes.length}
               problems={toCheck.length}
+              onShowProblems={toCheck.length > 0 ? showProblems : undefined}
             />
             {stale && !autoRegrade && (
               <MessageBar intent="info" layout="multiline">
@@ -326,34 +350,52 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
                 </MessageBarActions>
               </MessageBar>
             )}
-            {(differing.length > 0 || ungradedCount > 0) && (
+            {(differing.length > 0 || ungradedCount > 0 || toCheck.length > 0) && (
               <TabList
+                ref={tabsRef}
                 size="small"
                 selectedValue={filter}
-                onTabSelect={(_, data) => setFilter(data.value as RowFilter)}
+                onTabSelect={(_, data) => setFilter(data.value as RowFilter | 'problems')}
                 aria-label={t('filterLabel')}
               >
                 <Tab value="all">{t('filterAll')}</Tab>
+                {toCheck.length > 0 && <Tab value="problems">{t('filterProblems', { count: n(toCheck.length) })}</Tab>}
                 {differing.length > 0 && <Tab value="differs">{t('filterDiffers', { count: n(differing.length) })}</Tab>}
                 {ungradedCount > 0 && <Tab value="ungraded">{t('filterUngraded', { count: n(ungradedCount) })}</Tab>}
               </TabList>
             )}
-            <ResultsList
-              key={state.readRun}
-              tables={evaluation.tables}
-              filter={filter}
-              adopted={state.adopted}
-              choiceDisabled={phase !== 'preview'}
-              marks={marks}
-              onAdopt={onAdopt}
-              onSelect={ledger.select}
-            />
-            <ProblemList
-              problems={toCheck}
-              notWritten={notWritten}
-              title={t('problemsTitle', { count: toCheck.length })}
-              onSelect={ledger.select}
-            />
+            {filter === 'problems' ? (
+              <ProblemList
+                problems={toCheck}
+                notWritten={notWritten}
+                title={t('problemsTitle', { count: toCheck.length })}
+                onSelect={ledger.select}
+              />
+            ) : (
+              <>
+                {kpiCount > SEARCH_FROM && (
+                  <SearchBox
+                    className={styles.search}
+                    aria-label={t('searchLabel')}
+                    placeholder={t('searchPlaceholder')}
+                    value={query}
+                    onChange={(_, data) => setQuery(data.value)}
+                  />
+                )}
+                <ResultsList
+                  key={state.readRun}
+                  tables={evaluation.tables}
+                  filter={filter}
+                  query={query}
+                  headings={headings}
+                  adopted={state.adopted}
+                  choiceDisabled={phase !== 'preview'}
+                  marks={marks}
+                  onAdopt={onAdopt}
+                  onSelect={ledger.select}
+                />
+              </>
+            )}
             <Divider />
             <section className={styles.writeSection} aria-label={t('writeSection')}>
               <Text size={300} className={styles.sectionTitle}>
@@ -370,11 +412,13 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           </div>
         )}
       </main>
-      {preview && evaluation && (
+      {showFooter && (
         <WriteFooter
+          ref={footerRef}
           plan={phase === 'evaluating' ? undefined : plan?.plan}
           phase={phase}
           stale={stale}
+          ruleInvalid={!choice.active}
           kept={differing.length - state.adopted.size}
           skips={phase === 'evaluating' ? 0 : skips.length}
           onWrite={(p) => void ledger.write(p)}

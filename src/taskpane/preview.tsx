@@ -2,16 +2,16 @@
  * Browser preview of the pane without Office: the App over the in-memory host and
  * a seed-like workbook. Used by scripts/preview-taskpane.ts for screenshots.
  * Query: ?lang=en, ?theme=dark, ?size=<number of KPIs> for a large workbook,
- * ?delay=<ms per sheet read>.
+ * ?delay=<ms per sheet read>, ?empty=1 for a workbook without a KPI table.
  */
 import { createRoot } from 'react-dom/client';
 import { createFakeHost } from '../../tests/support/fakeHost';
 import { App } from './App';
-import { largeWorkbook, sampleWorkbook } from './preview/sampleWorkbook';
+import { emptyWorkbook, largeWorkbook, sampleWorkbook } from './preview/sampleWorkbook';
 
 const params = new URLSearchParams(window.location.search);
 const size = Number(params.get('size') ?? '0');
-const grids = size > 0 ? largeWorkbook(size) : sampleWorkbook();
+const grids = params.get('empty') === '1' ? emptyWorkbook() : size > 0 ? largeWorkbook(size) : sampleWorkbook();
 const host = createFakeHost(grids, {
   activeSheet: grids[0]?.name,
   readDelayMs: Number(params.get('delay') ?? '120'),

@@ -258,6 +258,9 @@ describe('task pane on the sample ledger (headless Chromium, built add-in, workb
   // The preview lists what the write will skip (WritePlan.skipped: sheetProtected, gradeIsFormula)
   // before writing, and counts it in 要確認; typed grades kept by choice are not among them.
   it('the preview names the protected sheet and the formula cell that will not be written', async () => {
+    // The points to check are under their own tab, reached from 要確認 in the summary.
+    await page.getByRole('region', { name: '評価結果' }).getByRole('button', { name: /^要確認 \d+件/ }).click();
+    await page.getByRole('region', { name: /確認が必要な点/ }).waitFor({ state: 'visible', timeout: WAIT });
     const text = (await page.getByRole('main').innerText()).replace(/\s+/g, ' ');
     const formulaCell = `${FORMULA_CELL.sheet}!${FORMULA_CELL.address}`;
     expect(text.includes(formulaCell), `the preview should name the formula cell ${formulaCell}`).toBe(true);
@@ -266,6 +269,7 @@ describe('task pane on the sample ledger (headless Chromium, built add-in, workb
     expect(skips.map((p) => p.code).sort(), 'what the plan will not write').toEqual(['gradeIsFormula', 'sheetProtected']);
     const summaryText = (await page.getByRole('region', { name: '評価結果' }).innerText()).replace(/\s+/g, ' ');
     expect(summaryText, '要確認 should count what the write will skip').toContain(`要確認 ${ledger.evaluation.problems.filter((p) => p.code !== 'handGradeDiffers').length + skips.length}件`);
+    await page.getByRole('tab', { name: 'すべて' }).click();
   });
 
   it('書き込む: fills the cleared grades, keeps typed grades, formulas and the protected sheet, adds the colour rules', async () => {
@@ -370,8 +374,10 @@ describe('task pane on the sample ledger (headless Chromium, built add-in, workb
     expect(beforeWrite, 'the write step must have run first').toBeDefined();
     const d = double(page);
     const syncsBefore = await d.syncCount();
-    await waitEnabled(page, '元に戻す');
-    await page.getByRole('button', { name: '元に戻す', exact: true }).click();
+    // 元に戻す in the header, which stays at the top (the result of the write offers it too).
+    const undo = page.getByRole('banner').getByRole('button', { name: '元に戻す', exact: true });
+    await expect.poll(() => undo.isEnabled(), { message: '元に戻す should become enabled', timeout: WAIT }).toBe(true);
+    await undo.click();
     const restored = Object.keys(CLEARED_GRADES).length;
     await page.getByRole('group', { name: `${restored}件のセルを元に戻しました`, exact: true }).waitFor({ state: 'visible', timeout: WAIT });
     await settle(page);
@@ -422,8 +428,8 @@ describe('keyboard only', () => {
       stops.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? ''));
     }
     expect(reached, `Tab should reach すべて評価; focus went through ${JSON.stringify(stops)}`).toBe(true);
-    // The header's menu button comes first, then すべて評価.
-    expect(stops.length, `Tab stops up to すべて評価: ${JSON.stringify(stops)}`).toBeLessThanOrEqual(2);
+    // The header's 元に戻す and menu come first, then すべて評価.
+    expect(stops.length, `Tab stops up to すべて評価: ${JSON.stringify(stops)}`).toBeLessThanOrEqual(3);
     // Fluent's focus ring on the button, as a keyboard user sees it.
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'e2e-keyboard-focus.png'), clip: { x: 0, y: 0, width: 400, height: 160 } });

@@ -63,6 +63,8 @@ export interface FakeHost extends LedgerHost {
   noteAt(sheet: string, address: string): string | undefined;
   /** Changes a cell behind the pane's back (to test "changed since preview"). */
   typeInto(sheet: string, address: string, text: string): void;
+  /** Protects a sheet behind the pane's back (to test a write after the preview that can do nothing). */
+  protectSheet(sheet: string): void;
 }
 
 function cloneGrid(grid: SheetGrid): MutableGrid {
@@ -194,7 +196,8 @@ export function createFakeHost(grids: readonly SheetGrid[], options: FakeHostOpt
         if (!notes.has(key)) addedNotes.push(key);
         notes.set(key, n.text);
       }
-      undo = { cells, notes: addedNotes };
+      // As the Office host does: a write that changes nothing keeps the previous undo snapshot.
+      if (cells.length > 0 || addedNotes.length > 0 || plan.notes.length > 0) undo = { cells, notes: addedNotes };
       const rules = plan.formats.reduce((sum, f) => sum + f.rules.length, 0);
       return { written, notes: plan.notes.length, rules, skipped: withoutRepeats([...plan.skipped, ...skipped]) };
     },
@@ -269,6 +272,11 @@ export function createFakeHost(grids: readonly SheetGrid[], options: FakeHostOpt
       const g = sheet(sheetName);
       const p = parseCellAddress(address);
       if (g && p) setCell(g, p.row, p.col, text === '' ? undefined : { text, value: text });
+    },
+
+    protectSheet(sheetName) {
+      const g = sheet(sheetName);
+      if (g) g.protected = true;
     },
   };
   return host;

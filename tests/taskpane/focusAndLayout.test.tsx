@@ -10,7 +10,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateWorkbook } from '../../src/core/evaluate';
 import { BUILTIN_PRESETS } from '../../src/core/presets';
-import { cssValues, evaluateAll, kpiRow, renderPane, seedSheet, shownTooltips } from './render';
+import { cssValues, evaluateAll, headerUndo, kpiRow, renderPane, seedSheet, shownTooltips } from './render';
 
 afterEach(cleanup);
 
@@ -100,7 +100,7 @@ describe('layout', () => {
 describe('the undo hint', () => {
   it('does not stay over the evaluate buttons after 元に戻す; with nothing to undo it shows on hover only, below the button', async () => {
     renderPane([seedSheet()], { undoAvailable: true });
-    const undo = screen.getByRole('button', { name: '元に戻す' });
+    const undo = headerUndo();
     await waitFor(() => expect(undo.getAttribute('aria-disabled')).not.toBe('true'));
 
     // Pointing at the button shows what it does.

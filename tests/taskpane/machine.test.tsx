@@ -103,7 +103,7 @@ describe('machine', () => {
   it('keeps the adapter’s plain words in both languages', () => {
     const hostError = Object.assign(new Error('ブックを読み取れませんでした（x）。'), { messageEn: 'The workbook could not be read (x).' });
     expect(errorInfo(hostError)).toEqual({ detail: 'ブックを読み取れませんでした（x）。', detailEn: 'The workbook could not be read (x).', plain: true });
-    expect(errorInfo(new Error('GeneralException'))).toEqual({ detail: 'GeneralException' });
+    expect(errorInfo(new Error('GeneralException'))).toEqual({ detail: 'GeneralException', technical: 'GeneralException', kind: 'internal' });
     const s = run([toPreview[0]!, { type: 'fail', op: 'read', run: 1, ...errorInfo(hostError) }]);
     expect(s.error?.plain).toBe(true);
   });

@@ -2,7 +2,7 @@
  * Shared set-up for the task pane's tests: what jsdom lacks and Fluent UI needs,
  * small seed-like ledgers, and rendering the App over the in-memory host.
  */
-import { fireEvent, render, screen, type RenderResult } from '@testing-library/react';
+import { fireEvent, render, screen, within, type RenderResult } from '@testing-library/react';
 import type { SheetGrid } from '../../src/core/grid';
 import { App, type AppProps } from '../../src/taskpane/App';
 import { buildGrid } from '../support/gridBuilder';
@@ -77,6 +77,24 @@ export async function evaluateAll(): Promise<HTMLElement> {
 /** The KPI rows on screen (attribute lookup: role queries over a large DOM are slow in jsdom). */
 export function kpiRows(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>('[data-kpi-row]')];
+}
+
+/** 元に戻す in the header (the result of a write offers one too). */
+export function headerUndo(): HTMLElement {
+  return within(screen.getByRole('banner')).getByRole('button', { name: '元に戻す' });
+}
+
+/** Selects a filter tab of the results (「すべて」, 「要確認 2」 …) by the start of its name. */
+export function selectTab(name: string): HTMLElement {
+  const tab = screen.getByRole('tab', { name: new RegExp(`^${name}`) });
+  if (tab.getAttribute('aria-selected') !== 'true') fireEvent.click(tab);
+  return tab;
+}
+
+/** The points to check, under their own tab (「要確認 N」). */
+export function problemsRegion(): HTMLElement {
+  selectTab('要確認');
+  return screen.getByRole('region', { name: /確認が必要な点/ });
 }
 
 /** The KPI row whose text includes `name`. */

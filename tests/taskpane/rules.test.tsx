@@ -30,7 +30,9 @@ describe('thresholds', () => {
     openRules();
     expect(saveButton().hasAttribute('disabled')).toBe(false);
     fireEvent.change(field('Ｄ（遅れている）: 基準値からの悪化率 >'), { target: { value: '-1' } });
-    expect(screen.getByText(/worse.*は 0 以上にしてください。/)).toBeTruthy();
+    // In the grade's words, never the internal field name (worse).
+    expect(screen.getByText('0 以上の値にしてください。')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/worse/);
     expect(field('Ｄ（遅れている）: 基準値からの悪化率 >').getAttribute('aria-invalid')).toBe('true');
     expect(saveButton().hasAttribute('disabled')).toBe(true);
     // Nothing can be graded with an invalid rule either.
@@ -41,7 +43,9 @@ describe('thresholds', () => {
     renderPane();
     openRules();
     fireEvent.change(field('Ｂ（おおむね順調）: 進捗率 ≥ 経過率 ×'), { target: { value: '1.5' } });
-    const error = screen.getByText(/しきい値 roughly（Ｂ おおむね順調）は onPace（Ａ 順調）以下にしてください/);
+    // Named as the labels name the grades, not roughly / onPace.
+    const error = screen.getByText('Ａ（順調）のしきい値以下にしてください。');
+    expect(document.body.textContent).not.toMatch(/roughly|onPace/);
     expect(field('Ｂ（おおむね順調）: 進捗率 ≥ 経過率 ×').getAttribute('aria-describedby')).toContain(error.closest('[id]')!.id);
     expect(saveButton().hasAttribute('disabled')).toBe(true);
   });
@@ -73,7 +77,8 @@ describe('thresholds', () => {
     expect(saved.id).toBe('standard-custom');
     expect(saved.method === 'standard' && saved.thresholds.worse).toBe(0.2);
     // The saved rule is now the workbook's option.
-    expect(screen.getByRole('combobox', { name: '評価基準を選ぶ' }).textContent).toContain('（ブックに保存済み）');
+    // One parenthesis, not 「（調整）（ブックに保存済み）」.
+    expect(screen.getByRole('combobox', { name: '評価基準を選ぶ' }).textContent).toBe('按分進捗 7段階（調整・ブックに保存済み）');
   });
 
   it('a failed save is reported', async () => {
@@ -82,7 +87,9 @@ describe('thresholds', () => {
     host.failNext('savePreset', new Error('The workbook is read-only.'));
     fireEvent.click(saveButton());
     expect(await screen.findByText('評価基準をブックに保存できませんでした。')).toBeTruthy();
-    expect(screen.getByText('詳細: The workbook is read-only.')).toBeTruthy();
+    expect(screen.getByText('ブックが読み取り専用でないか確認して、もう一度保存してください。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '技術的な詳細' }));
+    expect(screen.getByText('The workbook is read-only.')).toBeTruthy();
   });
 });
 
@@ -111,7 +118,9 @@ describe('presets', () => {
     fireEvent.change(field('5点: 達成率 ≥'), { target: { value: '0.95' } });
     const input = field('5点: 達成率 ≥');
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText(/しきい値 steps は大きい順に並べ/)).toBeTruthy();
+    // 5点's threshold (0.95) above 6点's (0.9): said with the points, not the internal "steps".
+    expect(screen.getByText('6点のしきい値より小さい値にしてください。')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/steps/);
   });
 
   it('uses the rule saved with the workbook from the start', async () => {
@@ -119,8 +128,8 @@ describe('presets', () => {
     const { host } = renderPane([seedSheet()], { savedPreset: mine });
     expect(await screen.findByText('評価基準: 市の達成率基準')).toBeTruthy();
     await evaluateAll();
-    // 達成率 69.8 / 65 ≥ 1 → Ａ under this rule (Ｓ under the standard one).
-    expect(within(kpiRow('女性の就業率')).getByLabelText(/^達成状況 Ａ/)).toBeTruthy();
+    // 達成率 69.8 / 65 ≥ 1 → Ａ under this rule (Ｓ under the standard one, and typed).
+    expect(within(kpiRow('女性の就業率')).getByText('手入力: Ｓ → 計算: Ａ')).toBeTruthy();
     expect(host.calls.savePreset).toHaveLength(0);
   });
 
@@ -131,7 +140,7 @@ describe('presets', () => {
     openRules();
     fireEvent.click(screen.getByRole('combobox', { name: '評価基準を選ぶ' }));
     fireEvent.click(screen.getByRole('option', { name: '達成率' }));
-    await waitFor(() => expect(within(kpiRow('女性の就業率')).getByLabelText(/^達成状況 Ａ/)).toBeTruthy(), { timeout: 5000 });
+    await waitFor(() => expect(within(kpiRow('女性の就業率')).getByText('手入力: Ｓ → 計算: Ａ')).toBeTruthy(), { timeout: 5000 });
     expect(host.calls.readGrids).toHaveLength(1);
   });
 });

@@ -12,13 +12,13 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SheetGrid } from '../../src/core/grid';
 import { buildGrid } from '../support/gridBuilder';
-import { cssValues, evaluateAll, HEADER, kpiRow, listSheet, renderPane, seedSheet } from './render';
+import { cssValues, evaluateAll, HEADER, kpiRow, listSheet, problemsRegion, renderPane, selectTab, seedSheet } from './render';
 
 afterEach(cleanup);
 
 const writeButton = () => screen.getByRole('button', { name: /^書き込む/ });
 const stat = (results: HTMLElement, label: string) => within(results).getByText(label).nextElementSibling?.textContent;
-const problemRegion = () => screen.getByRole('region', { name: /確認が必要な点/ });
+const problemRegion = problemsRegion;
 /** The problem messages (Fluent MessageBars are groups named by their title). */
 const problemBars = () => within(problemRegion()).getAllByRole('group');
 
@@ -59,8 +59,8 @@ describe('the preview says what the write will skip, before writing', () => {
 
     // 要確認 counts the two places the write will leave alone (the seed has no other problem).
     expect(stat(results, '要確認')).toBe('2件');
-    expect(screen.getByText('確認が必要な点（2件）')).toBeTruthy();
     const bars = problemBars();
+    expect(screen.getByText('確認が必要な点（2件）')).toBeTruthy();
     expect(bars).toHaveLength(2);
     const texts = bars.map((b) => b.textContent ?? '');
     // Named by sheet and cell, in the engine's words, marked 書き込みません.
@@ -72,6 +72,7 @@ describe('the preview says what the write will skip, before writing', () => {
 
     // The officer's own choice (the typed Ｂ on 第1節!F4) is shown on its row, not as a problem.
     expect(within(problemRegion()).queryByText(/手入力の値はそのまま残しています/)).toBeNull();
+    selectTab('すべて');
     expect(within(kpiRow('市内高校')).getByText('手入力: Ｂ → 計算: Ａ')).toBeTruthy();
 
     // The table on the protected sheet says so in its header, its rows carry a lock.
@@ -90,8 +91,8 @@ describe('the preview says what the write will skip, before writing', () => {
     expect(screen.getByText(/件のセルを変更します。/).textContent).toContain('書き込めない箇所: 2件');
 
     // Each links to its cell (a table-wide problem: the table's first cell).
-    const protectedBar = bars.find((b) => b.textContent?.startsWith('保護シート!'))!;
-    fireEvent.click(within(protectedBar).getByRole('button', { name: /保護シート の A1:F3 を選択/ }));
+    const protectedBar = problemBars().find((b) => b.textContent?.startsWith('保護シート!'))!;
+    fireEvent.click(within(protectedBar).getByRole('button', { name: /セルを表示: 保護シート の A1:F3/ }));
     await waitFor(() => expect(host.calls.selectCell).toEqual([{ sheet: '保護シート', address: 'A1' }]));
   });
 
@@ -106,6 +107,7 @@ describe('the preview says what the write will skip, before writing', () => {
     expect(stat(results, '要確認')).toBe('1件');
     expect(problemBars().map((b) => b.textContent)).toEqual([expect.stringMatching(/達成状況の列がありません/)]);
     expect(screen.queryByText('書き込みません')).toBeNull();
+    selectTab('すべて');
 
     fireEvent.click(screen.getByRole('switch', { name: '達成状況の列がない表に列を追加する' }));
     expect(stat(results, '要確認')).toBe('2件');
@@ -113,6 +115,7 @@ describe('the preview says what the write will skip, before writing', () => {
     expect(bar!.textContent).toMatch(/^指標一覧!E2/);
     expect(bar!.textContent).toMatch(/達成状況の列を追加しません。/);
     expect(within(bar!).getByText('書き込みません')).toBeTruthy();
+    selectTab('すべて');
     expect(screen.getByRole('button', { name: /表 A1:D2.*列を追加しません: 右隣の列に入力があります/ })).toBeTruthy();
   });
 

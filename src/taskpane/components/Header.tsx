@@ -1,5 +1,9 @@
 /**
- * The pane's header: title, the rule in effect, and a menu with the language switch.
+ * The pane's header: the rule in effect, 元に戻す, and a menu with the language switch.
+ * It stays at the top of the pane (sticky) so that undo is at hand after writing from
+ * far down a long list. Office's own title bar already shows the add-in's name and
+ * icon above the pane, so the header does not repeat them (Microsoft's add-in design
+ * guidance); the name stays as the page's heading for screen readers only.
  */
 import {
   Button,
@@ -14,88 +18,95 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { LocalLanguage20Regular, MoreVertical20Regular, TaskListLtr24Regular } from '@fluentui/react-icons';
+import { LocalLanguage20Regular, MoreVertical20Regular } from '@fluentui/react-icons';
+import { forwardRef, type ReactNode } from 'react';
 import { useT, type Lang } from '../i18n';
 
 const useStyles = makeStyles({
   header: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
     display: 'flex',
     alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-    paddingTop: tokens.spacingVerticalM,
-    paddingBottom: tokens.spacingVerticalM,
+    gap: tokens.spacingHorizontalS,
+    minHeight: '44px',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
     paddingLeft: tokens.spacingHorizontalL,
     paddingRight: tokens.spacingHorizontalS,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  logo: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    flexShrink: 0,
-    width: '36px',
-    height: '36px',
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorBrandBackground2,
-    color: tokens.colorBrandForeground2,
-  },
   titles: { display: 'flex', flexDirection: 'column', minWidth: 0, flexGrow: 1 },
+  // The page's heading for assistive technology; Office's title bar shows it to the eye.
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
   rule: {
-    color: tokens.colorNeutralForeground3,
+    color: tokens.colorNeutralForeground2,
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
   },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
 });
 
 export interface HeaderProps {
   readonly ruleName: string;
+  /** Buttons shown at the right, before the menu (元に戻す). */
+  readonly actions?: ReactNode;
 }
 
-export function Header({ ruleName }: HeaderProps) {
+export const Header = forwardRef<HTMLElement, HeaderProps>(function Header({ ruleName, actions }, ref) {
   const { t, lang, setLang } = useT();
   const styles = useStyles();
   return (
-    <header className={styles.header}>
-      <span className={styles.logo} aria-hidden>
-        <TaskListLtr24Regular />
-      </span>
+    <header ref={ref} className={styles.header}>
       <div className={styles.titles}>
-        <Text as="h1" size={400} weight="semibold" style={{ margin: 0 }}>
-          {t('appTitle')}
-        </Text>
+        <h1 className={styles.visuallyHidden}>{t('appTitle')}</h1>
         <Text size={200} className={styles.rule} title={ruleName}>
           {t('activeRule', { name: ruleName })}
         </Text>
       </div>
-      <Menu
-        checkedValues={{ lang: [lang] }}
-        onCheckedValueChange={(_, data) => {
-          const next = data.checkedItems[0];
-          if (next === 'ja' || next === 'en') setLang(next as Lang);
-        }}
-      >
-        <MenuTrigger disableButtonEnhancement>
-          <Button appearance="subtle" icon={<MoreVertical20Regular />} aria-label={t('menu')} />
-        </MenuTrigger>
-        <MenuPopover>
-          <MenuList>
-            <MenuGroup>
-              <MenuGroupHeader>
-                <LocalLanguage20Regular aria-hidden style={{ verticalAlign: 'middle', marginRight: 4 }} />
-                {t('language')}
-              </MenuGroupHeader>
-              <MenuItemRadio name="lang" value="ja" lang="ja">
-                {t('langJa')}
-              </MenuItemRadio>
-              <MenuItemRadio name="lang" value="en" lang="en">
-                {t('langEn')}
-              </MenuItemRadio>
-            </MenuGroup>
-          </MenuList>
-        </MenuPopover>
-      </Menu>
+      <div className={styles.actions}>
+        {actions}
+        <Menu
+          checkedValues={{ lang: [lang] }}
+          onCheckedValueChange={(_, data) => {
+            const next = data.checkedItems[0];
+            if (next === 'ja' || next === 'en') setLang(next as Lang);
+          }}
+        >
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="subtle" icon={<MoreVertical20Regular />} aria-label={t('menu')} />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuGroup>
+                <MenuGroupHeader>
+                  <LocalLanguage20Regular aria-hidden style={{ verticalAlign: 'middle', marginRight: 4 }} />
+                  {t('language')}
+                </MenuGroupHeader>
+                <MenuItemRadio name="lang" value="ja" lang="ja">
+                  {t('langJa')}
+                </MenuItemRadio>
+                <MenuItemRadio name="lang" value="en" lang="en">
+                  {t('langEn')}
+                </MenuItemRadio>
+              </MenuGroup>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </div>
     </header>
   );
-}
+});

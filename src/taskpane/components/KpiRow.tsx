@@ -22,6 +22,7 @@ import {
 } from '@fluentui/react-components';
 import { LockClosed16Regular, MathFormula16Regular } from '@fluentui/react-icons';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { readGradeText } from '../../core/gradeText';
 import type { EvaluatedKpi, ValueCell } from '../../core/types';
 import { useT } from '../i18n';
 import { GradeBadge } from './GradeBadge';
@@ -102,6 +103,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     fontVariantNumeric: 'tabular-nums',
   },
+  negative: { color: tokens.colorPaletteRedForeground1 },
   reason: {
     color: tokens.colorNeutralForeground2,
     overflowWrap: 'anywhere',
@@ -138,6 +140,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteYellowBackground1,
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteYellowBorder2}`,
     cursor: 'default',
+    // Full-strength text on the yellow band: Fluent's grey for an unchecked label is under 4.5:1
+    // on it in the dark theme (axe color-contrast). As specific as Fluent's own rule, and then some.
+    '& .fui-Radio .fui-Radio__input:enabled:not(:checked) ~ .fui-Radio__label': { color: tokens.colorNeutralForeground1 },
   },
   differsText: {
     fontWeight: tokens.fontWeightSemibold,
@@ -173,6 +178,9 @@ const shown = (cell: ValueCell | undefined): string => (cell?.text.trim() ? cell
 
 const percent = (x: number): number => Math.round(x * 100);
 
+/** What a bar below 0 shows: a red stub at the start, not an empty track. */
+export const NEGATIVE_STUB = 0.04;
+
 export const KpiRow = memo(function KpiRow(props: KpiRowProps) {
   const { ek, sheet, address, adoptKey, adopted, choiceDisabled, skip, hintId, onAdopt, onSelect } = props;
   const { t, lang } = useT();
@@ -183,9 +191,9 @@ export const KpiRow = memo(function KpiRow(props: KpiRowProps) {
   const attainment = measures?.attainment;
   const bar =
     progress !== undefined
-      ? { value: progress, text: t('progress', { pct: percent(progress) }), label: t('progressAria') }
+      ? { value: progress, label: t('progressAria') }
       : attainment !== undefined
-        ? { value: attainment, text: t('attainment', { pct: percent(attainment) }), label: t('attainmentAria') }
+        ? { value: attainment, label: t('attainmentAria') }
         : undefined;
 
   const select = () => onSelect(sheet, address);
@@ -198,6 +206,7 @@ export const KpiRow = memo(function KpiRow(props: KpiRowProps) {
   // The choice is a control of its own: using it must not also select the cell.
   const stop = (e: MouseEvent | KeyboardEvent) => e.stopPropagation();
 
+  const keepsTyped = ek.differs && adoptKey !== undefined && !adopted && !!ek.existing;
   const baseline = shown(kpi.baseline);
   const current = shown(kpi.current);
   const target = shown(kpi.target);
@@ -251,16 +260,18 @@ export const KpiRow = memo(function KpiRow(props: KpiRowProps) {
           </Text>
         </div>
         {bar && (
+          // The reason below says 「進捗率 75%（経過 60%）」: the bar shows the figure only, once.
+          // Below 0 (worse than the baseline) a red stub, so it never looks like an empty 0% bar.
           <div className={styles.progress}>
             <ProgressBar
-              value={Math.min(1, Math.max(0, bar.value))}
+              value={bar.value < 0 ? NEGATIVE_STUB : Math.min(1, bar.value)}
               color={bar.value >= 1 ? 'success' : bar.value < 0 ? 'error' : 'brand'}
               thickness="large"
               aria-label={bar.label}
               aria-valuetext={`${percent(bar.value)}%`}
             />
-            <Text size={200} className={styles.progressText}>
-              {bar.text}
+            <Text size={200} className={mergeClasses(styles.progressText, bar.value < 0 && styles.negative)} aria-hidden>
+              {`${percent(bar.value)}%`}
             </Text>
           </div>
         )}
@@ -294,7 +305,12 @@ export const KpiRow = memo(function KpiRow(props: KpiRowProps) {
       </TableCell>
       <TableCell className={mergeClasses(styles.gradeCell)}>
         <span className={styles.gradeStack}>
-          <GradeBadge grade={outcome.grade} text={ek.gradeText} meaning={outcome.meaning} />
+          {/* The grade the sheet will hold: the typed one while 「手入力を残す」 is chosen. */}
+          {keepsTyped ? (
+            <GradeBadge grade={readGradeText(ek.existing ?? '') ?? null} text={ek.existing} />
+          ) : (
+            <GradeBadge grade={outcome.grade} text={ek.gradeText} meaning={outcome.meaning} />
+          )}
           {skip === 'protected' && (
             <LockClosed16Regular className={styles.lock} role="img" aria-label={t('rowProtected')} title={t('rowProtected')} />
           )}

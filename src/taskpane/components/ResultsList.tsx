@@ -27,6 +27,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { cellAddress, rangeAddress } from '../../core/grid';
 import { gradeCellKey, type EvaluatedKpi, type EvaluatedTable } from '../../core/types';
 import { useT } from '../i18n';
+import { tableKey } from '../state/headings';
 import { NO_MARKS, rowSkip, tableSkip, type SkipMarks } from '../state/skipped';
 import { KpiRow } from './KpiRow';
 
@@ -102,11 +103,19 @@ export interface ResultsListProps {
   readonly marks?: SkipMarks;
   readonly onAdopt: (key: string, adopt: boolean) => void;
   readonly onSelect: (sheet: string, address: string) => void;
+  /** Text typed in the search box: only KPIs whose name contains it, their tables open. */
+  readonly query?: string;
+  /** Each table's heading in the ledger (state/headings.ts), by table key. */
+  readonly headings?: ReadonlyMap<string, string>;
 }
 
-const tableKey = (t: EvaluatedTable): string => `${t.table.sheet}!${rangeAddress(t.table.range)}`;
+/** Names compared as the officer reads them: full/half width, case and spaces do not matter. */
+export function searchKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
 
-function matches(ek: EvaluatedKpi, filter: RowFilter): boolean {
+function matches(ek: EvaluatedKpi, filter: RowFilter, query = ''): boolean {
+  if (query !== '' && !searchKey(ek.kpi.name).includes(query)) return false;
   if (filter === 'differs') return ek.differs;
   if (filter === 'ungraded') return ek.outcome.grade === null;
   return true;
@@ -114,20 +123,25 @@ function matches(ek: EvaluatedKpi, filter: RowFilter): boolean {
 
 export function ResultsList(props: ResultsListProps) {
   const { tables, filter } = props;
-  const { t } = useT();
+  const query = searchKey(props.query ?? '');
+  const { t, n } = useT();
   const styles = useStyles();
   const hintId = useId();
 
   const groups = useMemo(() => {
     const bySheet = new Map<string, EvaluatedTable[]>();
     for (const et of tables) {
-      if (filter !== 'all' && !et.kpis.some((k) => matches(k, filter))) continue;
+      if ((filter !== 'all' || query !== '') && !et.kpis.some((k) => matches(k, filter, query))) continue;
       const list = bySheet.get(et.table.sheet) ?? [];
       list.push(et);
       bySheet.set(et.table.sheet, list);
     }
     return [...bySheet].map(([sheet, list]): SheetGroup => ({ sheet, tables: list }));
-  }, [tables, filter]);
+  }, [tables, filter, query]);
+  const found = useMemo(
+    () => (query === '' ? 0 : tables.reduce((sum, et) => sum + et.kpis.filter((k) => matches(k, filter, query)).length, 0)),
+    [tables, filter, query],
+  );
 
   const total = useMemo(() => tables.reduce((n, et) => n + et.kpis.length, 0), [tables]);
   const [open, setOpen] = useState<ReadonlySet<string>>(
@@ -143,17 +157,23 @@ export function ResultsList(props: ResultsListProps) {
   }, []);
 
   if (groups.length === 0) {
-    return <Text className={styles.empty}>{filter === 'all' ? t('noTables') : t('filterEmpty')}</Text>;
+    return <Text className={styles.empty}>{filter === 'all' && query === '' ? t('noTables') : t('filterEmpty')}</Text>;
   }
 
   return (
     <div>
+      {query !== '' && (
+        <Text size={200} className={styles.hint} block aria-live="polite">
+          {t('searchCount', { count: n(found) })}
+        </Text>
+      )}
+      {groups.map((g) => (
+        <SheetSection key={g.sheet} group={g} open={open} onToggle={onToggle} hintId={hintId} {...props} query={query} />
+      ))}
+      {/* Below the list, not above it: the first screen after evaluating is for the KPIs. */}
       <Text id={hintId} size={200} className={styles.hint} block>
         {t('rowHint')}
       </Text>
-      {groups.map((g) => (
-        <SheetSection key={g.sheet} group={g} open={open} onToggle={onToggle} hintId={hintId} {...props} />
-      ))}
     </div>
   );
 }
@@ -171,7 +191,9 @@ function SheetSection(
   const styles = useStyles();
   const [shownTables, setShownTables] = useState(TABLE_PAGE);
   const visible = group.tables.slice(0, shownTables);
-  const openItems = visible.map(tableKey).filter((k) => open.has(k));
+  // While searching, every table with a match is open: the matches are what the officer looks for.
+  const searching = (props.query ?? '') !== '';
+  const openItems = visible.map(tableKey).filter((k) => searching || open.has(k));
   const headingId = useId();
 
   return (
@@ -187,7 +209,7 @@ function SheetSection(
       </div>
       <Accordion multiple collapsible openItems={openItems} onToggle={onToggle}>
         {visible.map((et) => (
-          <TableItem key={tableKey(et)} et={et} isOpen={open.has(tableKey(et))} {...props} />
+          <TableItem key={tableKey(et)} et={et} isOpen={searching || open.has(tableKey(et))} {...props} />
         ))}
       </Accordion>
       {group.tables.length > shownTables && (
@@ -202,12 +224,13 @@ function SheetSection(
 }
 
 function TableItem(props: ResultsListProps & { et: EvaluatedTable; isOpen: boolean; hintId: string }) {
-  const { et, isOpen, filter, marks = NO_MARKS } = props;
+  const { et, isOpen, filter, query = '', headings, marks = NO_MARKS } = props;
   const { t, n } = useT();
   const styles = useStyles();
   const key = tableKey(et);
   const skip = tableSkip(et, marks);
   const range = rangeAddress(et.table.range);
+  const heading = headings?.get(key);
   const differs = et.kpis.filter((k) => k.differs).length;
   const ungraded = et.kpis.filter((k) => k.outcome.grade === null).length;
 
@@ -215,9 +238,9 @@ function TableItem(props: ResultsListProps & { et: EvaluatedTable; isOpen: boole
     <AccordionItem value={key} className={styles.item}>
       <AccordionHeader expandIconPosition="end" size="medium">
         <span className={styles.headerContent}>
-          <Text className={styles.tableTitle}>{t('tableTitle', { range })}</Text>
+          <Text className={styles.tableTitle}>{heading ?? t('tableTitle', { range })}</Text>
           <Text size={200} className={styles.caption}>
-            {t('tableKpis', { count: n(et.kpis.length) })}
+            {heading ? `${range}・${t('tableKpis', { count: n(et.kpis.length) })}` : t('tableKpis', { count: n(et.kpis.length) })}
           </Text>
           {differs > 0 && (
             <Badge appearance="tint" color="warning" size="small">
@@ -243,14 +266,14 @@ function TableItem(props: ResultsListProps & { et: EvaluatedTable; isOpen: boole
         </span>
       </AccordionHeader>
       <AccordionPanel className={styles.panel}>
-        {isOpen && <TableRows {...props} rows={et.kpis.filter((k) => matches(k, filter))} />}
+        {isOpen && <TableRows {...props} heading={heading} rows={et.kpis.filter((k) => matches(k, filter, query))} />}
       </AccordionPanel>
     </AccordionItem>
   );
 }
 
-function TableRows(props: ResultsListProps & { et: EvaluatedTable; rows: readonly EvaluatedKpi[]; hintId: string }) {
-  const { et, rows, adopted, choiceDisabled, onAdopt, onSelect, hintId, marks = NO_MARKS } = props;
+function TableRows(props: ResultsListProps & { et: EvaluatedTable; rows: readonly EvaluatedKpi[]; hintId: string; heading?: string }) {
+  const { et, rows, heading, adopted, choiceDisabled, onAdopt, onSelect, hintId, marks = NO_MARKS } = props;
   const { t, n } = useT();
   const styles = useStyles();
   const [limit, setLimit] = useState(ROW_PAGE);
@@ -260,7 +283,11 @@ function TableRows(props: ResultsListProps & { et: EvaluatedTable; rows: readonl
 
   return (
     <>
-      <Table noNativeElements size="small" className={styles.table} aria-label={t('tableTitle', { range: rangeAddress(et.table.range) })}>
+      <Table noNativeElements size="small" className={styles.table} aria-label={
+          heading
+            ? t('tableAria', { heading, range: rangeAddress(et.table.range) })
+            : t('tableTitle', { range: rangeAddress(et.table.range) })
+        }>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t('colIndicator')}</TableHeaderCell>

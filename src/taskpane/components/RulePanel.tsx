@@ -25,6 +25,8 @@ import { ArrowReset20Regular, Save20Regular } from '@fluentui/react-icons';
 import type { Preset } from '../../core/types';
 import { useT, type T } from '../i18n';
 import { NAN, readThreshold, THRESHOLD_FIELDS, type ThresholdField } from '../state/presetDraft';
+import { presetSourceText, workbookPresetLabel } from '../state/presetWords';
+import { thresholdMessage } from '../state/thresholdMessages';
 import type { PresetChoice } from '../state/usePresets';
 
 const useStyles = makeStyles({
@@ -74,13 +76,13 @@ export function RulePanel({ choice, disabled }: RulePanelProps) {
   const styles = useStyles();
   const { options, selected, base, draft, result, active } = choice;
   const label = (value: string, p: Preset) =>
-    value === 'workbook' ? t('presetWorkbook', { name: presetName(p, lang) }) : presetName(p, lang);
+    value === 'workbook' ? workbookPresetLabel(presetName(p, lang), lang) : presetName(p, lang);
   const selectedOption = options.find((o) => o.value === selected);
   const fields = THRESHOLD_FIELDS[base.method];
   const hasErrors = Object.keys(result.fieldErrors).length > 0 || result.generalErrors.length > 0;
   const fieldError = (path: string): string | undefined => {
     const e = result.fieldErrors[path];
-    return e === undefined ? undefined : e === NAN ? t('thresholdNaN') : e;
+    return e === undefined ? undefined : e === NAN ? t('thresholdNaN') : thresholdMessage(e, fields, t);
   };
   const workbookOptions = options.filter((o) => o.group === 'workbook');
 
@@ -96,7 +98,7 @@ export function RulePanel({ choice, disabled }: RulePanelProps) {
           </span>
         </AccordionHeader>
         <AccordionPanel className={styles.panel}>
-          <Field label={t('presetLabel')} hint={t('source', { source: base.source })}>
+          <Field label={t('presetLabel')} hint={t('source', { source: presetSourceText(base.source, lang) })}>
             <Dropdown
               className={styles.dropdown}
               value={selectedOption ? label(selectedOption.value, selectedOption.preset) : ''}
@@ -157,7 +159,7 @@ export function RulePanel({ choice, disabled }: RulePanelProps) {
             {result.generalErrors.length > 0 && (
               // Errors about the rule as a whole (e.g. the order of the thresholds).
               <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>{result.generalErrors.join(' ')}</MessageBarBody>
+                <MessageBarBody>{result.generalErrors.map((e) => thresholdMessage(e, fields, t)).join(' ')}</MessageBarBody>
               </MessageBar>
             )}
           </div>

@@ -7,6 +7,10 @@
  * With nothing to say it renders nothing (no empty box, no extra gap in the pane).
  */
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   makeStyles,
   MessageBar,
@@ -18,11 +22,11 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Dismiss20Regular } from '@fluentui/react-icons';
+import { ArrowUndo20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import { forwardRef } from 'react';
 import type { Problem } from '../../core/types';
 import { useT, type TaskpaneKey } from '../i18n';
-import type { LedgerState } from '../state/machine';
+import { wroteNothing, type LedgerState } from '../state/machine';
 import { sortSkipped } from '../state/skipped';
 
 const useStyles = makeStyles({
@@ -41,7 +45,31 @@ const useStyles = makeStyles({
   body: { overflowWrap: 'anywhere' },
   kept: { display: 'block', margin: 0, marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
   para: { display: 'block', margin: 0 },
+  plainTitle: { fontWeight: tokens.fontWeightSemibold },
+  techHeader: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  techText: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace },
 });
+
+/** The technical code and words, folded away: there for whoever helps the officer, not in the way. */
+function TechnicalDetail({ text }: { readonly text: string | undefined }) {
+  const { t } = useT();
+  const styles = useStyles();
+  if (!text) return null;
+  return (
+    <Accordion collapsible>
+      <AccordionItem value="technical">
+        <AccordionHeader size="small" className={styles.techHeader}>
+          {t('technicalDetail')}
+        </AccordionHeader>
+        <AccordionPanel>
+          <Text size={200} className={styles.techText}>
+            {text}
+          </Text>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}
 
 export interface StatusAreaProps {
   readonly state: LedgerState;
@@ -51,6 +79,8 @@ export interface StatusAreaProps {
   readonly onDismissError: () => void;
   readonly onDismissNotice: () => void;
   readonly onDismissReports: () => void;
+  /** Undo, offered in the result of a write (the header has it too). */
+  readonly onUndo?: () => void;
 }
 
 const SKIPPED_SHOWN = 20;
@@ -71,7 +101,7 @@ export function hasStatus(state: LedgerState, planError?: string): boolean {
 }
 
 export const StatusArea = forwardRef<HTMLDivElement, StatusAreaProps>(function StatusArea(props, ref) {
-  const { state, planError, onCancel, onDismissError, onDismissNotice, onDismissReports } = props;
+  const { state, planError, onCancel, onDismissError, onDismissNotice, onDismissReports, onUndo } = props;
   const { t, n, lang } = useT();
   const styles = useStyles();
   const dismiss = (onClick: () => void) => (
@@ -92,6 +122,13 @@ export const StatusArea = forwardRef<HTMLDivElement, StatusAreaProps>(function S
   const { phase, progress, error, notice, applyReport, undoReport } = state;
   if (!hasStatus(state, planError)) return null;
   const skipped = applyReport ? sortSkipped(applyReport.skipped) : undefined;
+  const nothing = applyReport ? wroteNothing(applyReport) : false;
+  // Cells, not messages: one message may stand for a whole protected sheet. The plan said how
+  // many cells the write meant to change; the messages are the floor when that is not known.
+  const notWrittenCells = Math.max(
+    skipped?.notWritten.length ?? 0,
+    applyReport && state.plannedCells !== undefined ? state.plannedCells - applyReport.written : 0,
+  );
   return (
     <div ref={ref} className={styles.area}>
       {phase === 'reading' && (
@@ -125,24 +162,18 @@ export const StatusArea = forwardRef<HTMLDivElement, StatusAreaProps>(function S
       {error && (
         <MessageBar intent="error" layout="multiline" politeness="assertive">
           <MessageBarBody className={styles.body}>
-            <MessageBarTitle>{t(`err.${error.op}` as TaskpaneKey)}</MessageBarTitle>
-            {error.plain ? (
-              // The adapter already said what happened and what to do, in both languages.
-              <Text as="p" size={300} className={styles.para}>
-                {lang === 'en' && error.detailEn ? error.detailEn : error.detail}
-              </Text>
+            {error.plain && !error.kind ? (
+              // The adapter already said, in both languages, what happened and what to do: said once.
+              <MessageBarTitle className={styles.plainTitle}>{lang === 'en' && error.detailEn ? error.detailEn : error.detail}</MessageBarTitle>
             ) : (
               <>
+                <MessageBarTitle>{t(`err.${error.op}` as TaskpaneKey)}</MessageBarTitle>
                 <Text as="p" size={300} className={styles.para}>
-                  {t(`err.${error.op}.do` as TaskpaneKey)}
+                  {error.kind ? t(`kind.${error.kind}` as TaskpaneKey) : t(`err.${error.op}.do` as TaskpaneKey)}
                 </Text>
-                {error.detail && (
-                  <Text size={200} className={styles.detail}>
-                    {t('errDetail', { message: error.detail })}
-                  </Text>
-                )}
               </>
             )}
+            <TechnicalDetail text={error.technical ?? (error.plain ? undefined : error.detail)} />
           </MessageBarBody>
           <MessageBarActions containerAction={dismiss(onDismissError)} />
         </MessageBar>
@@ -154,9 +185,7 @@ export const StatusArea = forwardRef<HTMLDivElement, StatusAreaProps>(function S
             <Text as="p" size={300} className={styles.para}>
               {t('err.plan.do')}
             </Text>
-            <Text size={200} className={styles.detail}>
-              {t('errDetail', { message: planError })}
-            </Text>
+            <TechnicalDetail text={planError} />
           </MessageBarBody>
         </MessageBar>
       )}
@@ -167,12 +196,18 @@ export const StatusArea = forwardRef<HTMLDivElement, StatusAreaProps>(function S
         </MessageBar>
       )}
       {applyReport && skipped && (
-        <MessageBar intent={skipped.notWritten.length > 0 ? 'warning' : 'success'} layout="multiline">
+        <MessageBar intent={nothing || skipped.notWritten.length > 0 ? 'warning' : 'success'} layout="multiline" politeness="polite">
           <MessageBarBody className={styles.body}>
-            <MessageBarTitle>{t('written', { count: n(applyReport.written) })}</MessageBarTitle>
+            <MessageBarTitle>{nothing ? t('wroteNothing') : t('written', { count: n(applyReport.written) })}</MessageBarTitle>
             <Text as="p" size={300} className={styles.para}>
-              {applyReport.notes > 0 ? `${t('writtenNotes', { count: n(applyReport.notes) })}` : ''}
-              {t('writtenUndo')}
+              {nothing ? (
+                t('wroteNothingDo')
+              ) : (
+                <>
+                  {applyReport.notes > 0 ? `${t('writtenNotes', { count: n(applyReport.notes) })}` : ''}
+                  {t('writtenUndo')}
+                </>
+              )}
             </Text>
             {skipped.kept.length > 0 && (
               // The officer's choice, already shown on the rows as 手入力 vs 計算: a count, not a warning.
@@ -183,7 +218,7 @@ export const StatusArea = forwardRef<HTMLDivElement, StatusAreaProps>(function S
             {skipped.notWritten.length > 0 && (
               <>
                 <Text size={200} weight="semibold" className={styles.detail}>
-                  {t('skippedTitle', { count: skipped.notWritten.length })}
+                  {t('skippedTitle', { count: n(notWrittenCells) })}
                 </Text>
                 {problemItems(skipped.notWritten)}
               </>
@@ -197,7 +232,13 @@ export const StatusArea = forwardRef<HTMLDivElement, StatusAreaProps>(function S
               </>
             )}
           </MessageBarBody>
-          <MessageBarActions containerAction={dismiss(onDismissReports)} />
+          <MessageBarActions containerAction={dismiss(onDismissReports)}>
+            {!nothing && onUndo && (
+              <Button size="small" appearance="secondary" icon={<ArrowUndo20Regular />} disabled={!state.canUndo} onClick={onUndo}>
+                {t('undo')}
+              </Button>
+            )}
+          </MessageBarActions>
         </MessageBar>
       )}
       {undoReport && (

@@ -3,7 +3,7 @@
  * will be), how many cells the write would change, how many typed grades differ
  * and how many points need checking.
  */
-import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { Evaluation, GradeKey, Preset } from '../../core/types';
 import { toGradeText } from '../../core/gradeText';
 import { useT } from '../i18n';
@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   card: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
+    gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -40,6 +40,7 @@ const useStyles = makeStyles({
   },
   statValue: { fontVariantNumeric: 'tabular-nums' },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  statLink: { fontSize: 'inherit', fontWeight: 'inherit', lineHeight: 'inherit', color: 'inherit' },
 });
 
 export interface GradeCount {
@@ -68,9 +69,11 @@ export interface SummaryProps {
   readonly preset: Preset | undefined;
   readonly changes: number | undefined;
   readonly problems: number;
+  /** Opens the points to check (their tab): 要確認 is a link when there are some. */
+  readonly onShowProblems?: () => void;
 }
 
-export function Summary({ evaluation, preset, changes, problems }: SummaryProps) {
+export function Summary({ evaluation, preset, changes, problems, onShowProblems }: SummaryProps) {
   const { t, n, lang } = useT();
   const styles = useStyles();
   const { counts, kpis, differs } = countGrades(evaluation);
@@ -106,21 +109,35 @@ export function Summary({ evaluation, preset, changes, problems }: SummaryProps)
       <div className={styles.stats}>
         <Stat label={t('changes')} value={changes === undefined ? '…' : t('countValue', { count: n(changes) })} />
         <Stat label={t('differences')} value={t('countValue', { count: n(differs) })} warn={differs > 0} />
-        <Stat label={t('problems')} value={t('countValue', { count: n(problems) })} warn={problems > 0} />
+        <Stat
+          label={t('problems')}
+          value={t('countValue', { count: n(problems) })}
+          warn={problems > 0}
+          onClick={onShowProblems}
+          linkLabel={`${t('problems')} ${t('countValue', { count: n(problems) })}: ${t('problemsLink')}`}
+        />
       </div>
     </section>
   );
 }
 
-function Stat({ label, value, warn }: { label: string; value: string; warn?: boolean }) {
+function Stat(props: { label: string; value: string; warn?: boolean; onClick?: () => void; linkLabel?: string }) {
+  const { label, value, warn, onClick, linkLabel } = props;
   const styles = useStyles();
   return (
     <div className={styles.stat}>
       <Text size={200} className={styles.caption}>
         {label}
       </Text>
-      <Text size={500} weight="semibold" className={mergeClasses(styles.statValue, warn && styles.warn)}>
-        {value}
+      <Text size={400} weight="semibold" className={mergeClasses(styles.statValue, warn && styles.warn)}>
+        {onClick ? (
+          // The visible count starts the accessible name (WCAG 2.5.3), the rest says where it leads.
+          <Link as="button" className={styles.statLink} aria-label={linkLabel} onClick={onClick}>
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
       </Text>
     </div>
   );

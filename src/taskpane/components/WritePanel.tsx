@@ -5,6 +5,7 @@
  */
 import { Button, makeStyles, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
 import { Checkmark20Regular, Edit20Regular } from '@fluentui/react-icons';
+import { forwardRef } from 'react';
 import type { WritePlan } from '../../core/types';
 import { useT } from '../i18n';
 import { isBusy, type Phase } from '../state/machine';
@@ -27,8 +28,8 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalM,
-    paddingBottom: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
     paddingLeft: tokens.spacingHorizontalL,
     paddingRight: tokens.spacingHorizontalL,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -88,10 +89,15 @@ export interface WriteFooterProps {
   readonly skips?: number;
   /** The rule changed since grading: what would be written is not what the rule says. */
   readonly stale?: boolean;
+  /** The rule on screen is not valid: nothing is written until it is corrected and graded. */
+  readonly ruleInvalid?: boolean;
   readonly onWrite: (plan: WritePlan) => void;
 }
 
-export function WriteFooter({ plan, phase, kept, skips = 0, stale = false, onWrite }: WriteFooterProps) {
+export const WriteFooter = forwardRef<HTMLDivElement, WriteFooterProps>(function WriteFooter(
+  { plan, phase, kept, skips = 0, stale = false, ruleInvalid = false, onWrite },
+  ref,
+) {
   const { t, n } = useT();
   const styles = useStyles();
   const changes = plan?.writes.length ?? 0;
@@ -99,28 +105,29 @@ export function WriteFooter({ plan, phase, kept, skips = 0, stale = false, onWri
   const writing = phase === 'writing';
   const written = phase === 'written';
   const nothing = plan !== undefined && changes === 0 && notes === 0;
-  const canWrite = phase === 'preview' && plan !== undefined && !nothing && !stale;
+  const canWrite = phase === 'preview' && plan !== undefined && !nothing && !stale && !ruleInvalid;
   // Pressed and now busy (or just written): disabledFocusable keeps the focus on the button.
   const keepFocus = !canWrite && (isBusy(phase) || written);
 
   let confirm: string;
   if (written) confirm = t('writtenAgain');
+  else if (ruleInvalid) confirm = t('ruleInvalidWrite');
   else if (stale) confirm = t('ruleChangedShort');
   else if (!plan) confirm = t('evaluating');
   else if (nothing) confirm = t('nothingToWrite');
   else confirm = notes > 0 ? t('writeConfirmNotes', { count: n(changes), notes: n(notes) }) : t('writeConfirm', { count: n(changes) });
 
   return (
-    <div className={styles.footer}>
+    <div ref={ref} className={styles.footer} data-write-footer>
       <Text size={200} className={styles.confirm} aria-live="polite">
         {confirm}
-        {kept > 0 && !written && (
+        {kept > 0 && !written && !ruleInvalid && (
           <>
             {'　'}
             <span className={styles.aside}>{t('writeKept', { count: n(kept) })}</span>
           </>
         )}
-        {skips > 0 && !written && (
+        {skips > 0 && !written && !ruleInvalid && (
           <>
             {'　'}
             <span className={styles.aside}>{t('writeSkips', { count: n(skips) })}</span>
@@ -140,4 +147,4 @@ export function WriteFooter({ plan, phase, kept, skips = 0, stale = false, onWri
       </Button>
     </div>
   );
-}
+});

@@ -92,3 +92,11 @@ export function largeWorkbook(kpis: number, sheets = 10): SheetGrid[] {
   }
   return out;
 }
+
+/** Sheets with text but no KPI table: what the empty state is for. */
+export function emptyWorkbook(): SheetGrid[] {
+  return [
+    sheet('会議メモ', [['令和6年度 第2回 推進委員会 メモ'], ['議題', '担当', '期限'], ['資料の確認', '企画政策課', '5月末']]),
+    sheet('Sheet2', []),
+  ];
+}

@@ -16,6 +16,7 @@ import type { Evaluation, Preset } from '../../core/types';
 import { gradeCellKey } from '../../core/types';
 import { cellAddress } from '../../core/grid';
 import type { ApplyReport, EvaluationScope, ReadProgress, UndoReport } from '../../excel/host';
+import { officeErrorKind, technicalText, type OfficeErrorKind } from './hostErrorKind';
 
 export type Phase = 'idle' | 'reading' | 'evaluating' | 'preview' | 'writing' | 'written' | 'undoing';
 
@@ -42,6 +43,10 @@ export interface ErrorInfo {
    * a detail under the pane's own advice.
    */
   readonly plain?: boolean;
+  /** What kind of Office.js trouble it was, when known: picks the advice (src/taskpane/state/hostErrorKind.ts). */
+  readonly kind?: OfficeErrorKind;
+  /** The technical code and words, shown once, folded away under the plain message. */
+  readonly technical?: string;
 }
 
 export interface PaneError extends ErrorInfo {
@@ -67,6 +72,8 @@ export interface LedgerState {
   readonly notes: boolean;
   readonly addGradeColumns: boolean;
   readonly applyReport?: ApplyReport;
+  /** Cells the plan handed to the last write meant to change: what the report's skips are counted against. */
+  readonly plannedCells?: number;
   readonly undoReport?: UndoReport;
   readonly canUndo: boolean;
   /** The phase undo started from. */
@@ -96,7 +103,7 @@ export type Action =
   | { type: 'setAdopt'; key: string; adopt: boolean }
   | { type: 'adoptAll'; adopt: boolean }
   | { type: 'setOption'; option: 'notes' | 'addGradeColumns'; value: boolean }
-  | { type: 'writeStart' }
+  | { type: 'writeStart'; cells?: number }
   | { type: 'writeDone'; report: ApplyReport }
   | { type: 'undoStart' }
   | { type: 'undoDone'; report: UndoReport }
@@ -109,6 +116,11 @@ export type Action =
 /** True while the host or the engine is busy: the evaluate, write and undo buttons wait. */
 export function isBusy(phase: Phase): boolean {
   return phase === 'reading' || phase === 'evaluating' || phase === 'writing' || phase === 'undoing';
+}
+
+/** True when a write changed no cell and added no note. */
+export function wroteNothing(report: ApplyReport): boolean {
+  return report.written === 0 && report.notes === 0;
 }
 
 /** The grade-cell keys of every KPI whose typed grade differs from the computed one. */
@@ -180,6 +192,8 @@ export function reducer(state: LedgerState, action: Action): LedgerState {
         detail: action.detail,
         ...(action.detailEn !== undefined ? { detailEn: action.detailEn } : {}),
         ...(action.plain ? { plain: true } : {}),
+        ...(action.kind ? { kind: action.kind } : {}),
+        ...(action.technical ? { technical: action.technical } : {}),
       };
       switch (action.op) {
         case 'read':
@@ -224,10 +238,21 @@ export function reducer(state: LedgerState, action: Action): LedgerState {
       return { ...state, [action.option]: action.value };
     case 'writeStart':
       if (state.phase !== 'preview') return state;
-      return { ...state, phase: 'writing', error: undefined, applyReport: undefined, undoReport: undefined };
-    case 'writeDone':
+      return {
+        ...state,
+        phase: 'writing',
+        error: undefined,
+        applyReport: undefined,
+        undoReport: undefined,
+        ...(action.cells !== undefined ? { plannedCells: action.cells } : { plannedCells: undefined }),
+      };
+    case 'writeDone': {
       if (state.phase !== 'writing') return state;
+      // A write that changed nothing (e.g. the sheet was protected after the preview) is not
+      // 「書き込み済み」 and leaves nothing to undo: the preview stays writable for another try.
+      if (wroteNothing(action.report)) return { ...state, phase: 'preview', applyReport: action.report };
       return { ...state, phase: 'written', applyReport: action.report, canUndo: true };
+    }
     case 'undoStart':
       if (isBusy(state.phase)) return state;
       return { ...state, phase: 'undoing', beforeUndo: state.phase, error: undefined, undoReport: undefined };
@@ -262,12 +287,36 @@ export function describeError(e: unknown): string {
 
 /**
  * What a rejection says. The adapter's HostError carries plain Japanese and English
- * (message / messageEn); anything else (an Office.js error, a string) is technical.
+ * (message / messageEn); its technical {{detail}} is taken out of the sentence and kept
+ * apart (shown once, folded away). Anything else (an Office.js error, a string) is
+ * technical: the pane words the advice itself, from the kind of error when it knows it.
  */
 export function errorInfo(e: unknown): ErrorInfo {
   const detail = describeError(e);
+  const kind = officeErrorKind(e);
   const en = typeof e === 'object' && e !== null ? (e as { messageEn?: unknown }).messageEn : undefined;
-  return typeof en === 'string' && en !== '' ? { detail, detailEn: en, plain: true } : { detail };
+  if (typeof en === 'string' && en !== '') {
+    const inner = (e as { detail?: unknown }).detail;
+    const words = typeof inner === 'string' && inner !== '' ? inner : undefined;
+    return {
+      detail: plainSentence(detail, words, 'ja'),
+      detailEn: plainSentence(en, words, 'en'),
+      plain: true,
+      ...(kind ? { kind } : {}),
+      ...(words ? { technical: technicalText(e) } : {}),
+    };
+  }
+  return { detail, technical: technicalText(e), ...(kind ? { kind } : {}) };
+}
+
+/**
+ * The adapter's sentence without its technical parenthesis, and naming the pane's
+ * button: the adapter says 「評価」 for the command, the pane's button is 「すべて評価」.
+ */
+function plainSentence(sentence: string, technical: string | undefined, lang: 'ja' | 'en'): string {
+  let out = sentence;
+  if (technical) out = lang === 'ja' ? out.split(`（${technical}）`).join('') : out.split(` (${technical})`).join('');
+  return lang === 'ja' ? out.replace(/「評価」を実行して/g, '「すべて評価」を押して') : out;
 }
 
 /** True for the rejection of an aborted read (DOMException or any error named AbortError). */

@@ -127,7 +127,7 @@ export function useLedger(host: LedgerHost, preset: Preset | undefined, onEvalua
   const write = useCallback(
     async (plan: WritePlan) => {
       if (stateRef.current.phase !== 'preview') return;
-      dispatch({ type: 'writeStart' });
+      dispatch({ type: 'writeStart', cells: plan.writes.length });
       try {
         const report = await host.applyPlan(plan);
         dispatch({ type: 'writeDone', report });

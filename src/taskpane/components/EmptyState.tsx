@@ -1,0 +1,46 @@
+/**
+ * No KPI table found: says so, what a KPI table looks like to the add-in, and which
+ * sheets were searched — instead of the results layout with 0 / 0 / 0 and a footer
+ * whose button can do nothing.
+ */
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { TableSearch24Regular } from '@fluentui/react-icons';
+import { useT } from '../i18n';
+
+const useStyles = makeStyles({
+  box: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    textAlign: 'center',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalXL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
+  icon: { color: tokens.colorBrandForeground1, fontSize: '32px' },
+  text: { color: tokens.colorNeutralForeground2, wordBreak: 'keep-all', overflowWrap: 'anywhere' },
+  sheets: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+});
+
+export function EmptyState({ sheets }: { readonly sheets: readonly string[] }) {
+  const { t, lang } = useT();
+  const styles = useStyles();
+  return (
+    <section className={styles.box} aria-label={t('emptyTitle')}>
+      <TableSearch24Regular className={styles.icon} aria-hidden />
+      <Text size={400} weight="semibold" as="h2" style={{ margin: 0 }}>
+        {t('emptyTitle')}
+      </Text>
+      <Text size={300} className={styles.text}>
+        {t('emptyHelp')}
+      </Text>
+      {sheets.length > 0 && (
+        <Text size={200} className={styles.sheets}>
+          {t('emptySearched', { sheets: sheets.map((s) => (lang === 'ja' ? `「${s}」` : `"${s}"`)).join(lang === 'ja' ? '' : ', ') })}
+        </Text>
+      )}
+    </section>
+  );
+}
