@@ -5,7 +5,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateWorkbook } from '../core/evaluate';
 import { createTranslator, type Lang } from '../core/i18n';
@@ -16,6 +16,7 @@ import { applyWritePlan } from './applyPlan';
 import { newWriteProblems, toJsonReport } from './jsonReport';
 import { formatTextReport } from './textReport';
 import { loadXlsx } from './xlsxGrid';
+import { addPlaces, committeeHtml, committeeSummary } from '../report/committee';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -25,7 +26,7 @@ export interface CliIo {
 const t = createTranslator('cli', {
   ja: {
     usage:
-      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--json] [--out 出力.xlsx] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\n評価基準: {{presets}}',
+      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--json] [--out 出力.xlsx] [--overwrite] [--notes] [--add-grade-column] [--report 集計.html] [--lang ja|en]\n評価基準: {{presets}}',
     noFile: 'エラー: 評価する .xlsx ファイルを指定してください。',
     badArgs: 'エラー: {{detail}}',
     unknownPreset: 'エラー: 評価基準「{{preset}}」はありません。使えるのは {{presets}} です。',
@@ -35,10 +36,11 @@ const t = createTranslator('cli', {
     sameAsInput: 'エラー: 出力先「{{file}}」は入力ファイルと同じです。元のファイルは上書きしません。別の名前を指定してください。',
     outDirMissing: 'エラー: 出力先のフォルダ「{{dir}}」がありません。',
     writeFailed: 'エラー: 「{{file}}」に書き込めません（{{detail}}）。ファイルが開かれていないか確認してください。',
+    reportNotHtml: 'エラー: 集計レポートの出力先「{{file}}」は .html で終わる名前にしてください。',
   },
   en: {
     usage:
-      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--json] [--out OUT.xlsx] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\nPresets: {{presets}}',
+      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--json] [--out OUT.xlsx] [--overwrite] [--notes] [--add-grade-column] [--report REPORT.html] [--lang ja|en]\nPresets: {{presets}}',
     noFile: 'Error: give the .xlsx file to evaluate.',
     badArgs: 'Error: {{detail}}',
     unknownPreset: 'Error: there is no preset "{{preset}}". Available: {{presets}}.',
@@ -48,6 +50,7 @@ const t = createTranslator('cli', {
     sameAsInput: 'Error: the output "{{file}}" is the input file. The original is never overwritten; choose another name.',
     outDirMissing: 'Error: the output folder "{{dir}}" does not exist.',
     writeFailed: 'Error: cannot write "{{file}}" ({{detail}}). Check that the file is not open.',
+    reportNotHtml: 'Error: the report file "{{file}}" must end in .html.',
   },
 });
 
@@ -61,6 +64,8 @@ interface Options {
   overwrite: boolean;
   notes: boolean;
   addGradeColumns: boolean;
+  /** --report: the committee report's HTML file. */
+  report?: string;
   lang: Lang;
 }
 
@@ -81,6 +86,7 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
         overwrite: { type: 'boolean', default: false },
         notes: { type: 'boolean', default: false },
         'add-grade-column': { type: 'boolean', default: false },
+        report: { type: 'string' },
         lang: { type: 'string', default: 'ja' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -119,6 +125,7 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
       overwrite: values.overwrite,
       notes: values.notes,
       addGradeColumns: values['add-grade-column'],
+      report: values.report,
       lang,
     },
   };
@@ -158,6 +165,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
   }
+  if (o.report !== undefined) {
+    if (!/\.html?$/i.test(o.report)) {
+      io.stderr(t(o.lang, 'reportNotHtml', { file: o.report }) + '\n');
+      return 2;
+    }
+    if (!existsSync(dirname(resolve(o.report)))) {
+      io.stderr(t(o.lang, 'outDirMissing', { dir: dirname(resolve(o.report)) }) + '\n');
+      return 2;
+    }
+  }
 
   let loaded;
   try {
@@ -188,6 +205,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     writeProblems = newWriteProblems(evaluation, plan).filter((p) => p.code !== 'handGradeDiffers');
     report.problems.push(...toJsonReport({ ...evaluation, tables: [], problems: writeProblems }).problems);
     report.written = { cells: applied.written, notes: applied.notes, rules: applied.rules, file: o.out };
+  }
+
+  // The committee summary (#12): counted as the ledger will stand after this run.
+  const committee = committeeSummary(evaluation, loaded.grids, o.preset, o.overwrite ? 'computed' : 'ledger');
+  addPlaces(report, committee);
+  if (o.report !== undefined) {
+    const html = committeeHtml(committee, {
+      workbookTitle: loaded.workbook.title,
+      grids: loaded.grids,
+      sourceFile: basename(o.file),
+      preset: o.preset,
+      problems: [...evaluation.problems, ...writeProblems],
+      date: new Date(),
+    });
+    try {
+      await writeFile(o.report, html, 'utf8');
+    } catch (error) {
+      io.stderr(t(o.lang, 'writeFailed', { file: o.report, detail: (error as Error).message }) + '\n');
+      return 2;
+    }
   }
 
   io.stdout(o.json ? JSON.stringify(report, null, 2) + '\n' : formatTextReport(report, o.lang));
