@@ -165,14 +165,15 @@ thead th { background: #DCE3F0; font-weight: bold; text-align: center; vertical-
 td.n { text-align: center; white-space: nowrap; }
 th.n { text-align: center; }
 table.counts { table-layout: fixed; }
-table.counts col.label { width: 34%; }
+table.counts col.label { width: 40%; }
+table.counts th, table.counts td { padding: 0.5mm 1.2mm; }
 table.counts col.share { width: 12%; }
 table.counts thead th small { font-size: 6.5pt; }
 small { font-size: 7.5pt; color: #404040; font-weight: normal; }
 table.counts tbody th { text-align: left; font-weight: normal; }
 table.counts tr.goal th { font-weight: bold; }
-table.counts tr.direction th { padding-left: 5mm; font-size: 8.5pt; }
-table.counts tr.direction td { font-size: 8.5pt; }
+table.counts tr.direction th { padding-left: 4mm; font-size: 8pt; }
+table.counts tr.direction td { font-size: 8pt; }
 table.counts tr.total th, table.counts tr.total td { font-weight: bold; border-top: 1.4pt solid #1A1A1A; background: #F2F2F2; }
 table.counts td.share { background: #F3F7EE; }
 table.kpis { font-size: 8.5pt; }
