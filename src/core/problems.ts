@@ -32,6 +32,8 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
     notesUnsupported:
       'このバージョンの Excel ではセルのメモを追加できないため、理由のメモは書き込みませんでした（達成状況は書き込みました）。Microsoft 365 の最新版でお試しください。',
     noteKept: '「{{sheet}}」シートのセル {{cell}} には既にメモがあるため、理由のメモは追加しませんでした。',
+    summarySheetTaken:
+      '「{{sheet}}」という名前のシートが既にあり、このアドインが作ったものではないため、置き換えませんでした。そのシートの名前を変えるか、不要なら削除してから、もう一度「集計を作成」を実行してください。',
     'reason.noNumber': '数値が見つからない',
     'reason.severalNumbers': '数値が複数あってどれを使うか分からない',
     'reason.unknownWord': '単位や状態として分からない語を含む',
@@ -60,6 +62,8 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
     notesUnsupported:
       'This version of Excel cannot add notes, so the reasons were not written as notes (the grades were written). Try the latest Microsoft 365.',
     noteKept: 'Cell {{cell}} on sheet "{{sheet}}" already has a note, so the reason was not added as a note.',
+    summarySheetTaken:
+      'A sheet named "{{sheet}}" already exists and was not made by this add-in, so it was not replaced. Rename it, or delete it if it is not needed, and run "Create summary" again.',
     'reason.noNumber': 'has no number in it',
     'reason.severalNumbers': 'has several numbers and it is unclear which one counts',
     'reason.unknownWord': 'has a word that is neither a unit nor a known state',
@@ -81,6 +85,7 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   sheetMissing: 'warning',
   notesUnsupported: 'info',
   noteKept: 'info',
+  summarySheetTaken: 'warning',
 };
 
 /** Words for an unreadable reason, to fill {{why}}. */
