@@ -10,7 +10,7 @@
 import * as echarts from 'echarts';
 import { GRADE_COLOURS } from '../core/colours';
 import type { EvaluationSummary, SummaryKpi } from '../core/summary';
-import { formatPercent } from './format';
+import { formatRate } from './format';
 
 export const REPORT_FONT = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Yu Gothic", Meiryo, sans-serif';
 
@@ -124,7 +124,7 @@ export function progressChart(kpis: readonly SummaryKpi[]): string {
             fontSize: 10,
             formatter: (p: { dataIndex: number }) => {
               const v = rows[p.dataIndex]!.progress;
-              return v === undefined ? '' : formatPercent(v);
+              return v === undefined ? '' : formatRate(v);
             },
           },
           data: rows.map((r) =>

@@ -12,7 +12,7 @@ import { toGradeText } from '../core/gradeText';
 import type { EvaluationSummary, GoalSummary, GradeCounts, SummaryGroup, SummaryKpi } from '../core/summary';
 import type { Preset, Problem, ValueCell } from '../core/types';
 import { REPORT_FONT, gradeCountsChart, progressChart } from './charts';
-import { formatPercent } from './format';
+import { formatPercent, formatRate } from './format';
 import { ruleLines } from './ruleText';
 
 export interface ReportInput {
@@ -105,7 +105,7 @@ function kpiRow(k: SummaryKpi, index: number): string {
   const counted = k.grade === null ? gradeBadge(null, '評価不能') : gradeBadge(k.grade, toGradeText(k.grade, 'full'));
   const computedNote =
     k.handGrade && outcome.grade !== null ? `<div class="note">入力済みの評価。基準による評価は ${escapeHtml(toGradeText(outcome.grade, 'full'))}</div>` : '';
-  const progress = m?.progress !== undefined ? `${percent(m.progress)}<br><small>経過 ${percent(m.elapsed)}</small>` : '－';
+  const progress = m?.progress !== undefined ? `${formatRate(m.progress)}<br><small>経過 ${formatRate(m.elapsed)}</small>` : '－';
   return (
     `<tr class="kpi" data-kpi="${escapeHtml(kpi.name)}" data-grade="${k.grade ?? ''}">` +
     `<td class="n">${index + 1}</td><td class="name">${name}${dept}${note}</td>` +

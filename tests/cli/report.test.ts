@@ -96,6 +96,24 @@ describe('--report and --json summary on the sample ledger', () => {
     });
   });
 
+  it('prints shares with one decimal and each KPI\'s rates as its reason words them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-report-'));
+    const file = join(dir, 'r.html');
+    await cli([SAMPLE, '--report', file]);
+    const html = readFileSync(file, 'utf8');
+    const row = (name: string) => {
+      const start = html.indexOf(`data-kpi="${name}"`);
+      return html.slice(start, html.indexOf('</tr>', start));
+    };
+    // 市内高校: p = (60.5 − 59.0)/(61.0 − 59.0) = 75%, t = (H29 − H26)/(H31 − H26) = 3/5.
+    expect(row('新規学校卒業者の市内就職率／市内高校')).toContain('75%<br><small>経過 60%</small>');
+    // 付加価値額: p = (665 − 720)/(770 − 720) = −110%; its values carry their own years H24 → H28, target H31: t = 4/7 = 57%.
+    expect(row('製造品出荷額における付加価値額')).toContain('-110%<br><small>経過 57%</small>');
+    // 第１節 1 of 5 on track; overall 8 of 15 = 53.3%.
+    expect(html).toMatch(/data-key="goal\|第１節[^"]*" data-on-track="1" data-assessed="5">20\.0%/);
+    expect(html).toMatch(/data-key="total" data-on-track="8" data-assessed="15">53\.3%/);
+  });
+
   it('--overwrite counts the computed grades (the two rows the officers graded differently move)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kpi-report-'));
     const r = await cli([SAMPLE, '--json', '--overwrite', '--out', join(dir, 'out.xlsx')]);
