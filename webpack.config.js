@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack from 'webpack';
 
 const projectDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -72,6 +73,48 @@ export function rewriteManifest(xml, baseUrl) {
   if (baseUrl === undefined) return xml;
   const origin = new URL(baseUrl).origin;
   return xml.split(DEV_BASE_URL).join(baseUrl).split(DEV_ORIGIN).join(origin);
+}
+
+/**
+ * functions.json as Excel must get it, from what custom-functions-metadata generated.
+ *
+ * - `allowErrorForDataTypeAny: true`: without it Excel does not call a function at all when an
+ *   argument holds an error value, so one #DIV/0! in a range gives the whole spilled result an
+ *   error instead of "that row's error, the other rows computed". The generator cannot set it
+ *   (custom-functions-errors, "Errors as custom function inputs": "only with manually created
+ *   JSON metadata"; Office-Addin-Scripts PR #632 asked for it and was closed), so it is added here.
+ * - `allowCustomDataForDataTypeAny`, which the generator adds by default (Office-Addin-Scripts
+ *   PR #829), is dropped: no KPI function takes data types (a linked entity is "not a value",
+ *   src/functions/args.ts), it needs CustomFunctionsRuntime 1.4, and volume-licensed Office 2021
+ *   crashes on metadata that has both flags (office-js issue #4385).
+ * Both flags are top-level: they apply to every `any` parameter, and every KPI parameter is `any`.
+ */
+export function finishFunctionsMetadata(json) {
+  const metadata = JSON.parse(json);
+  delete metadata.allowCustomDataForDataTypeAny;
+  return JSON.stringify({ allowErrorForDataTypeAny: true, ...metadata }, null, 4);
+}
+
+/**
+ * Rewrites the functions.json that CustomFunctionsMetadataPlugin put in each compilation (see
+ * finishFunctionsMetadata). Listed after that plugin, so its compilation hook runs after the one
+ * that adds the asset, in child compilations (html-webpack-plugin's) too: every copy of the file
+ * is the finished one, and webpack sees no conflicting contents.
+ */
+class FinishFunctionsMetadataPlugin {
+  constructor(file) {
+    this.file = file;
+  }
+
+  apply(compiler) {
+    compiler.hooks.compilation.tap('FinishFunctionsMetadataPlugin', (compilation) => {
+      const generated = compilation.assets[this.file];
+      // Missing only when the generator failed, and then it has already reported why.
+      if (!generated) return;
+      const json = finishFunctionsMetadata(generated.source().toString());
+      compilation.assets[this.file] = new webpack.sources.RawSource(json);
+    });
+  }
 }
 
 /**
@@ -152,6 +195,7 @@ export default async (env = {}, options = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: functionsEntry }),
+      new FinishFunctionsMetadataPlugin('functions.json'),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

@@ -1,8 +1,9 @@
 /**
  * The add-in's whole path on the workbook double: read every sheet, evaluate,
  * plan, write (with undo snapshot), undo and read again, on a generated 10,000-KPI workbook.
- * Reports syncs and the largest request, which do not depend on the machine, and
- * the time, which does.
+ * Reports syncs, the largest request and the bytes read, which do not depend on the machine,
+ * and the time, which does. The double models Excel's limits (5 MB per response, 512 merged
+ * areas per lookup), so the syncs are those real Excel on the web would need.
  */
 import { evaluateWorkbook } from '../src/core/evaluate';
 import { BUILTIN_PRESETS } from '../src/core/presets';
@@ -16,6 +17,10 @@ export interface AdapterBench {
   kpis: number;
   sheets: number;
   readSyncs: number;
+  /** Bytes of every read sync's response, and per KPI. */
+  readResponseBytes: number;
+  /** Merged areas on the generated sheets: the most on one sheet (Excel looks up 512 at a time). */
+  maxMergesPerSheet: number;
   writeSyncs: number;
   undoSyncs: number;
   largestRequestBytes: number;
@@ -38,6 +43,7 @@ export async function benchAdapter(kpisPerSheet = 1_000, sheets = 10): Promise<A
   let t = performance.now();
   const read = await host.readGrids({ kind: 'workbook' });
   const readSyncs = double.syncCount;
+  const readResponseBytes = double.responseBytes.reduce((n, b) => n + b, 0);
   const readSeconds = (performance.now() - t) / 1000;
 
   t = performance.now();
@@ -68,6 +74,8 @@ export async function benchAdapter(kpisPerSheet = 1_000, sheets = 10): Promise<A
     kpis,
     sheets,
     readSyncs,
+    readResponseBytes,
+    maxMergesPerSheet: Math.max(...grids.map((g) => g.merges.length)),
     writeSyncs,
     undoSyncs,
     largestRequestBytes,

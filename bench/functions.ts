@@ -12,7 +12,7 @@
  * Called by the project's bench runner: `benchFunctions()` → [{ name, usPerCall }].
  */
 import '../tests/functions/customFunctionsGlobal'; // the CustomFunctions global Excel provides
-import { attain, expected, fy, grade, rate, value } from '../src/functions/functions';
+import { attain, expected, grade, nendo, rate, value } from '../src/functions/functions';
 
 const CALLS = 10_000;
 const WARM_UP = 1_000;
@@ -70,7 +70,7 @@ export async function benchFunctions(): Promise<{ name: string; usPerCall: numbe
     }),
   );
   results.push(await time('KPI.VALUE', (i) => value(one(CELLS[i % CELLS.length]))));
-  results.push(await time('KPI.FY', (i) => fy(one(HEADERS[i % HEADERS.length]))));
+  results.push(await time('KPI.NENDO', (i) => nendo(one(HEADERS[i % HEADERS.length]))));
 
   // A 100-row column in one call, 100 times (10,000 rows): cost per row.
   const column = (k: number) => Array.from({ length: RANGE_ROWS }, (_, r) => [ROWS[r % ROWS.length]![k]]);

@@ -32,6 +32,12 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
     notesUnsupported:
       'このバージョンの Excel ではセルのメモを追加できないため、理由のメモは書き込みませんでした（達成状況は書き込みました）。Microsoft 365 の最新版でお試しください。',
     noteKept: '「{{sheet}}」シートのセル {{cell}} には既にメモがあるため、理由のメモは追加しませんでした。',
+    rulesUnreadable:
+      '「{{sheet}}」シートの条件付き書式を Excel から読み取れなかったため、このシートの評価の色分け（{{cell}}）は追加していません。評価は書き込みました。同じ範囲に同じ種類のルールが重複しているとこうなります。［ホーム］→［条件付き書式］→［ルールの管理］で重複したルールを削除してから、もう一度「書き込む」を実行してください。',
+    rulesNotRemoved:
+      '「{{sheet}}」シートでは、Excel がこのアドインの色分けのルール（{{cell}}）を読み取れないか削除できなかったため、ルールが残っています。セルの値は元に戻しました。［ホーム］→［条件付き書式］→［ルールの管理］で、数式に N("KPI評価") を含むルールを削除してください。',
+    oldRulesKept:
+      '「{{sheet}}」シートの以前の評価の色分けのルールを Excel が削除できなかったため、新しいルール（{{cell}}）と重なって残っています。評価は書き込みました。［ホーム］→［条件付き書式］→［ルールの管理］で、数式に N("KPI評価") を含む古いルールを削除してください。',
     summarySheetTaken:
       '「{{sheet}}」という名前のシートが既にあり、このアドインが作ったものではないため、置き換えませんでした。そのシートの名前を変えるか、不要なら削除してから、もう一度「集計を作成」を実行してください。',
     'reason.noNumber': '数値が見つからない',
@@ -62,6 +68,12 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
     notesUnsupported:
       'This version of Excel cannot add notes, so the reasons were not written as notes (the grades were written). Try the latest Microsoft 365.',
     noteKept: 'Cell {{cell}} on sheet "{{sheet}}" already has a note, so the reason was not added as a note.',
+    rulesUnreadable:
+      'Excel could not read the conditional formats of sheet "{{sheet}}", so no grade colours were added there ({{cell}}). The grades were written. This happens when two rules of the same kind cover the same range: delete the duplicate in Home → Conditional Formatting → Manage Rules, then write again.',
+    rulesNotRemoved:
+      'On sheet "{{sheet}}" Excel could not read or delete the colour rules this add-in added ({{cell}}), so they are still there. The cells were restored. Delete the rules whose formula contains N("KPI評価") in Home → Conditional Formatting → Manage Rules.',
+    oldRulesKept:
+      'Excel could not delete the previous grade colour rules on sheet "{{sheet}}", so they remain beside the new ones ({{cell}}). The grades were written. Delete the old rules whose formula contains N("KPI評価") in Home → Conditional Formatting → Manage Rules.',
     summarySheetTaken:
       'A sheet named "{{sheet}}" already exists and was not made by this add-in, so it was not replaced. Rename it, or delete it if it is not needed, and run "Create summary" again.',
     'reason.noNumber': 'has no number in it',
@@ -85,6 +97,9 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   sheetMissing: 'warning',
   notesUnsupported: 'info',
   noteKept: 'info',
+  rulesUnreadable: 'warning',
+  rulesNotRemoved: 'warning',
+  oldRulesKept: 'warning',
   summarySheetTaken: 'warning',
 };
 

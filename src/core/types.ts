@@ -185,6 +185,9 @@ export type ProblemCode =
   | 'sheetMissing' // a sheet was renamed or deleted since the preview / the last write
   | 'notesUnsupported' // this Excel cannot add notes (needs ExcelApi 1.18)
   | 'noteKept' // the officer's own note on a grade cell was kept, ours not added
+  | 'rulesUnreadable' // Excel could not load the sheet's conditional formats: grades written, no colour rules
+  | 'rulesNotRemoved' // undo: the add-in's colour rules there could not be loaded or deleted (cells restored)
+  | 'oldRulesKept' // write: Excel refused to delete the add-in's previous colour rules (grades written)
   | 'summarySheetTaken'; // a sheet named 「KPI評価集計」 that the add-in did not make: not replaced
 
 export interface Problem {
@@ -246,6 +249,12 @@ export interface CellWrite {
   /** The text to write ("Ａ"). */
   readonly after: string;
   readonly purpose: 'grade' | 'gradeHeader';
+  /**
+   * The cell lies in a merged area of the grid the plan was made from. The adapter writes such a
+   * cell on its own: its own merged-area check at write time may miss an area that starts above or
+   * left of the written range (office-js issue #3611).
+   */
+  readonly inMerge?: true;
 }
 
 export interface NoteWrite {

@@ -5,7 +5,7 @@
  */
 import { colourRulesFor } from './colours';
 import { toGradeText } from './gradeText';
-import { cellAddress, cellAt, rangeAddress, type SheetGrid } from './grid';
+import { cellAddress, cellAt, mergeAt, rangeAddress, type SheetGrid } from './grid';
 import { makeProblem } from './problems';
 import {
   gradeCellKey,
@@ -98,7 +98,8 @@ function snapshot(grid: SheetGrid, row: number, col: number): CellSnapshot {
 }
 
 function write(grid: SheetGrid, row: number, col: number, after: string, purpose: CellWrite['purpose']): CellWrite {
-  return { sheet: grid.name, row, col, address: cellAddress(row, col), before: snapshot(grid, row, col), after, purpose };
+  const planned: CellWrite = { sheet: grid.name, row, col, address: cellAddress(row, col), before: snapshot(grid, row, col), after, purpose };
+  return mergeAt(grid, row, col) ? { ...planned, inMerge: true } : planned;
 }
 
 /**

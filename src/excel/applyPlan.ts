@@ -3,9 +3,9 @@
  *  (a) check the workbook as it is now (planCheck.ts);
  *  (b) save the undo snapshot first, replacing the previous one, so that whatever
  *      happens next can be undone, also after reopening the workbook;
- *  (c) remove the add-in's previous colour rules on the sheets being coloured
- *      (never a rule the officer made);
- *  (d) write the grades, add one colour rule per grade per table, add notes.
+ *  (c) write the grades, add one colour rule per grade per table, add notes;
+ *  (d) remove the add-in's previous colour rules on the sheets being coloured
+ *      (never a rule the officer made), last, since Excel may refuse (conditionalFormats.ts).
  * (b)–(d) share one request unless the plan is big enough to need more (chunking.ts),
  * so a normal plan costs two syncs: check, then write.
  */
@@ -13,11 +13,12 @@ import type { Problem, WritePlan } from '../core/types';
 import { textInput } from './cellInput';
 import { columnRuns, runAddress, singleCellRuns } from './cellRuns';
 import { BudgetedBatch, estimateBytes } from './chunking';
-import { gradeRuleFormulaFor, queueGradeRule } from './conditionalFormats';
+import { deleteRulesLast, gradeRuleFormulaFor, queueGradeRule } from './conditionalFormats';
 import { HostError } from './errors';
 import type { ExcelRun } from './excelRun';
 import type { ApplyReport } from './host';
 import { noteContent } from './notes';
+import { makeProblem } from '../core/problems';
 import { checkPlan, decide, type Decision } from './planCheck';
 import { isEmptySnapshot, snapshotToParts, type UndoSnapshot } from './undoSnapshot';
 
@@ -43,8 +44,11 @@ export async function applyPlan(run: ExcelRun, plan: WritePlan, deps: ApplyDeps)
     const snapshot = snapshotOf(decision, (deps.now ?? (() => new Date()))());
     if (isEmptySnapshot(snapshot)) return { written: 0, notes: 0, rules: 0, skipped }; // keep the previous undo
     try {
-      const rules = await write(context, decision, snapshot, previousParts, (deps.snapshotId ?? randomId)());
-      return { written: decision.writes.length, notes: decision.notes.length, rules, skipped };
+      const { rules, oldRulesKept } = await write(context, decision, snapshot, previousParts, (deps.snapshotId ?? randomId)());
+      const kept = oldRulesKept.map((sheet) =>
+        makeProblem('oldRulesKept', sheet, decision.formats.find((f) => f.sheet === sheet)?.range ?? 'A1'),
+      );
+      return { written: decision.writes.length, notes: decision.notes.length, rules, skipped: [...skipped, ...kept] };
     } catch (error) {
       throw HostError.from('writeFailed', error);
     }
@@ -73,14 +77,14 @@ function snapshotOf(decision: Decision, now: Date): UndoSnapshot {
   };
 }
 
-/** (b)–(d) in order, chunked by request size. Returns the number of rules added. */
+/** (b)–(d) in order, chunked by request size: the rules added, and the sheets whose old rules Excel kept. */
 async function write(
   context: Excel.RequestContext,
   decision: Decision,
   snapshot: UndoSnapshot,
   previousParts: readonly Excel.CustomXmlPart[],
   snapshotId: string,
-): Promise<number> {
+): Promise<{ rules: number; oldRulesKept: string[] }> {
   const batch = new BudgetedBatch(context);
   const sheet = (name: string): Excel.Worksheet => context.workbook.worksheets.getItem(name);
 
@@ -90,8 +94,6 @@ async function write(
       context.workbook.customXmlParts.add(xml);
     });
   }
-
-  for (const rule of decision.oldRules) await batch.add(estimateBytes.deletion(), () => rule.delete());
 
   const runs = [...columnRuns(decision.writes.filter((w) => !w.alone)), ...singleCellRuns(decision.writes.filter((w) => w.alone))];
   for (const run of runs) {
@@ -123,8 +125,8 @@ async function write(
       else worksheet.notes.add(note.address, content);
     });
   }
-  await batch.flush();
-  return rules;
+  const oldRulesKept = await deleteRulesLast(context, batch, decision.oldRules);
+  return { rules, oldRulesKept };
 }
 
 /** The planner may already report what the check finds again (a protected sheet): say it once. */

@@ -17,6 +17,17 @@ const MAY_BE_READ_AS_NON_TEXT: readonly RegExp[] = [
   /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s./-]*[0-9]/i,
 ];
 
+/**
+ * The formula a cell holds, from what Range.formulas and Range.values gave for it; undefined for
+ * a cell without one. Range.formulas gives a text cell's value without its leading apostrophe
+ * (office-js issue #6687), so text typed as '=A1+1 comes back as "=A1+1" there, the same as its
+ * value. A real formula's value is its result, never its own source text (that would be a
+ * circular reference), so a "formula" equal to the value is text.
+ */
+export function formulaOf(formula: unknown, value: unknown): string | undefined {
+  return typeof formula === 'string' && formula.startsWith('=') && formula !== value ? formula : undefined;
+}
+
 /** The input that stores `text` as text. */
 export function textInput(text: string): string {
   return MAY_BE_READ_AS_NON_TEXT.some((re) => re.test(text)) ? `'${text}` : text;

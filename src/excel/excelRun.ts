@@ -13,6 +13,11 @@ export function isExcelError(error: unknown, ...codes: string[]): boolean {
   return typeof code === 'string' && codes.includes(code);
 }
 
+/** True for any Office.js error: it carries a code from Excel.ErrorCodes. */
+export function hasExcelCode(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}
+
 /** The message of anything thrown, for the {{detail}} of a HostError. */
 export function errorDetail(error: unknown): string {
   if (error instanceof Error) {

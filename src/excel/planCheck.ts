@@ -7,10 +7,11 @@
  */
 import { makeProblem } from '../core/problems';
 import type { CellSnapshot, CellWrite, ConditionalFormatPlan, NoteWrite, Problem, WritePlan } from '../core/types';
+import { formulaOf } from './cellInput';
 import { columnRuns, runAddress, type ColumnRun } from './cellRuns';
 import { BudgetedBatch, estimateBytes } from './chunking';
-import { addinRules, queueSheetRules } from './conditionalFormats';
-import { isExcelError } from './excelRun';
+import { addinRules, probeSheetRules, queueSheetRules, type RuleToDelete } from './conditionalFormats';
+import { hasExcelCode, isExcelError } from './excelRun';
 import { isAddinNote } from './notes';
 import { UNDO_NAMESPACE } from './undoSnapshot';
 
@@ -37,6 +38,8 @@ export interface PlanCheck {
   readonly undoParts: Excel.CustomXmlPartScopedCollection;
   /** Sheets of the plan that no longer exist (renamed or deleted since the preview). */
   readonly missing: readonly string[];
+  /** Sheets whose conditional formats Excel could not load (office-js #6827): no colour rules there. */
+  readonly rulesUnreadable: readonly string[];
 }
 
 /** A cell that may be written: what it holds now is what the preview saw. */
@@ -62,7 +65,7 @@ export interface Decision {
   readonly formats: readonly ConditionalFormatPlan[];
   readonly notes: readonly CheckedNote[];
   /** The add-in's previous colour rules on the sheets being coloured: to be replaced. */
-  readonly oldRules: readonly Excel.ConditionalFormat[];
+  readonly oldRules: readonly RuleToDelete[];
   readonly problems: readonly Problem[];
 }
 
@@ -74,11 +77,31 @@ function sheetsOf(plan: WritePlan): string[] {
   return [...names];
 }
 
-/** Queues and syncs the checks. A sheet that vanished since the preview costs one extra sync to find out which. */
+/**
+ * Queues and syncs the checks, one sync for a normal plan. When that fails while it loaded
+ * colour rules, the check runs again without them and each sheet's rules are loaded on their own
+ * (see conditionalFormats.ts): a sheet whose rules Excel cannot load then costs only its colours.
+ * A failure that comes back without the rules is thrown.
+ */
 export async function checkPlan(context: Excel.RequestContext, plan: WritePlan, notesSupported: boolean): Promise<PlanCheck> {
+  try {
+    return await checkSheets(context, plan, notesSupported, true);
+  } catch (error) {
+    if (plan.formats.length === 0 || !hasExcelCode(error) || isExcelError(error, 'AccessDenied')) throw error;
+    const check = await checkSheets(context, plan, notesSupported, false);
+    const formatSheets = new Set(plan.formats.map((f) => f.sheet));
+    const worksheets = new Map([...check.sheets].filter(([name]) => formatSheets.has(name)).map(([name, s]) => [name, s.worksheet]));
+    const probed = await probeSheetRules(context, worksheets);
+    for (const [name, rules] of probed.rules) check.sheets.get(name)!.rules = rules;
+    return { ...check, rulesUnreadable: probed.unreadable };
+  }
+}
+
+/** A sheet that vanished since the preview costs one extra sync to find out which. */
+async function checkSheets(context: Excel.RequestContext, plan: WritePlan, notesSupported: boolean, loadRules: boolean): Promise<PlanCheck> {
   const sheets = sheetsOf(plan);
   try {
-    return await queueAndSync(context, plan, sheets, notesSupported, []);
+    return await queueAndSync(context, plan, sheets, notesSupported, [], loadRules);
   } catch (error) {
     if (!isExcelError(error, 'ItemNotFound')) throw error;
     const worksheets = context.workbook.worksheets;
@@ -87,7 +110,7 @@ export async function checkPlan(context: Excel.RequestContext, plan: WritePlan, 
     const present = new Set(worksheets.items.map((s) => s.name));
     const missing = sheets.filter((s) => !present.has(s));
     if (missing.length === 0) throw error;
-    return queueAndSync(context, plan, sheets.filter((s) => present.has(s)), notesSupported, missing);
+    return queueAndSync(context, plan, sheets.filter((s) => present.has(s)), notesSupported, missing, loadRules);
   }
 }
 
@@ -97,12 +120,13 @@ async function queueAndSync(
   sheetNames: readonly string[],
   notesSupported: boolean,
   missing: readonly string[],
+  loadRules: boolean,
 ): Promise<PlanCheck> {
   const batch = new BudgetedBatch(context);
   const undoParts = context.workbook.customXmlParts.getByNamespace(UNDO_NAMESPACE);
   await batch.add(estimateBytes.load(), () => undoParts.load('items/id'));
 
-  const formatSheets = new Set(plan.formats.map((f) => f.sheet));
+  const formatSheets = new Set(loadRules ? plan.formats.map((f) => f.sheet) : []);
   const sheets = new Map<string, SheetCheck>();
   for (const name of sheetNames) {
     const check: SheetCheck = { worksheet: context.workbook.worksheets.getItem(name) };
@@ -139,7 +163,7 @@ async function queueAndSync(
     }
   }
   await batch.flush();
-  return { sheets, runs, notes, undoParts, missing };
+  return { sheets, runs, notes, undoParts, missing, rulesUnreadable: [] };
 }
 
 function scalar(value: unknown): CellSnapshot['value'] {
@@ -176,13 +200,13 @@ export function decide(plan: WritePlan, check: PlanCheck, notesSupported: boolea
   const writes: CheckedWrite[] = [];
   for (const { run, range, merges } of check.runs) {
     if (blocked.has(run.sheet)) continue;
-    const alone = merges !== undefined && !merges.isNullObject;
+    const runTouchesMerge = merges !== undefined && !merges.isNullObject;
     run.items.forEach((write, i) => {
-      const formula = range.formulas[i]?.[0];
-      const now: CellSnapshot =
-        typeof formula === 'string' && formula.startsWith('=')
-          ? { value: scalar(range.values[i]?.[0]), formula }
-          : { value: scalar(range.values[i]?.[0]) };
+      // The lookup finds areas that start in the run; the plan knows those that start above or left (#3611).
+      const alone = runTouchesMerge || write.inMerge === true;
+      const value = range.values[i]?.[0];
+      const formula = formulaOf(range.formulas[i]?.[0], value);
+      const now: CellSnapshot = formula !== undefined ? { value: scalar(value), formula } : { value: scalar(value) };
       if (now.formula !== undefined) problems.push(makeProblem('gradeIsFormula', write.sheet, write.address));
       else if (!sameContent(write.before, now)) problems.push(makeProblem('changedSincePreview', write.sheet, write.address));
       else writes.push({ sheet: write.sheet, row: write.row, col: write.col, address: write.address, after: write.after, now, alone });
@@ -204,11 +228,14 @@ export function decide(plan: WritePlan, check: PlanCheck, notesSupported: boolea
     problems.push(makeProblem('notesUnsupported', first.sheet, first.address));
   }
 
-  const oldRules: Excel.ConditionalFormat[] = [];
+  const oldRules: RuleToDelete[] = [];
   for (const [name, sheet] of check.sheets) {
-    if (!blocked.has(name) && sheet.rules) oldRules.push(...addinRules(sheet.rules));
+    if (!blocked.has(name) && sheet.rules) oldRules.push(...addinRules(sheet.rules).map((rule) => ({ sheet: name, rule })));
   }
 
-  const formats = plan.formats.filter((f) => !blocked.has(f.sheet) && f.rules.length > 0);
+  // Without the sheet's rules our old ones cannot be replaced: adding new ones would pile them up.
+  const uncoloured = new Set(check.rulesUnreadable.filter((s) => !blocked.has(s)));
+  for (const sheet of uncoloured) problems.push(makeProblem('rulesUnreadable', sheet, plan.formats.find((f) => f.sheet === sheet)?.range ?? 'A1'));
+  const formats = plan.formats.filter((f) => !blocked.has(f.sheet) && !uncoloured.has(f.sheet) && f.rules.length > 0);
   return { writes, formats, notes, oldRules, problems };
 }

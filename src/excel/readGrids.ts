@@ -24,6 +24,7 @@ import { mergeRange, toSheetGrid, type LoadedBlock } from './toSheetGrid';
 
 const DATA = 'rowIndex, columnIndex, values, text, numberFormat, formulas';
 const MERGES = 'areas/items/rowIndex, areas/items/columnIndex, areas/items/rowCount, areas/items/columnCount';
+const SIZE = 'rowIndex, columnIndex, rowCount, columnCount';
 
 /**
  * Cells in the first block sync when reading in blocks (≈ 200 bytes a cell over four
@@ -33,6 +34,26 @@ const MERGES = 'areas/items/rowIndex, areas/items/columnIndex, areas/items/rowCo
 const BLOCK_CELLS = 20_000;
 /** What a block sync aims to receive: under the 5 MB cap with room for the envelope. */
 const RESPONSE_BUDGET = 3_500_000;
+/** Bytes a cell is assumed to cost before any arrived (BLOCK_CELLS × 200 ≈ 4 MB). */
+const FIRST_BYTES_PER_CELL = 200;
+/**
+ * A GeneralException on a request expected to bring back more than this is taken for an
+ * oversized response: Excel on the web has answered those with GeneralException instead of
+ * ResponsePayloadSizeLimitExceeded (office-js issues #1314, #1012). On a smaller request it is
+ * a real failure and reaches the officer.
+ */
+const GENERAL_OVERSIZE_BYTES = 1_000_000;
+/**
+ * Rows per merged-area lookup in the block path. Range.getMergedAreasOrNullObject fails when
+ * the range holds more than 512 merged areas (API reference, ExcelApi 1.13); a ledger merges at
+ * most a few cells a row (No, indicator and grade down the sub-rows, a title across), so 128 rows
+ * stay far below that. A lookup that still fails is halved.
+ */
+const MERGE_BAND_ROWS = 128;
+/** Merged-area lookups per sync: about 1 KB of request each, so a sync stays near 2 MB. */
+const MAX_BANDS_PER_SYNC = 2_000;
+/** Failed block syncs in a row before the read gives up: each one halves what it asks for. */
+const MAX_RETRIES = 12;
 const utf8 = new TextEncoder();
 
 export interface ReadOptions {
@@ -66,6 +87,7 @@ export async function readGrids(
     sheets = await run((context) => readSheets(context, scope, signal, memory));
   } catch (error) {
     if (signal?.aborted && error === signal.reason) throw error;
+    if (error instanceof HostError) throw error;
     throw HostError.from('readFailed', error);
   }
   const grids: SheetGrid[] = [];
@@ -82,6 +104,11 @@ export async function readGrids(
 
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Excel said the answer is too big for one response or one range read. */
+function isOversize(error: unknown): boolean {
+  return isExcelError(error, 'ResponsePayloadSizeLimitExceeded', 'RangeExceedsLimit');
 }
 
 async function readSheets(
@@ -104,15 +131,24 @@ async function readSheets(
   const reads = sheets.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load(DATA);
-    return { sheet, used, merges: queueMerges(sheet) };
+    return { sheet, used, merges: queueMerges(sheet.getUsedRange(false)) };
   });
+  const inBlocks = (): Promise<SheetData[]> => {
+    signal?.throwIfAborted();
+    return readInBlocks(context, sheets, signal, BLOCK_CELLS, (cells) => (memory[scope.kind] = cells));
+  };
   try {
     await context.sync();
   } catch (error) {
-    if (!isExcelError(error, 'ResponsePayloadSizeLimitExceeded', 'RangeExceedsLimit')) throw error;
-    signal?.throwIfAborted();
-    return readInBlocks(context, sheets, signal, BLOCK_CELLS, (cells) => (memory[scope.kind] = cells));
+    // Too big; or GeneralException, which Excel has given both for a response too big and for a
+    // sheet with more than 512 merged areas. The block read asks for less of both; a real
+    // failure fails it again and is reported from there.
+    if (isOversize(error) || isExcelError(error, 'GeneralException')) return inBlocks();
+    throw error;
   }
+  // Over five million cells Range.values "doesn't always throw an error. In some cases,
+  // Range.values returns null instead" (Excel performance page, payload size limits).
+  if (reads.some(({ used }) => !used.isNullObject && !isComplete(used))) return inBlocks();
   return reads.map(({ sheet, used, merges }) => ({
     name: sheet.name,
     isProtected: sheet.protection.protected,
@@ -135,17 +171,22 @@ async function sheetsInScope(context: Excel.RequestContext, scope: EvaluationSco
 }
 
 /**
- * Merged areas within the used range counting formatting, since a merged header
- * may be empty. Excel answers for at most 512 merged areas per range.
+ * Merged areas within a range: the used range counting formatting, since a merged header may
+ * be empty, or a band of its rows. At most 512 per lookup (see MERGE_BAND_ROWS).
  */
-function queueMerges(sheet: Excel.Worksheet): Excel.RangeAreas {
-  const areas = sheet.getUsedRange(false).getMergedAreasOrNullObject();
+function queueMerges(range: Excel.Range): Excel.RangeAreas {
+  const areas = range.getMergedAreasOrNullObject();
   areas.load(MERGES);
   return areas;
 }
 
 function mergesOf(areas: Excel.RangeAreas): CellRange[] {
   return areas.isNullObject ? [] : areas.areas.items.map(mergeRange);
+}
+
+/** All four arrays arrived (see the five-million-cell note in readSheets). */
+function isComplete(range: Excel.Range): boolean {
+  return Array.isArray(range.values) && Array.isArray(range.text) && Array.isArray(range.numberFormat) && Array.isArray(range.formulas);
 }
 
 function loadedBlock(range: Excel.Range): LoadedBlock {
@@ -159,6 +200,7 @@ function loadedBlock(range: Excel.Range): LoadedBlock {
   };
 }
 
+/** Rows top … top + rows − 1 and columns left … left + cols − 1 of one sheet. */
 interface Block {
   readonly sheet: number;
   readonly top: number;
@@ -167,10 +209,40 @@ interface Block {
   readonly cols: number;
 }
 
+function blockAddress(b: Block): string {
+  return rangeAddress({ top: b.top, left: b.left, bottom: b.top + b.rows - 1, right: b.left + b.cols - 1 });
+}
+
+/** A used range cut into blocks of at most `rowsPerBlock` rows. */
+function rowBlocks(sheet: number, used: Excel.Range, rowsPerBlock: number): Block[] {
+  const out: Block[] = [];
+  for (let top = used.rowIndex; top < used.rowIndex + used.rowCount; top += rowsPerBlock) {
+    const rows = Math.min(rowsPerBlock, used.rowIndex + used.rowCount - top);
+    out.push({ sheet, top, left: used.columnIndex, rows, cols: used.columnCount });
+  }
+  return out;
+}
+
+/** A band cut in two by rows (a one-row band stays as it is). */
+function halves(band: Block): Block[] {
+  if (band.rows < 2) return [band];
+  const upper = Math.ceil(band.rows / 2);
+  return [
+    { ...band, rows: upper },
+    { ...band, top: band.top + upper, rows: band.rows - upper },
+  ];
+}
+
 /**
- * The slow path for a workbook too big for one response: sizes first, then row blocks, the first
- * sync asking for `firstCells` cells. `remember` is told, at the end, the cells a sync can carry
- * and whether everything came in one block sync without a refusal.
+ * The slow path for a workbook too big for one response, or with a sheet of more than 512
+ * merged areas: sizes first, then row blocks, the first sync asking for `firstCells` cells.
+ * Merged areas are looked up in bands of rows over the used range counting formatting, and the
+ * bands ride along with the first block syncs, so they cost no sync of their own. The bands
+ * cover the sheet's whole width and every row once, so each merged area's top-left cell lies in
+ * exactly one band: the areas are all found even where Excel returns only the areas whose
+ * top-left cell is inside the range asked about (office-js issue #3611), and found once.
+ * `remember` is told, at the end, the cells a sync can carry and whether everything came in one
+ * block sync without a refusal (and the all-at-once read would have carried the merged areas).
  */
 async function readInBlocks(
   context: Excel.RequestContext,
@@ -182,42 +254,69 @@ async function readInBlocks(
   const sized = sheets.map((sheet) => {
     sheet.load('name, protection/protected'); // what the failed sync had loaded was not delivered
     const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('rowIndex, columnIndex, rowCount, columnCount');
-    return { sheet, used, merges: queueMerges(sheet) };
+    used.load(SIZE);
+    const formatted = sheet.getUsedRangeOrNullObject(false);
+    formatted.load(SIZE);
+    return { sheet, used, formatted };
   });
   await context.sync();
   const pending: Block[] = [];
-  sized.forEach(({ used }, sheet) => {
-    if (used.isNullObject) return;
-    const rowsPerBlock = Math.max(1, Math.floor(firstCells / used.columnCount));
-    for (let top = used.rowIndex; top < used.rowIndex + used.rowCount; top += rowsPerBlock) {
-      const rows = Math.min(rowsPerBlock, used.rowIndex + used.rowCount - top);
-      pending.push({ sheet, top, left: used.columnIndex, rows, cols: used.columnCount });
-    }
+  const bands: Block[] = [];
+  sized.forEach(({ used, formatted }, sheet) => {
+    if (!used.isNullObject) pending.push(...rowBlocks(sheet, used, Math.max(1, Math.floor(firstCells / used.columnCount))));
+    if (!formatted.isNullObject) bands.push(...rowBlocks(sheet, formatted, MERGE_BAND_ROWS));
   });
   const blocks: LoadedBlock[][] = sheets.map(() => []);
+  const merges = sheets.map(() => new Map<string, CellRange>());
   let cellsPerSync = firstCells;
+  let bytesPerCell = FIRST_BYTES_PER_CELL;
   let ceiling = Number.POSITIVE_INFINITY;
   let blockSyncs = 0;
-  while (pending.length > 0) {
+  let failures = 0;
+  /** Asks for half as much next time; throws when there is nothing smaller to ask for. */
+  const shrink = (group: readonly Block[], cells: number, error: unknown): void => {
+    if (group.length === 0 || (group.length === 1 && group[0]!.rows === 1)) throw tooLarge(sized[group[0]?.sheet ?? 0]!.sheet, error);
+    cellsPerSync = Math.max(1, Math.floor(cells / 2));
+    // Never grow back to what was refused: the real cap may be below our budget.
+    ceiling = Math.min(ceiling, cellsPerSync);
+  };
+  while (pending.length > 0 || bands.length > 0) {
     signal?.throwIfAborted();
     const group = takeBlocks(pending, cellsPerSync);
     const cells = group.reduce((n, b) => n + b.rows * b.cols, 0);
     const ranges = group.map((b) => {
-      const range = sheets[b.sheet]!.getRange(rangeAddress({ top: b.top, left: b.left, bottom: b.top + b.rows - 1, right: b.left + b.cols - 1 }));
+      const range = sheets[b.sheet]!.getRange(blockAddress(b));
       range.load(DATA);
       return range;
     });
+    const asked = bands.splice(0, MAX_BANDS_PER_SYNC);
+    const areas = asked.map((b) => queueMerges(sheets[b.sheet]!.getRange(blockAddress(b))));
     try {
       blockSyncs++;
       await context.sync();
     } catch (error) {
-      if (!isExcelError(error, 'ResponsePayloadSizeLimitExceeded')) throw error;
-      // Nothing smaller to ask for than one row; otherwise ask for half as much.
-      if (group.length === 1 && group[0]!.rows === 1) throw error;
-      cellsPerSync = Math.max(1, Math.floor(cells / 2));
-      // Never grow back to what was refused: the real cap may be below our budget.
-      ceiling = Math.min(ceiling, cellsPerSync);
+      const general = isExcelError(error, 'GeneralException');
+      if (!(isExcelError(error, 'ResponsePayloadSizeLimitExceeded') || general) || ++failures > MAX_RETRIES) throw error;
+      if (group.length === 0 && !general) throw error;
+      const big = cells * bytesPerCell > GENERAL_OVERSIZE_BYTES;
+      // A GeneralException on a small request with no merged areas in it is a real failure.
+      if (general && !big && asked.length === 0) throw error;
+      if (!general || big) shrink(group, cells, error);
+      // Which lookup failed is not known: every band is halved (a one-row band cannot be).
+      if (general && asked.length > 0) {
+        if (asked.every((b) => b.rows === 1) && !big) throw error;
+        bands.unshift(...asked.flatMap(halves));
+      } else bands.unshift(...asked);
+      pending.unshift(...group);
+      continue;
+    }
+    failures = 0;
+    asked.forEach((band, i) => {
+      for (const area of mergesOf(areas[i]!)) merges[band.sheet]!.set(`${area.top},${area.left},${area.bottom},${area.right}`, area);
+    });
+    if (!ranges.every(isComplete)) {
+      // Null for a read Excel found too big (the five-million-cell note): ask for less.
+      shrink(group, cells, undefined);
       pending.unshift(...group);
       continue;
     }
@@ -226,22 +325,30 @@ async function readInBlocks(
       blocks[group[i]!.sheet]!.push(block);
       return block;
     });
-    cellsPerSync = Math.min(ceiling, cellsForBudget(loaded, cells, cellsPerSync));
+    const bytes = responseBytes(loaded);
+    if (cells > 0 && bytes > 0) {
+      bytesPerCell = bytes / cells;
+      cellsPerSync = Math.min(ceiling, Math.max(1, Math.floor(RESPONSE_BUDGET / bytesPerCell)));
+    }
   }
-  remember(cellsPerSync, blockSyncs <= 1);
-  return sized.map(({ sheet, merges }, i) => ({
+  const mergesFitOneLookup = merges.every((m) => m.size <= 512);
+  remember(cellsPerSync, blockSyncs <= 1 && mergesFitOneLookup);
+  return sized.map(({ sheet }, i) => ({
     name: sheet.name,
     isProtected: sheet.protection.protected,
     blocks: blocks[i]!,
-    merges: mergesOf(merges),
+    merges: [...merges[i]!.values()],
   }));
 }
 
-/** How many cells the next sync can ask for, from the bytes these blocks came to. */
-function cellsForBudget(loaded: readonly LoadedBlock[], cells: number, current: number): number {
-  const bytes = loaded.reduce((n, b) => n + utf8.encode(JSON.stringify([b.values, b.text, b.numberFormat, b.formulas])).length, 0);
-  if (cells === 0 || bytes === 0) return current;
-  return Math.max(1, Math.floor(RESPONSE_BUDGET / (bytes / cells)));
+/** Even one row of this sheet is more than Excel will send: say which sheet, and what to do. */
+function tooLarge(sheet: Excel.Worksheet, cause: unknown): HostError {
+  return new HostError('sheetTooLarge', { sheet: sheet.name }, { cause });
+}
+
+/** The bytes these blocks came to, as JSON. */
+function responseBytes(loaded: readonly LoadedBlock[]): number {
+  return loaded.reduce((n, b) => n + utf8.encode(JSON.stringify([b.values, b.text, b.numberFormat, b.formulas])).length, 0);
 }
 
 /** The next blocks, up to `cells` cells; the block that would overflow is cut (by rows) to fill it. */

@@ -5,6 +5,7 @@
  * onward, so no offset travels with the grid.
  */
 import type { CellRange, GridCell, SheetGrid } from '../core/grid';
+import { formulaOf } from './cellInput';
 
 export interface LoadedBlock {
   readonly rowIndex: number;
@@ -17,16 +18,16 @@ export interface LoadedBlock {
 
 /** One cell; undefined for a cell with nothing in it (sparse rows keep big sheets small). */
 export function toGridCell(value: unknown, text: string | undefined, numberFormat: string | undefined, formula: unknown): GridCell | undefined {
-  const hasFormula = typeof formula === 'string' && formula.startsWith('=');
+  const cellFormula = formulaOf(formula, value);
   const raw = value === '' || value === undefined ? null : value;
   const shown = text ?? '';
-  if (raw === null && !hasFormula && shown === '') return undefined;
+  if (raw === null && cellFormula === undefined && shown === '') return undefined;
   const cell: { -readonly [K in keyof GridCell]: GridCell[K] } = {
     text: shown,
     value: typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : raw === null ? null : String(raw),
   };
   if (numberFormat && numberFormat !== 'General') cell.numberFormat = numberFormat;
-  if (hasFormula) cell.formula = formula;
+  if (cellFormula !== undefined) cell.formula = cellFormula;
   return cell;
 }
 

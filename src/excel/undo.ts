@@ -7,16 +7,17 @@
  * Cells are put back even if edited after the write: undo means "as before the last
  * run". Colour rules the last run replaced are not brought back (the snapshot does
  * not hold their ranges); the next evaluation recolours.
- * Syncs: find the snapshot, read it, check the sheets, restore (chunked if large).
+ * Syncs: find the snapshot, read it, check the sheets, restore (chunked if large). The restore
+ * ends with the add-in's rules and then the snapshot, since Excel may refuse to delete the rules.
  */
 import { makeProblem } from '../core/problems';
 import type { Problem } from '../core/types';
 import { snapshotInput } from './cellInput';
 import { columnRuns, runAddress, singleCellRuns } from './cellRuns';
 import { BudgetedBatch, estimateBytes } from './chunking';
-import { addinRules, queueSheetRules } from './conditionalFormats';
+import { addinRules, deleteRulesLast, probeSheetRules, queueSheetRules, type RuleToDelete } from './conditionalFormats';
 import { HostError } from './errors';
-import type { ExcelRun } from './excelRun';
+import { hasExcelCode, isExcelError, type ExcelRun } from './excelRun';
 import type { UndoReport } from './host';
 import { isAddinNote } from './notes';
 import { isEmptySnapshot, partsToSnapshot, snapshotToParts, UNDO_NAMESPACE, type SnapshotNote, type UndoSnapshot } from './undoSnapshot';
@@ -72,18 +73,21 @@ export async function undoLastWrite(run: ExcelRun, deps: UndoDeps): Promise<Undo
   });
 }
 
-async function restore(
+interface Checked {
+  readonly sheets: Map<string, SheetState>;
+  readonly notes: { note: SnapshotNote; now: Excel.Note }[];
+}
+
+/** Queues the checks of the sheets still there (and, if asked, their rules) and syncs them. */
+async function checkSheets(
   context: Excel.RequestContext,
   snapshot: UndoSnapshot,
-  parts: readonly Excel.CustomXmlPart[],
+  sheetNames: ReadonlySet<string>,
   present: ReadonlySet<string>,
-  deps: UndoDeps,
-): Promise<UndoReport> {
-  const notesSupported = snapshot.notes.length > 0 && deps.notesSupported();
-  const sheetNames = new Set([...snapshot.cells.map((c) => c.sheet), ...snapshot.rules.map((r) => r.sheet), ...snapshot.notes.map((n) => n.sheet)]);
-  const ruleSheets = new Set(snapshot.rules.map((r) => r.sheet));
-
-  // Check: protection, the add-in's rules and the notes as they are now.
+  notesSupported: boolean,
+  loadRules: boolean,
+): Promise<Checked> {
+  const ruleSheets = new Set(loadRules ? snapshot.rules.map((r) => r.sheet) : []);
   const check = new BudgetedBatch(context);
   const sheets = new Map<string, SheetState>();
   for (const name of sheetNames) {
@@ -106,6 +110,36 @@ async function restore(
     }
   }
   await check.flush();
+  return { sheets, notes };
+}
+
+async function restore(
+  context: Excel.RequestContext,
+  snapshot: UndoSnapshot,
+  parts: readonly Excel.CustomXmlPart[],
+  present: ReadonlySet<string>,
+  deps: UndoDeps,
+): Promise<UndoReport> {
+  const notesSupported = snapshot.notes.length > 0 && deps.notesSupported();
+  const sheetNames = new Set([...snapshot.cells.map((c) => c.sheet), ...snapshot.rules.map((r) => r.sheet), ...snapshot.notes.map((n) => n.sheet)]);
+  const ruleSheets = new Set(snapshot.rules.map((r) => r.sheet));
+
+  // Check: protection, the add-in's rules and the notes as they are now. When Excel cannot load
+  // a sheet's rules (office-js #6827), check again without them and find that sheet alone: its
+  // cells are still restored, and the officer is told its colour rules stay.
+  let checked: Checked;
+  let rulesUnreadable: readonly string[] = [];
+  try {
+    checked = await checkSheets(context, snapshot, sheetNames, present, notesSupported, true);
+  } catch (error) {
+    if (ruleSheets.size === 0 || !hasExcelCode(error) || isExcelError(error, 'AccessDenied')) throw error;
+    checked = await checkSheets(context, snapshot, sheetNames, present, notesSupported, false);
+    const worksheets = new Map([...checked.sheets].filter(([name]) => ruleSheets.has(name)).map(([name, s]) => [name, s.worksheet]));
+    const probed = await probeSheetRules(context, worksheets);
+    for (const [name, rules] of probed.rules) checked.sheets.get(name)!.rules = rules;
+    rulesUnreadable = probed.unreadable;
+  }
+  const { sheets, notes } = checked;
 
   const problems: Problem[] = [];
   const blocked = new Set<string>();
@@ -115,6 +149,10 @@ async function restore(
     blocked.add(name);
     const cell = snapshot.cells.find((c) => c.sheet === name)?.address ?? snapshot.rules.find((r) => r.sheet === name)?.range ?? 'A1';
     problems.push(makeProblem(state ? 'sheetProtected' : 'sheetMissing', name, cell));
+  }
+  for (const name of rulesUnreadable) {
+    if (blocked.has(name)) continue;
+    problems.push(makeProblem('rulesNotRemoved', name, snapshot.rules.find((r) => r.sheet === name)?.range ?? 'A1'));
   }
 
   const batch = new BudgetedBatch(context);
@@ -131,10 +169,6 @@ async function restore(
       else range.values = inputs;
     });
   }
-  for (const [name, state] of sheets) {
-    if (blocked.has(name) || !state.rules) continue;
-    for (const rule of addinRules(state.rules)) await batch.add(estimateBytes.deletion(), () => rule.delete());
-  }
   for (const { note, now } of notes) {
     if (blocked.has(note.sheet)) continue;
     const worksheet = sheets.get(note.sheet)!.worksheet;
@@ -147,7 +181,13 @@ async function restore(
     });
   }
 
-  // Last, so that a failure above leaves the snapshot for another try.
+  // The add-in's rules, then the snapshot: a failure before the snapshot goes leaves it for
+  // another try. Excel may refuse to delete the rules (conditionalFormats.ts); the snapshot still
+  // goes then, or undo would be refused again and again, and the officer is told.
+  const ours: RuleToDelete[] = [];
+  for (const [name, state] of sheets) {
+    if (!blocked.has(name) && state.rules) ours.push(...addinRules(state.rules).map((rule) => ({ sheet: name, rule })));
+  }
   const leftover: UndoSnapshot = {
     ...snapshot,
     cells: snapshot.cells.filter((c) => blocked.has(c.sheet)),
@@ -155,14 +195,17 @@ async function restore(
     // Notes on a host without the notes API cannot be touched here: not kept, or undo would never end.
     notes: snapshot.notes.filter((n) => blocked.has(n.sheet) && notesSupported),
   };
-  for (const part of parts) await batch.add(estimateBytes.deletion(), () => part.delete());
-  if (!isEmptySnapshot(leftover)) {
-    for (const xml of snapshotToParts(leftover, (deps.snapshotId ?? (() => `${Date.now()}`))())) {
-      await batch.add(estimateBytes.xmlPart(xml), () => {
+  const leftoverParts = isEmptySnapshot(leftover) ? [] : snapshotToParts(leftover, (deps.snapshotId ?? (() => `${Date.now()}`))());
+  const replaceSnapshot = async (b: BudgetedBatch): Promise<void> => {
+    for (const part of parts) await b.add(estimateBytes.deletion(), () => part.delete());
+    for (const xml of leftoverParts) {
+      await b.add(estimateBytes.xmlPart(xml), () => {
         context.workbook.customXmlParts.add(xml);
       });
     }
+  };
+  for (const name of await deleteRulesLast(context, batch, ours, replaceSnapshot)) {
+    problems.push(makeProblem('rulesNotRemoved', name, snapshot.rules.find((r) => r.sheet === name)?.range ?? 'A1'));
   }
-  await batch.flush();
   return { restored: cells.length, problems };
 }

@@ -1,6 +1,6 @@
 /**
  * The errors the KPI functions put in a cell, with the message Excel shows under the error
- * flag. Only #VALUE! and #N/A carry a custom message (CustomFunctionsRuntime 1.2+), so those
+ * flag. Only #VALUE! and #N/A carry a custom message (CustomFunctions.ErrorCode is CustomFunctionsRuntime 1.3), so those
  * are the two we use:
  *   #VALUE!  the input cannot be used as given (the clerk has to change a cell or argument);
  *   #N/A     the input is fine but the figure does not exist yet (no current value, no baseline,

@@ -1,6 +1,6 @@
 /**
  * The KPI custom functions (=KPI.RATE, =KPI.GRADE, =KPI.ATTAIN, =KPI.EXPECTED, =KPI.VALUE,
- * =KPI.FY) for officers' own formulas next to the official columns.
+ * =KPI.NENDO) for officers' own formulas next to the official columns.
  *
  * functions.json is generated from the JSDoc below by custom-functions-metadata(-plugin),
  * which also appends the CustomFunctions.associate calls to this file at build time: the
@@ -140,10 +140,10 @@ export function value(セル: any[][]): any[][] {
 
 /**
  * 見出しや注記に書かれた年度を西暦で返します。H29 → 2017、令和元年度 → 2019、(H27 国調) → 2015。
- * @customfunction FY
+ * @customfunction NENDO
  * @param セル 年度が書かれたセルまたは範囲。
  * @returns 西暦の年度。範囲を指定すると範囲で返ります。
  */
-export function fy(セル: any[][]): any[][] {
+export function nendo(セル: any[][]): any[][] {
   return mapCells([{ name: ARG.cell, value: セル }], ([v]) => fiscalYearCell(v));
 }

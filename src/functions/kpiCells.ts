@@ -170,7 +170,7 @@ export function valueCell(cell: unknown): number {
 }
 
 /**
- * =KPI.FY: the Western fiscal year in a header or note ("H29", "令和元年度", "(H27 国調)").
+ * =KPI.NENDO: the Western fiscal year in a header or note ("H29", "令和元年度", "(H27 国調)").
  * In a value cell the value's own year note counts ("2020件\n(H24)" → 2012), as in the ledger;
  * otherwise the first year written in the text.
  */

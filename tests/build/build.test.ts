@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkManifest } from '../../scripts/validate-manifest';
+import { metadataViolations, type MetadataForLint } from '../functions/metadataRules';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const webpackCli = path.join(root, 'node_modules/webpack-cli/bin/cli.js');
@@ -120,6 +121,13 @@ describe.skipIf(missingEntries.length > 0)(`production build with ADDIN_BASE_URL
     const js = read('functions.js');
     for (const fn of metadata.functions) expect(js).toContain(`"${fn.id}"`);
     expect(js).toContain('associate');
+  });
+
+  it('ships functions.json as Excel requires it: ids and names it registers, error cells allowed in', () => {
+    const metadata = JSON.parse(read('functions.json')) as MetadataForLint & { allowCustomDataForDataTypeAny?: boolean };
+    expect(metadataViolations(metadata)).toEqual([]);
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    expect(metadata.allowCustomDataForDataTypeAny).toBeUndefined();
   });
 
   it(`keeps the task pane page within ${TASKPANE_BUDGET_BYTES / 1024} KB gzipped`, () => {

@@ -161,7 +161,7 @@ describe('task pane on the sample ledger (headless Chromium, built add-in, workb
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('KPI進捗評価');
     const associated = await page.evaluate(() => (window as unknown as E2eWindow).__e2e!.associated);
     expect(associated, 'functions.js should associate the six KPI custom functions with the stub runtime').toEqual(
-      expect.arrayContaining(['RATE', 'GRADE', 'ATTAIN', 'EXPECTED', 'VALUE', 'FY']),
+      expect.arrayContaining(['RATE', 'GRADE', 'ATTAIN', 'EXPECTED', 'VALUE', 'NENDO']),
     );
     // Startup reads the saved rule (loadPreset) and whether a write can be undone (hasUndo): one sync each.
     // Observed 2; a change here means the pane talks to Excel more (or less) when it opens.

@@ -5,7 +5,7 @@
  */
 import './customFunctionsGlobal';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attain, expected, fy, grade, rate, value } from '../../src/functions/functions';
+import { attain, expected, grade, nendo, rate, value } from '../../src/functions/functions';
 import { connectWorkbookRule, refreshWorkbookRule } from '../../src/functions/ruleProvider';
 import { column, expectCellError, NA, only, thrownBy, VALUE } from './helpers';
 
@@ -253,9 +253,9 @@ describe('KPI.VALUE (セルの数値)', () => {
   });
 });
 
-// ───────────────────────────── FY ─────────────────────────────
+// ───────────────────────────── NENDO ─────────────────────────────
 
-describe('KPI.FY (年度)', () => {
+describe('KPI.NENDO (年度; was KPI.FY, an id Excel does not register)', () => {
   it.each([
     ['H29', 2017],
     ['令和元年度', 2019],
@@ -268,21 +268,21 @@ describe('KPI.FY (年度)', () => {
     ['63.0％\n(H22 国調)', 2010],
     ['2020件\n(H24)', 2012],
   ])('%s → %i', (cell, year) => {
-    expect(only(fy(one(cell)))).toBe(year);
+    expect(only(nendo(one(cell)))).toBe(year);
   });
 
   it('takes a year number as it is', () => {
-    expect(only(fy(one(2017)))).toBe(2017);
+    expect(only(nendo(one(2017)))).toBe(2017);
   });
 
   it('reads a header row', () => {
-    expect(fy([['当初\n(H26)', '(H28)', '現状\n(H29)', '目標値\n(H31)']])).toEqual([[2014, 2016, 2017, 2019]]);
+    expect(nendo([['当初\n(H26)', '(H28)', '現状\n(H29)', '目標値\n(H31)']])).toEqual([[2014, 2016, 2017, 2019]]);
   });
 
   it('is #VALUE! when no year is written, #N/A for an empty cell', () => {
-    expectCellError(only(fy(one('当初'))), VALUE, '「当初」に年度が見つかりません。H29、令和元年度、2017年度 のように年度が書かれたセルを指定してください。');
-    expectCellError(only(fy(one(29))), VALUE, /^「29」に年度が見つかりません/);
-    expectCellError(only(fy(one(''))), NA, '年度のセルが空です。H29、令和元年度、2017年度 のように年度が書かれたセルを指定してください。');
+    expectCellError(only(nendo(one('当初'))), VALUE, '「当初」に年度が見つかりません。H29、令和元年度、2017年度 のように年度が書かれたセルを指定してください。');
+    expectCellError(only(nendo(one(29))), VALUE, /^「29」に年度が見つかりません/);
+    expectCellError(only(nendo(one(''))), NA, '年度のセルが空です。H29、令和元年度、2017年度 のように年度が書かれたセルを指定してください。');
   });
 });
 

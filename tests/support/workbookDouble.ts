@@ -7,7 +7,9 @@
  *   - every sync is counted and its request and response measured as Office.js
  *     would serialise them; over 5 MB the sync fails like Excel on the web;
  *   - changing a protected sheet fails the sync with AccessDenied;
- *   - text derives from the number format (0.63 with '0.0%' shows '63.0%').
+ *   - text derives from the number format (0.63 with '0.0%' shows '63.0%');
+ *   - Range.formulas gives a cell without a formula its value, so text typed as '=A1+1 reads back
+ *     as "=A1+1" there, without the apostrophe, as office-js issue #6687 reports of Excel.
  * Inspection helpers let tests look at the workbook without going through sync,
  * and "officer" helpers change it between runs (typing, protecting, renaming).
  *
@@ -23,8 +25,9 @@
  *   - typed-text coercion knows numbers, percents, TRUE/FALSE, "=…" and the apostrophe,
  *     not dates, times, currencies or Japanese-locale input; number formats render via
  *     numfmt in en-US (和暦 formats may differ from Excel);
- *   - writes into the hidden cells of a merged area are not refused, and the 512-area
- *     limit of getMergedAreasOrNullObject is not enforced;
+ *   - writes into the hidden cells of a merged area are not refused;
+ *   - limits of real Excel (512 merged areas per lookup, five million cells per read) and
+ *     misbehaviours reported in office-js issues are options (WorkbookDoubleOptions);
  *   - conditional formats other than 'Custom' carry only their type; protection has no
  *     options (a protected sheet refuses every change);
  *   - children of a null object are null and methods on one fail with ItemNotFound;
@@ -64,6 +67,52 @@ export interface WorkbookDoubleOptions {
   readonly responseLimitBytes?: number;
   /** The sheet the officer is looking at; the first sheet by default. */
   readonly activeSheet?: string;
+
+  // Limits of real Excel. Documented ones are on by default; reported ones are options, off by default.
+
+  /**
+   * "A range is limited to five million cells for get operations" (Excel performance page,
+   * "Payload size limit best practices"). Lower it to test a big read without five million cells.
+   */
+  readonly maxReadCells?: number;
+  /**
+   * Over maxReadCells, Range.values "doesn't always throw an error. In some cases, Range.values
+   * returns null instead" (Excel performance page; office-js-docs-pr PR #5821). Off: the read fails
+   * with RangeExceedsLimit. On: values, text, numberFormat and formulas come back null (the note
+   * names values; that the other arrays do the same is assumed).
+   */
+  readonly oversizedReadReturnsNull?: boolean;
+  /**
+   * Range.getMergedAreasOrNullObject: "if the merged areas count in this range is more than 512,
+   * then this method will fail to return the result" (API reference, ExcelApi 1.13). Always so in
+   * Excel, hence on (512) by default; the sync fails with GeneralException (the code is not
+   * documented).
+   */
+  readonly mergedAreaLimit?: number;
+  /**
+   * office-js issue #3611 (open): getMergedAreasOrNullObject returns only the merged areas whose
+   * top-left cell is inside the range, not every one that overlaps it. Off by default.
+   */
+  readonly mergedAreasTopLeftOnly?: boolean;
+  /**
+   * office-js issues #1314, #1012 (Excel on the web): a response too big came back as
+   * GeneralException ("An internal error has occurred"), not ResponsePayloadSizeLimitExceeded.
+   * Off by default (the payload codes); on, both size limits fail with GeneralException.
+   */
+  readonly oversizeAsGeneralException?: boolean;
+  /**
+   * office-js issues #6827, #6835 (open): with two cell-value rules on the same range (a rule the
+   * officer duplicated in Manage Rules), loading the sheet's conditional formats throws. Off by
+   * default; on, a load of a conditional-format collection that holds two 'CellValue' rules with
+   * the same range fails the sync with GeneralException.
+   */
+  readonly conditionalFormatsFailOnDuplicateCellValueRules?: boolean;
+  /**
+   * office-js issue #5222 (open): deleting one of several rules on the same range failed with
+   * ItemNotFound. Off by default; on, ConditionalFormat.delete() fails (ItemNotFound, at
+   * ConditionalFormat.delete) while another rule on the sheet has exactly the same range.
+   */
+  readonly conditionalFormatDeleteFailsOnSharedRange?: boolean;
 }
 
 export interface CellView {
@@ -142,6 +191,15 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
     requestLimitBytes: options.requestLimitBytes ?? 5_000_000,
     responseLimitBytes: options.responseLimitBytes ?? 5_000_000,
     excelApiMinor: parseVersion(options.excelApi ?? '1.18'),
+    limits: {
+      oversizeAsGeneralException: options.oversizeAsGeneralException ?? false,
+      maxReadCells: options.maxReadCells ?? 5_000_000,
+      oversizedReadReturnsNull: options.oversizedReadReturnsNull ?? false,
+      mergedAreaLimit: options.mergedAreaLimit ?? 512,
+      mergedAreasTopLeftOnly: options.mergedAreasTopLeftOnly ?? false,
+      conditionalFormatsFailOnDuplicateCellValueRules: options.conditionalFormatsFailOnDuplicateCellValueRules ?? false,
+      conditionalFormatDeleteFailsOnSharedRange: options.conditionalFormatDeleteFailsOnSharedRange ?? false,
+    },
   };
 
   const sheetNamed = (name: string): SheetModel => {

@@ -16,7 +16,21 @@ export interface DoubleEnvironment {
   readonly responseLimitBytes: number;
   /** Highest ExcelApi minor version the "host" supports (18 → ExcelApi 1.18). */
   readonly excelApiMinor: number;
+  readonly limits: DoubleLimits;
   readonly stats: { syncCount: number; requestBytes: number[]; responseBytes: number[] };
+}
+
+/** Limits and misbehaviours of real Excel, each documented or reported (see WorkbookDoubleOptions). */
+export interface DoubleLimits {
+  /** An oversized request or response fails with GeneralException instead of its payload code. */
+  readonly oversizeAsGeneralException: boolean;
+  readonly maxReadCells: number;
+  /** Over maxReadCells, values/text/numberFormat/formulas come back null instead of failing. */
+  readonly oversizedReadReturnsNull: boolean;
+  readonly mergedAreaLimit: number;
+  readonly mergedAreasTopLeftOnly: boolean;
+  readonly conditionalFormatsFailOnDuplicateCellValueRules: boolean;
+  readonly conditionalFormatDeleteFailsOnSharedRange: boolean;
 }
 
 type Commit = () => void;
@@ -74,9 +88,10 @@ export class DoubleContext {
     stats.requestBytes.push(requestBytes);
     // A round trip: nothing below happens in the same tick as the caller's code.
     await Promise.resolve();
+    const asGeneral = this.env.limits.oversizeAsGeneralException;
     if (requestBytes > requestLimitBytes) {
       stats.responseBytes.push(0);
-      throw doubleErrors.requestTooLarge(requestBytes, requestLimitBytes);
+      throw asGeneral ? doubleErrors.generalException('request too large') : doubleErrors.requestTooLarge(requestBytes, requestLimitBytes);
     }
     const commits: Commit[] = [];
     const responses: unknown[] = [];
@@ -89,7 +104,9 @@ export class DoubleContext {
     }
     const responseBytes = utf8Length(JSON.stringify(responses));
     stats.responseBytes.push(responseBytes);
-    if (responseBytes > responseLimitBytes) throw doubleErrors.responseTooLarge(responseBytes, responseLimitBytes);
+    if (responseBytes > responseLimitBytes) {
+      throw asGeneral ? doubleErrors.generalException('response too large') : doubleErrors.responseTooLarge(responseBytes, responseLimitBytes);
+    }
     for (const commit of commits) commit();
   }
 }

@@ -50,6 +50,8 @@ export const doubleErrors = {
       'ResponsePayloadSizeLimitExceeded',
       `The response payload size has exceeded the limit (${bytes} bytes > ${limit}). See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.`,
     ),
+  /** What Excel says when something inside it failed, whatever it was (RichApi "internal error"). */
+  generalException: (where: string) => new RichApiErrorDouble('GeneralException', 'An internal error has occurred.', where),
   invalidRequestContext: () =>
     new RichApiErrorDouble('InvalidRequestContext', 'Cannot use the object across different request contexts.'),
 };

@@ -23,9 +23,6 @@ import {
 } from './workbookDoubleModel';
 import { assertEditable, model, type RangeTarget } from './workbookDoubleShared';
 
-/** Excel on the web: "A range is limited to 5,000,000 cells for read operations." */
-const MAX_READ_CELLS = 5_000_000;
-
 const CONDITIONAL_FORMAT_TYPES = new Set(['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue']);
 
 function normaliseColour(where: string, colour: unknown): string {
@@ -37,9 +34,17 @@ function normaliseColour(where: string, colour: unknown): string {
   return `#${full.toUpperCase()}`;
 }
 
-function readable(target: RangeTarget, what: string): RangeTarget {
-  if (cellCount(target.rect) > MAX_READ_CELLS) throw doubleErrors.rangeExceedsLimit(`Range.${what}`);
-  return target;
+/**
+ * A cell array of the range, or what Excel does over its read limit ("a range is limited to five
+ * million cells for get operations"): RangeExceedsLimit, or null (WorkbookDoubleOptions).
+ */
+function readCells<T>(ctx: DoubleContext, target: RangeTarget, what: string, cell: (row: number, col: number) => T): T[][] | null {
+  const { maxReadCells, oversizedReadReturnsNull } = ctx.env.limits;
+  if (cellCount(target.rect) > maxReadCells) {
+    if (oversizedReadReturnsNull) return null;
+    throw doubleErrors.rangeExceedsLimit(`Range.${what}`);
+  }
+  return mapRect(target.rect, cell);
 }
 
 function writeCells(target: RangeTarget, input: unknown, where: string, write: (row: number, col: number, value: unknown) => void): void {
@@ -83,15 +88,15 @@ export class RangeDouble extends DoubleObject {
       rowCount: (t) => t.rect.bottom - t.rect.top + 1,
       columnCount: (t) => t.rect.right - t.rect.left + 1,
       cellCount: (t) => cellCount(t.rect),
-      values: (t) => mapRect(readable(t, 'values').rect, (r, c) => getCell(t.sheet, r, c)?.value ?? ''),
-      text: (t) => mapRect(readable(t, 'text').rect, (r, c) => displayText(getCell(t.sheet, r, c))),
-      numberFormat: (t) => mapRect(readable(t, 'numberFormat').rect, (r, c) => getCell(t.sheet, r, c)?.numberFormat ?? 'General'),
+      values: (t) => readCells(this._ctx, t, 'values', (r, c) => getCell(t.sheet, r, c)?.value ?? ''),
+      text: (t) => readCells(this._ctx, t, 'text', (r, c) => displayText(getCell(t.sheet, r, c))),
+      numberFormat: (t) => readCells(this._ctx, t, 'numberFormat', (r, c) => getCell(t.sheet, r, c)?.numberFormat ?? 'General'),
       formulas: (t) =>
-        mapRect(readable(t, 'formulas').rect, (r, c) => {
+        readCells(this._ctx, t, 'formulas', (r, c) => {
           const cell = getCell(t.sheet, r, c);
           return cell?.formula ?? cell?.value ?? '';
         }),
-      valueTypes: (t) => mapRect(readable(t, 'valueTypes').rect, (r, c) => valueType(getCell(t.sheet, r, c))),
+      valueTypes: (t) => readCells(this._ctx, t, 'valueTypes', (r, c) => valueType(getCell(t.sheet, r, c))),
     };
   }
 
@@ -160,10 +165,20 @@ export class RangeDouble extends DoubleObject {
     return this._child('conditionalFormats', () => new ConditionalFormatCollectionDouble(this._ctx, this));
   }
 
-  /** ExcelApi 1.13. Null object when no merged area meets the range. */
+  /**
+   * ExcelApi 1.13. Null object when no merged area meets the range. Fails over 512 areas (API
+   * reference); with mergedAreasTopLeftOnly, finds only areas whose top-left cell is inside the
+   * range (office-js #3611).
+   */
   getMergedAreasOrNullObject(): RangeAreasDouble {
     return new RangeAreasDouble(this._ctx, this, this._from((t: RangeTarget) => {
-      const rects = t.sheet.merges.filter((m) => intersects(m, t.rect));
+      const { mergedAreaLimit, mergedAreasTopLeftOnly } = this._ctx.env.limits;
+      const rects = t.sheet.merges.filter((m) =>
+        mergedAreasTopLeftOnly ? intersects({ top: m.top, left: m.left, bottom: m.top, right: m.left }, t.rect) : intersects(m, t.rect),
+      );
+      if (rects.length > mergedAreaLimit) {
+        throw doubleErrors.generalException(`Range.getMergedAreasOrNullObject (${rects.length} merged areas > ${mergedAreaLimit})`);
+      }
       return rects.length > 0 ? { sheet: t.sheet, rects } : null;
     }));
   }
@@ -257,6 +272,21 @@ export class ConditionalFormatCollectionDouble extends DoubleCollection<Conditio
 
   protected _itemsOf(target: RangeTarget): readonly unknown[] {
     return target.sheet.conditionalFormats.filter((cf) => cf.ranges.some((r) => intersects(r, target.rect))).map((cf) => ({ sheet: target.sheet, cf }));
+  }
+
+  /** office-js #6827 / #6835, when asked for: two cell-value rules on one range make the load throw. */
+  override _execLoad(paths: readonly (readonly string[])[], commits: (() => void)[]): unknown {
+    const target = this._resolve() as RangeTarget | null;
+    if (target !== null && this._ctx.env.limits.conditionalFormatsFailOnDuplicateCellValueRules) {
+      const seen = new Set<string>();
+      for (const { cf } of this._itemsOf(target) as FormatTarget[]) {
+        if (cf.type !== 'CellValue') continue;
+        const key = cf.ranges.map(rectAddress).join(',');
+        if (seen.has(key)) throw doubleErrors.generalException('ConditionalFormatCollection (duplicated cell-value rules)');
+        seen.add(key);
+      }
+    }
+    return super._execLoad(paths, commits);
   }
 
   protected _itemProxy(item: FormatTarget): ConditionalFormatDouble {
@@ -361,6 +391,13 @@ export class ConditionalFormatDouble extends DoubleObject {
   delete(): void {
     this._call('Delete', [], (t: FormatTarget) => {
       assertEditable(t.sheet, 'ConditionalFormat.delete');
+      if (this._ctx.env.limits.conditionalFormatDeleteFailsOnSharedRange) {
+        // office-js #5222, when asked for: a rule that shares its range with another cannot be deleted.
+        const key = t.cf.ranges.map(rectAddress).join(',');
+        if (t.sheet.conditionalFormats.some((cf) => cf !== t.cf && cf.ranges.map(rectAddress).join(',') === key)) {
+          throw doubleErrors.itemNotFound('ConditionalFormat.delete');
+        }
+      }
       t.sheet.conditionalFormats.splice(t.sheet.conditionalFormats.indexOf(t.cf), 1);
     });
   }
