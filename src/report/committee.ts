@@ -34,6 +34,23 @@ function firstLine(grids: readonly SheetGrid[]): string | undefined {
   return undefined;
 }
 
+/** Where a package keeps its document properties (title, author …). */
+export const CORE_PART = 'docProps/core.xml';
+
+/** The workbook's own title (ファイル → 情報 → タイトル) from docProps/core.xml, when it has one. */
+export function coreTitle(coreXml: string | undefined): string | undefined {
+  const m = coreXml ? /<dc:title(?:\s[^>]*)?>([^<]*)<\/dc:title>/.exec(coreXml) : null;
+  if (!m) return undefined;
+  const text = m[1]!
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
+  return text === '' ? undefined : text;
+}
+
 /** 「2026年12月4日」 */
 export function japaneseDate(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;

@@ -15,7 +15,7 @@
  * published grade on two rows: 市内高校 rule Ａ (published Ｂ), 定住率 rule Ｓ (published Ａ).
  */
 import { describe, expect, it } from 'vitest';
-import { loadXlsx } from '../../src/cli/xlsxGrid';
+import { loadXlsx } from '../../src/xlsx/readWorkbook';
 import { evaluateWorkbook } from '../../src/core/evaluate';
 import { getBuiltinPreset } from '../../src/core/presets';
 import { headingLevel, placesFor } from '../../src/core/structure';

@@ -3,7 +3,7 @@
  * numbers are the hand counts of the published report (see tests/core/summary.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { loadXlsx } from '../../src/cli/xlsxGrid';
+import { loadXlsx } from '../../src/xlsx/readWorkbook';
 import { evaluateWorkbook } from '../../src/core/evaluate';
 import { getBuiltinPreset } from '../../src/core/presets';
 import { placesFor } from '../../src/core/structure';

@@ -30,7 +30,7 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   let stderr = '';
-  const code = await runCli(['samples/kashiwazaki-H29-ledger.xlsx', '--report', HTML], { stdout: () => {}, stderr: (s) => (stderr += s) });
+  const code = await runCli(['samples/kashiwazaki-H29-ledger.xlsx', '--report', HTML, '--force'], { stdout: () => {}, stderr: (s) => (stderr += s) });
   expect(stderr).toBe('');
   expect(code).toBe(0);
   browser = await launchHeadlessChromium({ viewport: { width: 900, height: 1200 }, deviceScaleFactor: 1, locale: 'ja-JP' });

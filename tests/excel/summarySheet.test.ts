@@ -5,7 +5,7 @@
  * same name never replaced, and undo removing exactly what was made.
  */
 import { describe, expect, it } from 'vitest';
-import { loadXlsx } from '../../src/cli/xlsxGrid';
+import { loadXlsx } from '../../src/xlsx/readWorkbook';
 import { evaluateWorkbook } from '../../src/core/evaluate';
 import { getBuiltinPreset } from '../../src/core/presets';
 import { placesFor } from '../../src/core/structure';
