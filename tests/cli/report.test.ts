@@ -3,13 +3,15 @@
  * per-節 totals are the hand counts of the published report (see tests/core/summary.test.ts
  * for how they were counted).
  */
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/cli/jsonReport';
 import { runCli } from '../../src/cli/run';
 import { readGradeText } from '../../src/core/gradeText';
+import { coreTitle } from '../../src/report/committee';
+import { reportTitle } from '../../src/report/html';
 
 const SAMPLE = 'samples/kashiwazaki-H29-ledger.xlsx';
 
@@ -135,6 +137,29 @@ describe('--report and --json summary on the sample ledger', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('.html で終わる名前にしてください');
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('never replaces an existing report unless --force is given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-report-'));
+    const file = join(dir, 'report.html');
+    writeFileSync(file, '前年度の報告');
+    const r = await cli([SAMPLE, '--report', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('すでにあります');
+    expect(readFileSync(file, 'utf8')).toBe('前年度の報告');
+    const forced = await cli([SAMPLE, '--report', file, '--force']);
+    expect(forced.stderr).toBe('');
+    expect(readFileSync(file, 'utf8')).toContain('<html lang="ja">');
+  });
+
+  it('titles the report with the workbook\'s own title when it has one', () => {
+    const core = '<cp:coreProperties xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>第2期 柏崎市総合戦略 &amp; 進行管理</dc:title></cp:coreProperties>';
+    expect(coreTitle(core)).toBe('第2期 柏崎市総合戦略 & 進行管理');
+    expect(coreTitle('<dc:title></dc:title>')).toBeUndefined();
+    expect(coreTitle(undefined)).toBeUndefined();
+    expect(reportTitle(coreTitle(core), '４ 目標別の総合戦略の進行管理', 'a.xlsx')).toBe('第2期 柏崎市総合戦略 & 進行管理');
+    expect(reportTitle(undefined, '４ 目標別の総合戦略の\n進行管理', 'a.xlsx')).toBe('４ 目標別の総合戦略の 進行管理');
+    expect(reportTitle(undefined, undefined, 'ledger-R6.xlsx')).toBe('ledger-R6');
   });
 
   it('says which folder is missing', async () => {
