@@ -4,6 +4,7 @@
  */
 import { cellAddress, rangeAddress } from '../core/grid';
 import type { Evaluation, Problem, ValueCell, WritePlan } from '../core/types';
+import type { JsonSummary } from '../report/jsonSummary';
 
 export interface JsonKpi {
   name: string;
@@ -27,9 +28,12 @@ export interface JsonKpi {
 
 export interface JsonReport {
   preset: string;
-  tables: { sheet: string; range: string; gradeColumn: string | null; kpis: JsonKpi[] }[];
+  /** goal / direction: the headings the table sits under (#12), filled by src/report/committee. */
+  tables: { sheet: string; range: string; gradeColumn: string | null; goal?: string; direction?: string; kpis: JsonKpi[] }[];
   problems: { sheet: string; cell: string; code: string; severity: string; message: string; messageEn: string }[];
   written?: { cells: number; notes: number; rules: number; file: string };
+  /** The committee summary (#12): counts per 基本目標, 基本的方向 and 担当課. */
+  summary?: JsonSummary;
 }
 
 const text = (cell: ValueCell | undefined): string | null => (cell ? cell.text : null);

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decideWrites } from '../core/decide';
 import { evaluateWorkbook } from '../core/evaluate';
@@ -19,6 +19,7 @@ import { OutputExistsError, outputRefusal, writeOutputFile } from '../xlsx/outpu
 import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
 import { newWriteProblems, toJsonReport } from './jsonReport';
 import { formatTextReport } from './textReport';
+import { CORE_PART, addPlaces, committeeHtml, committeeSummary, coreTitle } from '../report/committee';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -28,7 +29,7 @@ export interface CliIo {
 const t = createTranslator('cli', {
   ja: {
     usage:
-      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--json] [--out 出力.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\n評価基準: {{presets}}',
+      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--json] [--out 出力.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--report 集計.html] [--lang ja|en]\n評価基準: {{presets}}',
     noFile: 'エラー: 評価する .xlsx ファイルを指定してください。',
     badArgs: 'エラー: {{detail}}',
     unknownPreset: 'エラー: 評価基準「{{preset}}」はありません。使えるのは {{presets}} です。',
@@ -47,10 +48,11 @@ const t = createTranslator('cli', {
     macroOut: 'エラー: 入力はマクロ有効ブック（.xlsm）です。マクロを残すため、出力先も .xlsm の名前にしてください（「{{file}}」は使えません）。',
     outDirMissing: 'エラー: 出力先のフォルダ「{{dir}}」がありません。',
     writeFailed: 'エラー: 「{{file}}」に書き込めません（{{detail}}）。ファイルが開かれていないか確認してください。',
+    reportNotHtml: 'エラー: 集計レポートの出力先「{{file}}」は .html で終わる名前にしてください。',
   },
   en: {
     usage:
-      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--json] [--out OUT.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\nPresets: {{presets}}',
+      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--json] [--out OUT.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--report REPORT.html] [--lang ja|en]\nPresets: {{presets}}',
     noFile: 'Error: give the .xlsx file to evaluate.',
     badArgs: 'Error: {{detail}}',
     unknownPreset: 'Error: there is no preset "{{preset}}". Available: {{presets}}.',
@@ -67,6 +69,7 @@ const t = createTranslator('cli', {
     macroOut: 'Error: the input is a macro-enabled workbook (.xlsm). To keep its macros, give the output an .xlsm name ("{{file}}" cannot be used).',
     outDirMissing: 'Error: the output folder "{{dir}}" does not exist.',
     writeFailed: 'Error: cannot write "{{file}}" ({{detail}}). Check that the file is not open.',
+    reportNotHtml: 'Error: the report file "{{file}}" must end in .html.',
   },
 });
 
@@ -82,6 +85,8 @@ interface Options {
   overwrite: boolean;
   notes: boolean;
   addGradeColumns: boolean;
+  /** --report: the committee report's HTML file (#12). */
+  report?: string;
   lang: Lang;
 }
 
@@ -103,6 +108,7 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
         overwrite: { type: 'boolean', default: false },
         notes: { type: 'boolean', default: false },
         'add-grade-column': { type: 'boolean', default: false },
+        report: { type: 'string' },
         lang: { type: 'string', default: 'ja' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -142,6 +148,7 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
       overwrite: values.overwrite,
       notes: values.notes,
       addGradeColumns: values['add-grade-column'],
+      report: values.report,
       lang,
     },
   };
@@ -192,6 +199,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
   }
+  if (o.report !== undefined) {
+    const refusal = /\.html?$/i.test(o.report) ? outputRefusal(o.file, o.report, o.force) : 'notHtml';
+    if (refusal) {
+      const key = refusal === 'notHtml' ? 'reportNotHtml' : refusal === 'sameAsInput' ? 'sameAsInput' : refusal === 'exists' ? 'outExists' : 'outDirMissing';
+      io.stderr(t(o.lang, key, { file: o.report, dir: dirname(resolve(o.report)) }) + '\n');
+      return 2;
+    }
+  }
 
   let loaded: LoadedWorkbook;
   try {
@@ -230,6 +245,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     writeProblems = [...planned, ...newWriteProblems(evaluation, { ...plan, skipped: applied.skipped }).filter((p) => !seen.has(`${p.code}|${p.sheet}|${p.cell}`))];
     report.problems.push(...toJsonReport({ ...evaluation, tables: [], problems: writeProblems }).problems);
     report.written = { cells: applied.written, notes: applied.notes, rules: applied.rules, file: o.out };
+  }
+
+  // The committee summary (#12), counted as the ledger stands after this run.
+  const committee = committeeSummary(evaluation, loaded.grids, o.preset, o.overwrite ? 'computed' : 'ledger');
+  addPlaces(report, committee);
+  if (o.report !== undefined) {
+    const html = committeeHtml(committee, {
+      workbookTitle: coreTitle(loaded.pkg.has(CORE_PART) ? loaded.pkg.text(CORE_PART) : undefined),
+      grids: loaded.grids,
+      sourceFile: basename(o.file),
+      preset: o.preset,
+      problems: [...evaluation.problems, ...writeProblems],
+      date: new Date(),
+    });
+    try {
+      await writeOutputFile(o.report, new TextEncoder().encode(html), o.force);
+    } catch (error) {
+      if (error instanceof OutputExistsError) io.stderr(t(o.lang, 'outExists', { file: o.report }) + '\n');
+      else io.stderr(t(o.lang, 'writeFailed', { file: o.report, detail: describeFsError(error) }) + '\n');
+      return 2;
+    }
   }
 
   io.stdout(o.json ? JSON.stringify(report, null, 2) + '\n' : formatTextReport(report, o.lang));

@@ -38,6 +38,8 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       '「{{sheet}}」シートでは、Excel がこのアドインの色分けのルール（{{cell}}）を読み取れないか削除できなかったため、ルールが残っています。セルの値は元に戻しました。［ホーム］→［条件付き書式］→［ルールの管理］で、数式に N("KPI評価") を含むルールを削除してください。',
     oldRulesKept:
       '「{{sheet}}」シートの以前の評価の色分けのルールを Excel が削除できなかったため、新しいルール（{{cell}}）と重なって残っています。評価は書き込みました。［ホーム］→［条件付き書式］→［ルールの管理］で、数式に N("KPI評価") を含む古いルールを削除してください。',
+    summarySheetTaken:
+      '「{{sheet}}」という名前のシートが既にあり、このアドインが作ったものではないため、置き換えませんでした。そのシートの名前を変えるか、不要なら削除してから、もう一度「集計を作成」を実行してください。',
     'reason.noNumber': '数値が見つからない',
     'reason.severalNumbers': '数値が複数あってどれを使うか分からない',
     'reason.unknownWord': '単位や状態として分からない語を含む',
@@ -72,6 +74,8 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       'On sheet "{{sheet}}" Excel could not read or delete the colour rules this add-in added ({{cell}}), so they are still there. The cells were restored. Delete the rules whose formula contains N("KPI評価") in Home → Conditional Formatting → Manage Rules.',
     oldRulesKept:
       'Excel could not delete the previous grade colour rules on sheet "{{sheet}}", so they remain beside the new ones ({{cell}}). The grades were written. Delete the old rules whose formula contains N("KPI評価") in Home → Conditional Formatting → Manage Rules.',
+    summarySheetTaken:
+      'A sheet named "{{sheet}}" already exists and was not made by this add-in, so it was not replaced. Rename it, or delete it if it is not needed, and run "Create summary" again.',
     'reason.noNumber': 'has no number in it',
     'reason.severalNumbers': 'has several numbers and it is unclear which one counts',
     'reason.unknownWord': 'has a word that is neither a unit nor a known state',
@@ -96,6 +100,7 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   rulesUnreadable: 'warning',
   rulesNotRemoved: 'warning',
   oldRulesKept: 'warning',
+  summarySheetTaken: 'warning',
 };
 
 /** Words for an unreadable reason, to fill {{why}}. */

@@ -187,7 +187,8 @@ export type ProblemCode =
   | 'noteKept' // the officer's own note on a grade cell was kept, ours not added
   | 'rulesUnreadable' // Excel could not load the sheet's conditional formats: grades written, no colour rules
   | 'rulesNotRemoved' // undo: the add-in's colour rules there could not be loaded or deleted (cells restored)
-  | 'oldRulesKept'; // write: Excel refused to delete the add-in's previous colour rules (grades written)
+  | 'oldRulesKept' // write: Excel refused to delete the add-in's previous colour rules (grades written)
+  | 'summarySheetTaken'; // a sheet named 「KPI評価集計」 that the add-in did not make: not replaced
 
 export interface Problem {
   readonly code: ProblemCode;

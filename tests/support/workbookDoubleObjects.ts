@@ -6,8 +6,8 @@
  * everything else is left out on purpose.
  */
 import { ClientResultDouble, DoubleCollection, DoubleObject, PATH, type DoubleContext } from './workbookDoubleCore';
-import { doubleErrors } from './workbookDoubleErrors';
-import { WHOLE_SHEET, parseAddress, usedRect, type SheetModel, type WorkbookModel } from './workbookDoubleModel';
+import { RichApiErrorDouble, doubleErrors } from './workbookDoubleErrors';
+import { WHOLE_SHEET, buildSheet, parseAddress, usedRect, type SheetModel, type WorkbookModel } from './workbookDoubleModel';
 import { NoteCollectionDouble } from './workbookDoubleNotes';
 import { RangeDouble } from './workbookDoubleRanges';
 import { assertAlive, findSheet, model } from './workbookDoubleShared';
@@ -108,6 +108,21 @@ export class WorksheetCollectionDouble extends DoubleCollection<WorksheetDouble>
     this._call('GetCount', [], (m: WorkbookModel) => m.sheets.length, result);
     return result;
   }
+
+  /** A new empty sheet at the end; a name Excel already has (any case) fails the sync with ItemAlreadyExists. */
+  add(name: string): WorksheetDouble {
+    let created: SheetModel | undefined;
+    const proxy = new WorksheetDouble(this._ctx, this, 'Add', [name], () => {
+      if (!created) throw doubleErrors.itemNotFound('WorksheetCollection.add (not synced yet)');
+      return assertAlive(this._ctx, created, 'Worksheet');
+    });
+    this._call('Add', [name], (m: WorkbookModel) => {
+      if (findSheet(this._ctx, name)) throw new RichApiErrorDouble('ItemAlreadyExists', 'A resource with the same name or identifier already exists.', 'WorksheetCollection.add');
+      created = buildSheet(m, { name });
+      m.sheets.push(created);
+    });
+    return proxy;
+  }
 }
 
 export class WorksheetDouble extends DoubleObject {
@@ -186,6 +201,16 @@ export class WorksheetDouble extends DoubleObject {
   activate(): void {
     this._call('Activate', [], (sheet: SheetModel) => {
       model(this._ctx).activeSheet = sheet;
+    });
+  }
+
+  /** Removes the sheet; Excel refuses to delete the only sheet (InvalidOperation). */
+  delete(): void {
+    this._call('Delete', [], (sheet: SheetModel) => {
+      const m = model(this._ctx);
+      if (m.sheets.length <= 1) throw doubleErrors.invalidOperation('Worksheet.delete');
+      m.sheets.splice(m.sheets.indexOf(sheet), 1);
+      if (m.activeSheet === sheet) m.activeSheet = m.sheets[0];
     });
   }
 }

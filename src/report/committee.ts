@@ -1,0 +1,82 @@
+/**
+ * What the command line needs for the committee report, in one call: each table's place, the
+ * summary, the `--json` additions and the HTML. Kept out of src/cli/run.ts so the CLI change is
+ * a few lines.
+ */
+import type { JsonReport } from '../cli/jsonReport';
+import type { SheetGrid } from '../core/grid';
+import { placesFor, type TablePlace } from '../core/structure';
+import { summarize, type EvaluationSummary, type SummaryBasis } from '../core/summary';
+import type { Evaluation, Preset, Problem } from '../core/types';
+import { renderReportHtml, reportTitle } from './html';
+import { toJsonSummary, type JsonSummary } from './jsonSummary';
+
+export interface Committee {
+  readonly places: readonly TablePlace[];
+  readonly summary: EvaluationSummary;
+  readonly json: JsonSummary;
+}
+
+export function committeeSummary(evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, basis: SummaryBasis): Committee {
+  const places = placesFor(
+    evaluation.tables.map((t) => t.table),
+    grids,
+  );
+  const summary = summarize(evaluation, places, preset, { basis });
+  return { places, summary, json: toJsonSummary(summary) };
+}
+
+/** The text of the first filled cell of the first sheet: a ledger's title line. */
+function firstLine(grids: readonly SheetGrid[]): string | undefined {
+  const grid = grids[0];
+  if (!grid) return undefined;
+  for (const row of grid.rows.slice(0, 5)) for (const cell of row ?? []) if (cell && cell.text.trim() !== '') return cell.text;
+  return undefined;
+}
+
+/** Where a package keeps its document properties (title, author …). */
+export const CORE_PART = 'docProps/core.xml';
+
+/** The workbook's own title (ファイル → 情報 → タイトル) from docProps/core.xml, when it has one. */
+export function coreTitle(coreXml: string | undefined): string | undefined {
+  const m = coreXml ? /<dc:title(?:\s[^>]*)?>([^<]*)<\/dc:title>/.exec(coreXml) : null;
+  if (!m) return undefined;
+  const text = m[1]!
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
+  return text === '' ? undefined : text;
+}
+
+/** 「2026年12月4日」 */
+export function japaneseDate(d: Date): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+export function committeeHtml(
+  committee: Committee,
+  input: { workbookTitle?: string; grids: readonly SheetGrid[]; sourceFile: string; preset: Preset; problems: readonly Problem[]; date: Date },
+): string {
+  return renderReportHtml({
+    title: reportTitle(input.workbookTitle, firstLine(input.grids), input.sourceFile),
+    sourceFile: input.sourceFile,
+    date: japaneseDate(input.date),
+    preset: input.preset,
+    summary: committee.summary,
+    problems: input.problems,
+  });
+}
+
+/** `--json`: each table's goal and direction, and the summary. */
+export function addPlaces(report: JsonReport, committee: Committee): void {
+  report.tables.forEach((table, i) => {
+    const place = committee.places[i];
+    if (!place) return;
+    table.goal = place.goal.text;
+    if (place.direction) table.direction = place.direction.text;
+  });
+  report.summary = committee.json;
+}
