@@ -294,12 +294,16 @@ function isHeaderContinuation(view: SheetView, row: number, left: number, right:
     own++;
   }
   if (own === 0 && (fromAbove === 0 || blank > 0)) return false;
-  return !holdsIndicatorWord(view, row); // checked last: most rows have failed by now
+  return !holdsIndicatorWord(view, row, left, right); // checked last: most rows have failed by now
 }
 
-function holdsIndicatorWord(view: SheetView, row: number): boolean {
-  const width = view.width(row);
-  for (let c = 0; c < width; c++) {
+/**
+ * An indicator word of the row's own within the header's extent. Only there: a note 「指標」
+ * typed beside the table in its years row must not cut the header short (the table vanished).
+ */
+function holdsIndicatorWord(view: SheetView, row: number, left: number, right: number): boolean {
+  const end = Math.min(view.width(row), right + 1);
+  for (let c = left; c < end; c++) {
     const text = view.text(row, c);
     if (text === '' || !mayHoldHeaderWord(text) || view.covered(row, c)) continue;
     if (readHeaderCell(text)?.role === 'indicator') return true;
