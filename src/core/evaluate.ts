@@ -3,7 +3,7 @@
  * compare with the grades officers already typed. Pure: the same grids and rule
  * give the same Evaluation in the task pane, the custom functions and the CLI.
  */
-import { detectKpiTables, type DetectionResult } from './detect';
+import { detectKpiTables, noTableProblem, type DetectionResult } from './detect';
 import { gradeKpi } from './grade';
 import { detectGradeStyle, readGradeText, toGradeText } from './gradeText';
 import { cellAddress, type SheetGrid } from './grid';
@@ -15,6 +15,8 @@ export function evaluateWorkbook(grids: readonly SheetGrid[], preset: Preset): E
   const problems: Problem[] = [];
   // Sheet by sheet: a sheet's tables are graded while what detection read is still at hand.
   for (const grid of grids) gradeDetected(detectKpiTables(grid), preset, tables, problems);
+  // Nothing found anywhere: say where we looked and for what, rather than an empty report.
+  if (tables.length === 0) problems.push(noTableProblem(grids.map((g) => (typeof g.name === 'string' ? g.name : String(g.name)))));
   return { presetId: preset.id, gradeKeys: Object.keys(preset.labels) as GradeKey[], tables, problems };
 }
 
