@@ -7,6 +7,7 @@ import { detectKpiTables, noTableProblem, type DetectionResult } from './detect'
 import { gradeKpi } from './grade';
 import { detectGradeStyle, readGradeText, toGradeText } from './gradeText';
 import { cellAddress, type SheetGrid } from './grid';
+import { checkOfficeFigures } from './officeFigures';
 import { makeProblem } from './problems';
 import type { EvaluatedKpi, EvaluatedTable, Evaluation, GradeKey, KpiTable, Preset, Problem } from './types';
 
@@ -45,6 +46,10 @@ function evaluateTable(table: KpiTable, preset: Preset, problems: Problem[]): Ev
     const graded = gradeKpi(kpi, preset, table.sheet);
     for (let i = 0; i < graded.problems.length; i++) problems.push(graded.problems[i]!);
     const { outcome } = graded;
+    // The office's own 目安値 / 進捗率 / 達成率, where it has them: said where they differ from ours.
+    if (kpi.expected !== undefined || kpi.officeRates !== undefined) {
+      for (const p of checkOfficeFigures(kpi, outcome.measures, table.sheet)) problems.push(p);
+    }
     const gradeText = outcome.grade === null ? undefined : toGradeText(outcome.grade, gradeStyle);
     const existing = kpi.gradeCell?.text.trim() || undefined;
     // Anything typed in the grade cell that is not the computed grade counts as a
