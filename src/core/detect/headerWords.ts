@@ -107,27 +107,45 @@ export function mayHoldHeaderWord(raw: string): boolean {
 }
 
 /**
- * Does the text hold a character a stem can start with? Necessary for mayHoldHeaderWord, and
- * cheap: asked of every cell of every row, where most cells hold none (figures, "－", grades)
- * and a table lookup per character says so without the regex.
+ * Does the text hold the first two characters of a stem (or a stem of one character)? Necessary
+ * for mayHoldHeaderWord, and cheap: asked of every cell of every row, where most cells hold none
+ * (figures, "－", grades, names) and two table look-ups per character say so without the regex.
+ * Names hold many a stem's first character (課 of 企画政策課, 年 of 生産年齢人口, 方 of 地方), few
+ * a stem's first two (課題, 年度).
  */
 export function hasStemStart(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    if (STEM_START[raw.charCodeAt(i)] === 1) return true;
+  const n = raw.length;
+  for (let i = 0; i < n; i++) {
+    const next = STEM_NEXT[raw.charCodeAt(i)];
+    if (next === undefined) continue;
+    if (next === '' || (i + 1 < n && next.indexOf(raw[i + 1]!) >= 0)) return true;
   }
   return false;
 }
 
 /**
- * The characters a STEMS match can start with, case variants included (the regex is /iu:
- * k and the Kelvin sign K match K, ｋ matches Ｋ, n and ｎ match N and Ｎ). Flags by UTF-16 unit.
+ * By the UTF-16 unit a STEMS match can start with: the characters that may follow it ('' for a
+ * stem of one character: anything, or nothing, may follow). Case variants included, as the regex
+ * is /iu: k and the Kelvin sign K match K, ｋ matches Ｋ, n and ｎ match N and Ｎ, and the letters
+ * after them either case.
  */
-const STEM_START = new Uint8Array(0x10000);
+const STEM_NEXT: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
+function allowNext(first: string, second: string): void {
+  const code = first.charCodeAt(0);
+  const known = STEM_NEXT[code];
+  if (known === '') return;
+  STEM_NEXT[code] = second === '' ? '' : (known ?? '') + second;
+}
 for (const word of [...STEM_WORDS, '年']) {
   const first = word[0]!;
-  for (const ch of [first, first.toLowerCase(), first.toUpperCase()]) STEM_START[ch.charCodeAt(0)] = 1;
+  const second = word.slice(1, 2);
+  for (const a of new Set([first, first.toLowerCase(), first.toUpperCase()])) {
+    for (const b of second === '' ? [''] : new Set([second, second.toLowerCase(), second.toUpperCase()])) allowNext(a, b);
+  }
 }
-for (const ch of 'Kk\u212aＫｋNnＮｎ') STEM_START[ch.charCodeAt(0)] = 1;
+// [NＮ][oOｏＯ] mixes widths; K (Kelvin sign) matches K.
+for (const n of 'NnＮｎ') allowNext(n, 'oOｏＯ');
+allowNext('\u212a', 'PpＰｐ');
 
 /** What one header cell says. */
 export interface HeaderToken {
