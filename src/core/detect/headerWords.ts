@@ -69,7 +69,7 @@ const ROLE_GRAMMAR: ReadonlyArray<readonly [HeaderRole, RegExp]> = [
   ['direction', /^(?:方向|方向性|目指す方向性?|目標の方向|目標方向|望ましい方向)$/u],
   [
     'indicator',
-    /^(?:主な|主要な?|重点|重要)?(?:KPI|重要業績評価指標|成果指標|評価指標|数値目標|目標指標|業績指標|活動指標|施策指標|指標)(?:名|名称|項目|内容|等)?$/u,
+    /^(?:主な|主要な?|重点|重要)?(?:KPI|重要業績評価指標|重要業績指標|業績評価指標|成果指標|評価指標|数値目標|目標指標|業績指標|活動指標|施策指標|指標)(?:名|名称|項目|内容|等)?(?:及び単位|と単位|・単位)?$/u,
   ],
   ['baseline', /^(?:当初|基準|策定時|策定時点|計画策定時|計画時|初期)の?(?:値|数値|実績値?|現状値?|水準)?$/u],
   ['intermediate', /^中間(?:値|実績値?)?$/u],
@@ -77,7 +77,7 @@ const ROLE_GRAMMAR: ReadonlyArray<readonly [HeaderRole, RegExp]> = [
   ['target', /^(?:最終|中間|計画|当初|年度)?目標(?:値|数値|水準)?$/u],
   [
     'grade',
-    /^(?:総合評価|総合判定|自己評価|(?:達成|進捗|評価|判定)(?:状況|結果|度|評価|区分|状況区分)?|達成状況|評点)$/u,
+    /^(?:総合評価|総合判定|自己評価|目標達成度|目標達成状況|(?:達成|進捗|評価|判定)(?:状況|結果|度|評価|区分|状況区分)?|達成状況|評点)$/u,
   ],
   ['number', /^(?:NO\.?|番号|項番|通し番号|整理番号|#)$/u],
   ['department', /^(?:担当課|所管課|主管課|担当部署|所管部署|担当部局|所管部局|担当部課|担当部|担当課名|担当|所管)(?:等)?$/u],
@@ -164,6 +164,8 @@ const BRACKETED = /[(（[【〔][^()（）[\]【】〔〕]*[)）\]】〕]/gu;
 const HAS_BRACKET = /[(（[【〔]/u;
 const DECORATION = /^[・:：\-－]+|[・:：]+$/gu;
 
+const ERALESS_YEAR = /^\d{1,2}年度?(?:末)?|\(\d{1,2}年度?\)$/u;
+
 /** Longer than this (raw) is a sentence or an indicator name, never a header cell. */
 export const MAX_HEADER_LENGTH = 48;
 /** A year needs a digit, or 元 (the first year of an era: 令和元年度). */
@@ -209,6 +211,12 @@ function readUncached(raw: string): HeaderToken | undefined {
   // "指標名(単位)", "評価(S〜E)", "KPI(3月まで)": a bracketed aside after the word does not change it.
   if (!phrase && HAS_BRACKET.test(rest)) {
     const bare = rest.replace(BRACKETED, '');
+    if (bare !== '') phrase = readPhrase(bare);
+  }
+  // "24年度実績", "28年度見込み": a year without its era (the sheet's era is not known here) is
+  // decoration; the word is read, the year left unknown (the columns are then ordered by sheet order).
+  if (!phrase && ERALESS_YEAR.test(rest)) {
+    const bare = rest.replace(ERALESS_YEAR, '');
     if (bare !== '') phrase = readPhrase(bare);
   }
   if (!phrase) return undefined;

@@ -38,6 +38,15 @@ describe('readHeaderCell: whole header words, years taken out (spec §1)', () =>
     ['担当課', 'department'],
     // Decorated headers (issue 8): the role word inside a longer cell.
     ['主なKPI', 'indicator'],
+    ['重要業績指標(KPI)', 'indicator'], // 多摩市
+    ['現在値', 'current'], // 長与町 (令和元年度の現在値)
+    ['指標名及び単位', 'indicator'], // 佐野市 事務事業実績評価表
+    ['24年度実績', 'current'], // a year without its era: the word is read
+    ['28年度見込み', 'forecast'],
+    ['現況値', 'current'], // 三重県 社会資本総合整備計画
+    ['中間目標値', 'target'],
+    ['最終目標値', 'target'],
+    ['目標達成度', 'grade'],
     ['主な指標', 'indicator'],
     ['KPI項目', 'indicator'],
     ['成果指標名', 'indicator'],
