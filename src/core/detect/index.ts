@@ -17,6 +17,7 @@ import { HeaderFinder, type HeaderLayout } from './headerRow';
 import { resolveLeadingColumns, type LeadingColumns } from './leadingColumns';
 import { readBody } from './kpiRows';
 import { SheetView } from './sheetView';
+import { Claims, readLayouts, yieldsToLayout } from './layouts';
 
 export { SUB_ROW_SEPARATOR } from './kpiRow';
 export { assignValueRoles } from './columns';
@@ -46,6 +47,7 @@ export function detectKpiTables(grid: SheetGrid): DetectionResult {
 export function scanSheet(grid: SheetGrid, result: DetectionResult = { tables: [], problems: [] }): DetectionResult {
   const view = new SheetView(grid);
   const finder = new HeaderFinder(view);
+  const claims = new Claims();
   let r = 0;
   while (r < view.rowCount) {
     let next = r + 1;
@@ -54,9 +56,10 @@ export function scanSheet(grid: SheetGrid, result: DetectionResult = { tables: [
       const layout = layouts[i]!;
       next = Math.max(next, layout.bottom + 1);
       const plan = planColumns(layout);
-      if (!plan) continue;
+      if (!plan || yieldsToLayout(view, layout)) continue;
       const table = readTable(view, finder, layout, plan);
       if (!table) continue;
+      claims.add(table.range);
       result.tables.push(table);
       if (!table.columns.grade) {
         result.problems.push(makeProblem('noGradeColumn', view.name, rangeAddress(table.range)));
@@ -66,6 +69,8 @@ export function scanSheet(grid: SheetGrid, result: DetectionResult = { tables: [
     // beside this one may start further down, and a body ends at any header over its columns.
     r = next;
   }
+  // Layouts other than one row per KPI, in the cells no table above has taken.
+  readLayouts(view, claims, result);
   return result;
 }
 

@@ -1,0 +1,91 @@
+/**
+ * Layouts other than "one header row, one row per KPI" (issue #8, item 2). Each reader lives in
+ * its own module and yields the same KpiTable / KpiRow objects as the standard reader, so the
+ * grading, the pane, the command line and the write plan need nothing new.
+ *
+ * The hook in scanSheet is two calls:
+ *   - yieldsToLayout(view, header): a standard header whose body is labelled 目標 / 実績 rows
+ *     (a years-across sheet) is left to the years-across reader, not read one row per KPI;
+ *   - readLayouts(view, claims, result): after the standard scan, the cells no table has claimed
+ *     are walked once; a cell that may start a layout (a 目標 / 実績 label, an arrow line) is
+ *     handed to its reader, and each table read is claimed in turn.
+ * A sheet of standard tables has few unclaimed cells (titles, headings, notes), so the walk
+ * costs next to nothing there; the per-cell test is a character comparison or two.
+ */
+import { rangeAddress } from '../../grid';
+import { makeProblem } from '../../problems';
+import type { KpiTable, Problem } from '../../types';
+import type { HeaderLayout } from '../headerRow';
+import type { SheetView } from '../sheetView';
+import { readArrowLines, mayHoldArrow } from './arrowLines';
+import { Claims } from './claims';
+import { mayBeValueKind } from './kinds';
+import { readYearsAcross, startsYearsAcross } from './yearsAcross';
+
+export { Claims } from './claims';
+
+/** Does this standard header head a years-across body (目標 / 実績 labels in its first rows)? */
+export function yieldsToLayout(view: SheetView, header: HeaderLayout): boolean {
+  const below = header.bottom + 1;
+  for (let c = header.left; c <= header.right; c++) {
+    if (mayBeValueKind(view.text(below, c)) && startsYearsAcross(view, below, c)) return true;
+  }
+  return false;
+}
+
+interface Sink {
+  tables: KpiTable[];
+  problems: Problem[];
+}
+
+/** Reads the layouts found in the cells no table has claimed yet; claims what it reads. */
+export function readLayouts(view: SheetView, claims: Claims, result: Sink): void {
+  const claimed = claims.byRow(view.rowCount);
+  for (let r = 0; r < view.rowCount; r++) {
+    const width = view.width(r);
+    if (width === 0) continue;
+    const spans = claimed[r];
+    for (let c = 0; c < width; c++) {
+      if (spans) {
+        const end = claimedUntil(spans, c);
+        if (end >= c) {
+          c = end;
+          continue;
+        }
+      }
+      const text = view.text(r, c);
+      if (text === '') continue;
+      let table: KpiTable | undefined;
+      if (mayBeValueKind(text) && startsYearsAcross(view, r, c)) table = readYearsAcross(view, claims, r, c);
+      else if (mayHoldArrow(text)) table = readArrowLines(view, claims, r, c);
+      if (!table || claims.overlaps(table.range)) continue;
+      claims.add(table.range);
+      // Later rows of this table must be skipped by this walk too.
+      for (let row = table.range.top; row <= table.range.bottom && row < view.rowCount; row++) {
+        (claimed[row] ??= []).push(table.range.left, table.range.right);
+      }
+      result.tables.push(table);
+      if (!table.columns.grade && gradeColumnPossible(table)) {
+        result.problems.push(makeProblem('noGradeColumn', view.name, rangeAddress(table.range)));
+      }
+      c = Math.max(c, table.range.right);
+    }
+  }
+}
+
+/** The right end of the claimed span holding column c, or -1. */
+function claimedUntil(spans: readonly number[], c: number): number {
+  let end = -1;
+  for (let i = 0; i < spans.length; i += 2) if (c >= spans[i]! && c <= spans[i + 1]!) end = Math.max(end, spans[i + 1]!);
+  return end;
+}
+
+/** A grade column can be added only when every KPI has a sheet row of its own. */
+export function gradeColumnPossible(table: KpiTable): boolean {
+  const rows = new Set<number>();
+  for (const k of table.kpis) {
+    if (rows.has(k.row)) return false;
+    rows.add(k.row);
+  }
+  return true;
+}
