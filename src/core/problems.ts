@@ -32,6 +32,8 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
     notesUnsupported:
       'このバージョンの Excel ではセルのメモを追加できないため、理由のメモは書き込みませんでした（達成状況は書き込みました）。Microsoft 365 の最新版でお試しください。',
     noteKept: '「{{sheet}}」シートのセル {{cell}} には既にメモがあるため、理由のメモは追加しませんでした。',
+    gradeCellShared:
+      '「{{sheet}}」シートのセル {{cell}} には指標が複数書かれているため、達成状況の列を追加できません。指標を1行に1つずつ分けて書くと、表の右に列を追加できます。',
     'reason.noNumber': '数値が見つからない',
     'reason.severalNumbers': '数値が複数あってどれを使うか分からない',
     'reason.unknownWord': '単位や状態として分からない語を含む',
@@ -60,6 +62,8 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
     notesUnsupported:
       'This version of Excel cannot add notes, so the reasons were not written as notes (the grades were written). Try the latest Microsoft 365.',
     noteKept: 'Cell {{cell}} on sheet "{{sheet}}" already has a note, so the reason was not added as a note.',
+    gradeCellShared:
+      'Cell {{cell}} on sheet "{{sheet}}" holds several indicators, so no grade column can be added. Write one indicator per row to be offered a column right of the table.',
     'reason.noNumber': 'has no number in it',
     'reason.severalNumbers': 'has several numbers and it is unclear which one counts',
     'reason.unknownWord': 'has a word that is neither a unit nor a known state',
@@ -81,6 +85,7 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   sheetMissing: 'warning',
   notesUnsupported: 'info',
   noteKept: 'info',
+  gradeCellShared: 'info',
 };
 
 /** Words for an unreadable reason, to fill {{why}}. */

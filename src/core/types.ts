@@ -184,7 +184,8 @@ export type ProblemCode =
   | 'gradeColumnBlocked' // a grade column cannot be added: the column to the right is not empty
   | 'sheetMissing' // a sheet was renamed or deleted since the preview / the last write
   | 'notesUnsupported' // this Excel cannot add notes (needs ExcelApi 1.18)
-  | 'noteKept'; // the officer's own note on a grade cell was kept, ours not added
+  | 'noteKept' // the officer's own note on a grade cell was kept, ours not added
+  | 'gradeCellShared'; // several KPIs written in one cell (arrow lines): no grade column can be added
 
 export interface Problem {
   readonly code: ProblemCode;

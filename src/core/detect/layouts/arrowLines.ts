@@ -15,8 +15,8 @@
  * grammar (parseValuePart: a year may also stand before its figure, "H26年1.54").
  *
  * The grade: the header's grade column when there is one; otherwise none. A cell holding several
- * KPIs has no row of its own per KPI, so no grade column can be offered for it (see
- * gradeColumnPossible): the officer is told, not written over.
+ * KPIs has no row of its own per KPI, so no grade column can be offered for it (the
+ * gradeCellShared problem): the officer is told, and nothing is written over.
  */
 import { parseValuePart } from '../../cellValue';
 import { compactText, nfkc } from '../../text';

@@ -12,7 +12,7 @@
  * A sheet of standard tables has few unclaimed cells (titles, headings, notes), so the walk
  * costs next to nothing there; the per-cell test is a character comparison or two.
  */
-import { rangeAddress } from '../../grid';
+import { cellAddress, rangeAddress } from '../../grid';
 import { makeProblem } from '../../problems';
 import type { KpiTable, Problem } from '../../types';
 import type { HeaderLayout } from '../headerRow';
@@ -65,8 +65,13 @@ export function readLayouts(view: SheetView, claims: Claims, result: Sink): void
         (claimed[row] ??= []).push(table.range.left, table.range.right);
       }
       result.tables.push(table);
-      if (!table.columns.grade && gradeColumnPossible(table)) {
-        result.problems.push(makeProblem('noGradeColumn', view.name, rangeAddress(table.range)));
+      if (!table.columns.grade) {
+        const shared = sharedRow(table);
+        result.problems.push(
+          shared === undefined
+            ? makeProblem('noGradeColumn', view.name, rangeAddress(table.range))
+            : makeProblem('gradeCellShared', view.name, cellAddress(shared, table.columns.indicator)),
+        );
       }
       c = Math.max(c, table.range.right);
     }
@@ -80,12 +85,12 @@ function claimedUntil(spans: readonly number[], c: number): number {
   return end;
 }
 
-/** A grade column can be added only when every KPI has a sheet row of its own. */
-export function gradeColumnPossible(table: KpiTable): boolean {
+/** A grade column can be added only when every KPI has a sheet row of its own: the first shared row. */
+function sharedRow(table: KpiTable): number | undefined {
   const rows = new Set<number>();
   for (const k of table.kpis) {
-    if (rows.has(k.row)) return false;
+    if (rows.has(k.row)) return k.row;
     rows.add(k.row);
   }
-  return true;
+  return undefined;
 }
