@@ -37,8 +37,16 @@ const BEFORE_FIGURE = /(?:平成|令和|昭和|[HRS]\.?|[▲△\-+−])$/u;
 
 /** Cheap: could this cell hold an arrow line? */
 export function mayHoldArrow(text: string): boolean {
-  if (text.length < 3) return false;
-  return text.indexOf('→') >= 0 || text.indexOf('⇒') >= 0 || text.indexOf('➡') >= 0 || ((text.includes('>') || text.includes('＞')) && ARROW_CHARS.test(text));
+  // indexOf is native and fast; most cells hold none of these.
+  return (
+    text.length >= 3 &&
+    (text.indexOf('→') >= 0 ||
+      text.indexOf('⇒') >= 0 ||
+      text.indexOf('➡') >= 0 ||
+      text.indexOf('➔') >= 0 ||
+      text.indexOf('⟶') >= 0 ||
+      ((text.indexOf('>') >= 0 || text.indexOf('＞') >= 0) && ARROW_CHARS.test(text)))
+  );
 }
 
 interface Line {

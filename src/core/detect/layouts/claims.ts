@@ -37,15 +37,32 @@ export class Claims {
   }
 
   /**
-   * The claimed column intervals of each row, for a walk over the unclaimed cells of a sheet:
-   * rows[r] is undefined for an unclaimed row, else [left, right] pairs.
+   * The claimed columns of each row, for one walk over the unclaimed cells of a sheet without an
+   * allocation per row: a row's first claim in `left` / `right` (-1: none), and `several` marks
+   * rows under more than one claim, for which `covers` is asked cell by cell.
    */
-  byRow(rowCount: number): (number[] | undefined)[] {
-    const rows: (number[] | undefined)[] = new Array<number[] | undefined>(rowCount);
-    for (const r of this.rects) {
-      const last = Math.min(r.bottom, rowCount - 1);
-      for (let row = Math.max(0, r.top); row <= last; row++) (rows[row] ??= []).push(r.left, r.right);
-    }
-    return rows;
+  byRow(rowCount: number): RowClaims {
+    const left = new Int32Array(rowCount).fill(-1);
+    const right = new Int32Array(rowCount).fill(-1);
+    const several = new Uint8Array(rowCount);
+    for (const r of this.rects) markRows(left, right, several, r);
+    return { left, right, several };
+  }
+}
+
+export interface RowClaims {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly several: Uint8Array;
+}
+
+/** Records a claimed rectangle in the per-row arrays of byRow. */
+export function markRows(left: Int32Array, right: Int32Array, several: Uint8Array, r: CellRange): void {
+  const last = Math.min(r.bottom, left.length - 1);
+  for (let row = Math.max(0, r.top); row <= last; row++) {
+    if (left[row] === -1) {
+      left[row] = r.left;
+      right[row] = r.right;
+    } else several[row] = 1;
   }
 }

@@ -18,7 +18,8 @@ import type { KpiTable, Problem } from '../../types';
 import type { HeaderLayout } from '../headerRow';
 import type { SheetView } from '../sheetView';
 import { readArrowLines, mayHoldArrow } from './arrowLines';
-import { Claims } from './claims';
+import { readCaptionTable, mayStartCaptionTable } from './captionTables';
+import { markRows, type Claims } from './claims';
 import { mayBeValueKind } from './kinds';
 import { readYearsAcross, startsYearsAcross } from './yearsAcross';
 
@@ -40,30 +41,31 @@ interface Sink {
 
 /** Reads the layouts found in the cells no table has claimed yet; claims what it reads. */
 export function readLayouts(view: SheetView, claims: Claims, result: Sink): void {
+  if (view.rowCount === 0) return;
   const claimed = claims.byRow(view.rowCount);
+  const { left, right, several } = claimed;
   for (let r = 0; r < view.rowCount; r++) {
     const width = view.width(r);
     if (width === 0) continue;
-    const spans = claimed[r];
+    // The usual row: wholly inside one table (its cells all lie in the table's columns).
+    const from = left[r]!;
+    if (from === 0 && right[r]! >= width - 1 && several[r] === 0) continue;
     for (let c = 0; c < width; c++) {
-      if (spans) {
-        const end = claimedUntil(spans, c);
-        if (end >= c) {
-          c = end;
-          continue;
-        }
+      if (from >= 0 && c >= from && c <= right[r]!) {
+        c = right[r]!;
+        continue;
       }
+      if (several[r] === 1 && claims.covers(r, c)) continue;
       const text = view.text(r, c);
       if (text === '') continue;
       let table: KpiTable | undefined;
       if (mayBeValueKind(text) && startsYearsAcross(view, r, c)) table = readYearsAcross(view, claims, r, c);
       else if (mayHoldArrow(text)) table = readArrowLines(view, claims, r, c);
+      else if (mayStartCaptionTable(text)) table = readCaptionTable(view, claims, r, c);
       if (!table || claims.overlaps(table.range)) continue;
       claims.add(table.range);
-      // Later rows of this table must be skipped by this walk too.
-      for (let row = table.range.top; row <= table.range.bottom && row < view.rowCount; row++) {
-        (claimed[row] ??= []).push(table.range.left, table.range.right);
-      }
+      // Later rows of this table are skipped by this walk too.
+      markRows(left, right, several, table.range);
       result.tables.push(table);
       if (!table.columns.grade) {
         const shared = sharedRow(table);
@@ -76,13 +78,6 @@ export function readLayouts(view: SheetView, claims: Claims, result: Sink): void
       c = Math.max(c, table.range.right);
     }
   }
-}
-
-/** The right end of the claimed span holding column c, or -1. */
-function claimedUntil(spans: readonly number[], c: number): number {
-  let end = -1;
-  for (let i = 0; i < spans.length; i += 2) if (c >= spans[i]! && c <= spans[i + 1]!) end = Math.max(end, spans[i + 1]!);
-  return end;
 }
 
 /** A grade column can be added only when every KPI has a sheet row of its own: the first shared row. */

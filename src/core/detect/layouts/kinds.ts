@@ -43,5 +43,11 @@ export function rowKind(raw: string): RowKind | undefined {
 export function mayBeValueKind(raw: string): boolean {
   if (raw === '' || raw.length > MAX_KIND_LENGTH) return false;
   const c = raw.charCodeAt(0);
-  return c === 0x76ee /* 目 */ || c === 0x8a08 /* 計 */ || c === 0x5b9f /* 実 */ || c === 0x5e74 /* 年 */;
+  const d = raw.charCodeAt(1);
+  return (
+    (c === 0x76ee /* 目 */ && d === 0x6a19) /* 標 */ ||
+    (c === 0x8a08 /* 計 */ && d === 0x753b) /* 画 */ ||
+    (c === 0x5b9f /* 実 */ && d === 0x7e3e) /* 績 */ ||
+    (c === 0x5e74 /* 年 */ && d === 0x5ea6) /* 度 */
+  );
 }
