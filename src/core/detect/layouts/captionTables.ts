@@ -18,6 +18,7 @@ import { readIndicatorText } from '../indicator';
 import { hasText, type SheetView } from '../sheetView';
 import { gradeCellAt, valueCellAt } from './cells';
 import type { Claims } from './claims';
+import { rowKind } from './kinds';
 
 type Mark = 'baseline' | 'intermediate' | 'current' | 'target';
 
@@ -96,6 +97,10 @@ export function readCaptionTable(view: SheetView, claims: Claims, row: number, c
   if (targets.length === 0) return undefined;
   const values = row + 1;
   if (values >= view.rowCount || claims.covers(values, col)) return undefined;
+  // A header with an indicator word (指標 | 基準値(H26) | 目標値(H31) …) heads a table of many
+  // rows, and a row of 実績 / 目標 labels below is a years-across body: neither is a KPI box.
+  for (let c = 0; c < col; c++) if (readHeaderCell(view.shownText(row, c))?.role === 'indicator') return undefined;
+  for (let c = 0; c < view.width(values); c++) if (rowKind(view.text(values, c)) !== undefined) return undefined;
 
   // The name: in the values row left of the first value, else the caption line above.
   let name = '';

@@ -20,6 +20,7 @@ import type { SheetView } from '../sheetView';
 import { readArrowLines, mayHoldArrow } from './arrowLines';
 import { readCaptionTable, mayStartCaptionTable } from './captionTables';
 import { markRows, type Claims } from './claims';
+import { mergeResults } from './planResults';
 import { mayBeValueKind } from './kinds';
 import { readYearsAcross, startsYearsAcross } from './yearsAcross';
 
@@ -28,7 +29,10 @@ export { Claims } from './claims';
 /** Does this standard header head a years-across body (目標 / 実績 labels in its first rows)? */
 export function yieldsToLayout(view: SheetView, header: HeaderLayout): boolean {
   const below = header.bottom + 1;
-  for (let c = header.left; c <= header.right; c++) {
+  // Over the whole row: the 区分 labels may stand right of what the standard header spans
+  // (a plan block of 指標 / 基準値 / 目標値 with the yearly results beside it).
+  const width = view.width(below);
+  for (let c = header.left; c < width; c++) {
     if (mayBeValueKind(view.text(below, c)) && startsYearsAcross(view, below, c)) return true;
   }
   return false;
@@ -59,8 +63,15 @@ export function readLayouts(view: SheetView, claims: Claims, result: Sink): void
       const text = view.text(r, c);
       if (text === '') continue;
       let table: KpiTable | undefined;
-      if (mayBeValueKind(text) && startsYearsAcross(view, r, c)) table = readYearsAcross(view, claims, r, c);
-      else if (mayHoldArrow(text)) table = readArrowLines(view, claims, r, c);
+      if (mayBeValueKind(text) && startsYearsAcross(view, r, c)) {
+        const read = readYearsAcross(view, claims, r, c);
+        if (read?.lacksTargets) {
+          if (!claims.overlaps(read.table.range)) mergePlan(view, claims, result, read.table);
+          c = Math.max(c, read.table.range.right);
+          continue;
+        }
+        table = read?.table;
+      } else if (mayHoldArrow(text)) table = readArrowLines(view, claims, r, c);
       else if (mayStartCaptionTable(text)) table = readCaptionTable(view, claims, r, c);
       if (!table || claims.overlaps(table.range)) continue;
       claims.add(table.range);
@@ -77,6 +88,25 @@ export function readLayouts(view: SheetView, claims: Claims, result: Sink): void
       }
       c = Math.max(c, table.range.right);
     }
+  }
+}
+
+/**
+ * A results block without targets: merged into the plan table above it (planResults.ts), which
+ * it replaces in the result; the results block is claimed. Without a plan to match, nothing is
+ * read from it: without targets there is nothing to grade against.
+ */
+function mergePlan(view: SheetView, claims: Claims, result: Sink, results: KpiTable): void {
+  const merged = mergeResults(result.tables, results);
+  if (!merged) return;
+  const at = result.tables.indexOf(merged.plan);
+  result.tables[at] = merged.table;
+  claims.add(results.range);
+  if (merged.table.columns.grade && !merged.plan.columns.grade) {
+    // The plan was told it had no grade column; now it has the 評価 rows of its results.
+    const cell = rangeAddress(merged.plan.range);
+    const i = result.problems.findIndex((p) => p.code === 'noGradeColumn' && p.sheet === view.name && p.cell === cell);
+    if (i >= 0) result.problems.splice(i, 1);
   }
 }
 

@@ -57,26 +57,41 @@ interface Group {
   readonly rows: Map<RowKind, number>;
 }
 
-/** Is (row, col) the first label of a years-across group: plan over actual, or actual over plan? */
+/**
+ * Is (row, col) the first label of a years-across group: plan over actual, actual over plan, or
+ * actual over 達成率 / 評価 (a yearly results block, whose targets are in a plan block)?
+ */
 export function startsYearsAcross(view: SheetView, row: number, col: number): boolean {
   const a = rowKind(view.text(row, col));
   if (a !== 'plan' && a !== 'actual') return false;
   const b = rowKind(view.shownText(row + 1, col));
-  return (a === 'plan' && b === 'actual') || (a === 'actual' && b === 'plan');
+  return (a === 'plan' && b === 'actual') || (a === 'actual' && (b === 'plan' || b === 'rate' || b === 'grade'));
+}
+
+export interface YearsAcrossTable {
+  readonly table: KpiTable;
+  /**
+   * A results block (実績 / 達成率 / 評価 rows) with no 目標 row and no target column: its targets
+   * are in a plan block elsewhere on the sheet, and each KPI's target here is only a placeholder.
+   */
+  readonly lacksTargets: boolean;
 }
 
 /** The years-across table whose first label is at (row, col), or undefined when it is none. */
-export function readYearsAcross(view: SheetView, claims: Claims, row: number, col: number): KpiTable | undefined {
+export function readYearsAcross(view: SheetView, claims: Claims, row: number, col: number): YearsAcrossTable | undefined {
   const header = findHeader(view, row, col);
   if (!header) return undefined;
-  const nameCol = header.indicator ?? nameColumn(view, row, col, header.unit);
+  const skip = new Set([header.unit, header.baseline?.col, header.target?.col]);
+  const nameCol = header.indicator ?? nameColumn(view, row, col, skip);
   if (nameCol === undefined) return undefined;
 
-  const groups = readGroups(view, claims, row, col, nameCol);
+  const requirePlan = rowKind(view.text(row, col)) === 'plan' || rowKind(view.shownText(row + 1, col)) === 'plan';
+  const groups = readGroups(view, claims, row, col, nameCol, requirePlan);
   if (groups.length === 0) return undefined;
   if (!header.indicatorWord && !sectionLabel(view, groups, nameCol)) return undefined;
 
   const drafts = groups.map((g) => draftKpi(view, header, g, nameCol));
+  const lacksTargets = drafts.some((d) => d.lacksTarget);
   // A schedule's 計画 / 実績 rows hold marks and words (実施, ●): no figure, no KPI table.
   if (!drafts.some((d) => d.figures > 0)) return undefined;
 
@@ -119,7 +134,7 @@ export function readYearsAcross(view: SheetView, claims: Claims, row: number, co
     },
     kpis,
   };
-  return table;
+  return { table, lacksTargets };
 }
 
 function valueColumn(col: number, role: ValueColumn['role'], year: number | undefined, header: string): ValueColumn {
@@ -172,10 +187,11 @@ function readHeaderRow(view: SheetView, h: number, col: number): Header | undefi
       continue;
     }
     if (!token) continue;
-    if (c > col) {
+    // 基準値 / 目標値 may stand left of the labels too: a plan block beside the yearly results.
+    if (c !== col && token.role === 'baseline') baseline ??= withYear(c, token.year, compact);
+    else if (c !== col && token.role === 'target') target = withYear(c, token.year, compact);
+    else if (c > col) {
       if (token.role === undefined && token.year !== undefined) years.push({ col: c, year: token.year, header: compact });
-      else if (token.role === 'baseline') baseline ??= withYear(c, token.year, compact);
-      else if (token.role === 'target') target = withYear(c, token.year, compact);
       else if (token.role === 'grade') grade ??= { col: c, header: compact };
     } else if (token.role === 'indicator' && c < col) {
       indicator ??= c;
@@ -207,9 +223,9 @@ function withYear(col: number, year: number | undefined, header: string): { col:
 }
 
 /** The indicator's column when the header does not say: the nearest text left of the labels. */
-function nameColumn(view: SheetView, row: number, col: number, unit: number | undefined): number | undefined {
+function nameColumn(view: SheetView, row: number, col: number, skip: ReadonlySet<number | undefined>): number | undefined {
   for (let c = col - 1; c >= 0; c--) {
-    if (c === unit) continue;
+    if (skip.has(c)) continue;
     if (hasText(view.shownText(row, c))) return c;
   }
   return undefined;
@@ -226,12 +242,13 @@ function sectionLabel(view: SheetView, groups: readonly Group[], nameCol: number
 }
 
 /** The indicators, one group of labelled rows each, from the first label down. */
-function readGroups(view: SheetView, claims: Claims, row: number, col: number, nameCol: number): Group[] {
+function readGroups(view: SheetView, claims: Claims, row: number, col: number, nameCol: number, requirePlan: boolean): Group[] {
   const groups: Group[] = [];
   let current: Group | undefined;
   let first: RowKind | undefined;
+  const complete = (g: Group) => g.rows.has('actual') && (!requirePlan || g.rows.has('plan'));
   const close = () => {
-    if (current && current.rows.has('plan') && current.rows.has('actual')) groups.push(current);
+    if (current && complete(current)) groups.push(current);
     current = undefined;
   };
   for (let r = row; r < view.rowCount; r++) {
@@ -240,9 +257,9 @@ function readGroups(view: SheetView, claims: Claims, row: number, col: number, n
     if (kind === undefined) break;
     const ownName = r > row && hasText(view.ownText(r, nameCol));
     if (!current || ownName || kind === first || current.rows.has(kind)) {
-      const wasComplete = current ? current.rows.has('plan') && current.rows.has('actual') : true;
+      const wasComplete = current ? complete(current) : true;
       close();
-      if (!wasComplete) break; // a group without both a plan and an actual ends the table
+      if (!wasComplete) break; // a group without its plan or actual ends the table
       current = { top: r, bottom: r, rows: new Map() };
       first = kind;
     }
@@ -257,10 +274,12 @@ interface Draft {
   readonly kpi: KpiRow;
   /** Cells of the group that read as numbers: a table without any is no KPI table. */
   readonly figures: number;
+  /** No 目標 row and no target column: the target is a placeholder (see YearsAcrossTable). */
+  readonly lacksTarget: boolean;
 }
 
 function draftKpi(view: SheetView, header: Header, g: Group, nameCol: number): Draft {
-  const planRow = g.rows.get('plan')!;
+  const planRow = g.rows.get('plan');
   const actualRow = g.rows.get('actual')!;
   const text = readIndicatorText(view.shownText(g.top, nameCol));
   let figures = 0;
@@ -270,14 +289,14 @@ function draftKpi(view: SheetView, header: Header, g: Group, nameCol: number): D
   };
 
   const actuals = header.years.map((y) => count(valueCellAt(view, actualRow, y.col, y.year)));
-  const plans = header.years.map((y) => count(valueCellAt(view, planRow, y.col, y.year)));
+  const plans = planRow === undefined ? [] : header.years.map((y) => count(valueCellAt(view, planRow, y.col, y.year)));
   const filled = actuals.filter(hasValue);
 
   let baseline: ValueCell | undefined;
   if (header.baseline) {
     const b = header.baseline;
     // The baseline is written in one of the group's rows, or merged over them.
-    const cells = [actualRow, planRow, g.top].map((r) => valueCellAt(view, r, b.col, b.year));
+    const cells = [actualRow, planRow ?? g.top, g.top].map((r) => valueCellAt(view, r, b.col, b.year));
     baseline = cells.find(hasValue) ?? cells[0];
     if (baseline) count(baseline);
   }
@@ -286,12 +305,16 @@ function draftKpi(view: SheetView, header: Header, g: Group, nameCol: number): D
   const intermediates = filled.filter((c) => c !== baseline && c !== current);
 
   let target: ValueCell;
+  let lacksTarget = false;
   const ownTargetYear = targetYearOf(view, header, g);
   if (header.target) {
     const t = header.target;
     const year = t.year ?? ownTargetYear ?? header.years[header.years.length - 1]?.year;
-    const cells = [planRow, g.top, actualRow].map((r) => valueCellAt(view, r, t.col, year));
+    const cells = [planRow ?? g.top, g.top, actualRow].map((r) => valueCellAt(view, r, t.col, year));
     target = count(cells.find(hasValue) ?? cells[0]!);
+  } else if (planRow === undefined) {
+    lacksTarget = true;
+    target = actuals[actuals.length - 1]!;
   } else {
     // The final year's 目標: the last year with a plan figure.
     const planned = plans.filter(hasValue);
@@ -303,7 +326,7 @@ function draftKpi(view: SheetView, header: Header, g: Group, nameCol: number): D
   if (text.note !== undefined) kpi.note = text.note;
   if (baseline) kpi.baseline = baseline;
   if (current) kpi.current = current;
-  return { kpi, figures };
+  return { kpi, figures, lacksTarget };
 }
 
 /** 目標年度 written in the group's rows ("H31", "令和7年度"). */
