@@ -20,6 +20,7 @@ import type { SheetView } from '../sheetView';
 import { readArrowLines, mayHoldArrow } from './arrowLines';
 import { readCaptionTable, mayStartCaptionTable } from './captionTables';
 import { markRows, type Claims } from './claims';
+import { readNameValueCells, mayBeIndicatorHeader } from './nameValueCells';
 import { mergeResults } from './planResults';
 import { mayBeValueKind } from './kinds';
 import { readYearsAcross, startsYearsAcross } from './yearsAcross';
@@ -73,6 +74,7 @@ export function readLayouts(view: SheetView, claims: Claims, result: Sink): void
         table = read?.table;
       } else if (mayHoldArrow(text)) table = readArrowLines(view, claims, r, c);
       else if (mayStartCaptionTable(text)) table = readCaptionTable(view, claims, r, c);
+      else if (mayBeIndicatorHeader(text)) table = readNameValueCells(view, claims, r, c);
       if (!table || claims.overlaps(table.range)) continue;
       claims.add(table.range);
       // Later rows of this table are skipped by this walk too.
