@@ -69,7 +69,8 @@ function readMarked(raw: string, col: number): Marked | undefined {
     if (!LEFTOVER.test(rest.slice(0, at) + rest.slice(at + word.length))) return undefined;
     return { col, mark, year: y.year, header: text };
   }
-  return undefined;
+  // A year alone between the marked ones ("H25年度"): an intermediate year.
+  return LEFTOVER.test(rest) ? { col, mark: 'intermediate', year: y.year, header: text } : undefined;
 }
 
 /** The one-KPI table whose marked row holds a baseline mark at (row, col); undefined when it is none. */

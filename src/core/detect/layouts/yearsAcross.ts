@@ -21,7 +21,7 @@
  */
 import { compactText } from '../../text';
 import type { KpiRow, KpiTable, ValueCell, ValueColumn } from '../../types';
-import { findYear } from '../../years';
+import { bareFiscalYear, eraOf, findYear } from '../../years';
 import { readHeaderCell } from '../headerWords';
 import { readIndicatorText } from '../indicator';
 import { hasText, type SheetView } from '../sheetView';
@@ -162,6 +162,7 @@ function readHeaderRow(view: SheetView, h: number, col: number): Header | undefi
   let unit: number | undefined;
   let targetYearCol: number | undefined;
   let indicatorWord = false;
+  let era: ReturnType<typeof eraOf> | null | undefined;
   for (let c = 0; c < width; c++) {
     const a = view.anchor(h, c);
     if (a.col < c) continue; // the rest of a cell merged across
@@ -184,6 +185,12 @@ function readHeaderRow(view: SheetView, h: number, col: number): Header | undefi
     }
     if (compact === '単位' && c < col) {
       unit = c;
+      continue;
+    }
+    if (!token && c > col) {
+      // "25年度": a year without its era, in the era the sheet names above (its title).
+      const year = bareFiscalYear(text, (era ??= sheetEra(view, h)));
+      if (year !== undefined) years.push({ col: c, year, header: compact });
       continue;
     }
     if (!token) continue;
@@ -213,6 +220,19 @@ function readHeaderRow(view: SheetView, h: number, col: number): Header | undefi
     if (m && m.top < header.top) header.top = m.top;
   }
   return header;
+}
+
+/** The era the rows above a header name (「平成27年度 事務事業評価シート」), or undefined. */
+function sheetEra(view: SheetView, h: number): ReturnType<typeof eraOf> {
+  for (let r = h - 1; r >= 0 && r >= h - 8; r--) {
+    for (let c = 0; c < view.width(r); c++) {
+      const text = view.text(r, c);
+      if (text === '' || text.length > 80) continue;
+      const era = eraOf(text);
+      if (era) return era;
+    }
+  }
+  return undefined;
 }
 
 /** The 目標年度 column of a header, when it has one (kept beside the header, read per row). */
@@ -321,7 +341,8 @@ function draftKpi(view: SheetView, header: Header, g: Group, nameCol: number): D
     target = planned[planned.length - 1] ?? plans[plans.length - 1]!;
   }
 
-  const kpi: { -readonly [K in keyof KpiRow]: KpiRow[K] } = { row: actualRow, name: text.name, intermediates, target };
+  // The KPI's row is its first (as for a KPI merged over rows); its figures are in the rows below.
+  const kpi: { -readonly [K in keyof KpiRow]: KpiRow[K] } = { row: g.top, name: text.name, intermediates, target };
   if (text.department) kpi.department = text.department;
   if (text.note !== undefined) kpi.note = text.note;
   if (baseline) kpi.baseline = baseline;

@@ -58,7 +58,7 @@ describe('years across: 事務事業評価シート (北見市)', () => {
       current: [33, 2015, 'F5'],
       target: [50, 2017, 'G4'],
     });
-    expect(a!.row).toBe(2); // the 実績 row
+    expect(a!.row).toBe(1); // the group's first row
     expect(a!.gradeCell).toBeUndefined();
   });
 
@@ -69,13 +69,13 @@ describe('years across: 事務事業評価シート (北見市)', () => {
     expect(ev.tables[0]!.kpis.map((k) => k.outcome.grade)).toEqual(['B', 'D']);
   });
 
-  it('offers a grade column right of the table, on the 実績 rows only', () => {
+  it('offers a grade column right of the table, beside each indicator’s first row', () => {
     const ev = evaluateWorkbook([grid], standard);
     const plan = planWrite(ev, [grid], { adopt: 'none', notes: false, addGradeColumns: true });
     expect(plan.writes.map((w) => [w.address, w.after])).toEqual([
       ['I1', '達成状況'],
-      ['I3', 'Ｂ'],
-      ['I5', 'Ｄ'],
+      ['I2', 'Ｂ'],
+      ['I4', 'Ｄ'],
     ]);
   });
 });
