@@ -58,6 +58,8 @@ interface ArrowHeader {
   readonly row: number;
   readonly current?: { readonly col: number; readonly year?: number };
   readonly grade?: { readonly col: number; readonly header: string };
+  /** 目安値: the expected value for the year evaluated (and so that year, for a current value without one). */
+  readonly expected?: { readonly col: number; readonly year?: number };
 }
 
 /** The arrow-line table starting at (row, col), or undefined when the cell holds no arrow line of figures. */
@@ -84,6 +86,7 @@ export function readArrowLines(view: SheetView, claims: Claims, row: number, col
   }
   if (kpis.length === 0) return undefined;
   let right = col;
+  if (header?.expected) right = Math.max(right, header.expected.col);
   if (header?.current) right = Math.max(right, header.current.col);
   if (header?.grade) right = Math.max(right, header.grade.col);
   const shared = new Set(kpis.map((k) => k.row)).size < kpis.length;
@@ -184,8 +187,10 @@ function toKpi(view: SheetView, header: ArrowHeader | undefined, row: number, ra
   const target = figures[n - 1]!;
   let current: ValueCell | undefined = n >= 3 ? figures[n - 2] : undefined;
   let intermediates: ValueCell[] = n >= 4 ? figures.slice(1, n - 2) : [];
+  const expected = header?.expected ? valueCellAt(view, row, header.expected.col, header.expected.year) : undefined;
   if (header?.current) {
-    const beside = valueCellAt(view, row, header.current.col, header.current.year);
+    // A current value without a year of its own is the year of the row's 目安値 ("1.62\n(H29年)").
+    const beside = valueCellAt(view, row, header.current.col, header.current.year ?? expected?.year);
     if (beside.reading.kind !== 'missing') {
       if (current) intermediates = [...intermediates, current];
       current = beside;
@@ -195,6 +200,7 @@ function toKpi(view: SheetView, header: ArrowHeader | undefined, row: number, ra
   if (text.department) kpi.department = text.department;
   if (text.note !== undefined) kpi.note = text.note;
   if (current) kpi.current = current;
+  if (expected && expected.reading.kind !== 'missing') kpi.expected = expected;
   if (header?.grade) kpi.gradeCell = gradeCellAt(view, row, header.grade.col);
   return kpi;
 }
@@ -208,7 +214,12 @@ function headerAbove(view: SheetView, row: number, col: number): ArrowHeader | u
   if (h < 0) return undefined;
   const own = view.shownText(h, col);
   if (!hasText(own) || readHeaderCell(own)?.role !== 'indicator') return undefined;
-  const header: { row: number; current?: { col: number; year?: number }; grade?: { col: number; header: string } } = { row: h };
+  const header: {
+    row: number;
+    current?: { col: number; year?: number };
+    grade?: { col: number; header: string };
+    expected?: { col: number; year?: number };
+  } = { row: h };
   const width = view.width(h);
   for (let c = col + 1; c < width; c++) {
     const text = view.text(h, c);
@@ -216,6 +227,7 @@ function headerAbove(view: SheetView, row: number, col: number): ArrowHeader | u
     const token = readHeaderCell(text);
     if (token?.role === 'current' && !header.current) header.current = token.year === undefined ? { col: c } : { col: c, year: token.year };
     else if (token?.role === 'grade' && !header.grade) header.grade = { col: c, header: compactText(text) };
+    else if (token?.role === 'expected' && !header.expected) header.expected = token.year === undefined ? { col: c } : { col: c, year: token.year };
   }
   return header;
 }

@@ -5,6 +5,7 @@
  */
 import { parseCellValue } from '../../cellValue';
 import type { KpiRow, ValueCell } from '../../types';
+import { readHeaderCell, type HeaderToken } from '../headerWords';
 import { displayText, type SheetView } from '../sheetView';
 
 /** The value cell shown at (row, col). */
@@ -40,4 +41,17 @@ export function gradeCellAt(view: SheetView, row: number, col: number): NonNulla
 /** Is the cell shown at (row, col) a figure, a state or unreadable text — anything but "no figure"? */
 export function hasValue(cell: ValueCell): boolean {
   return cell.reading.kind !== 'missing';
+}
+
+const BRACKETS = /[()（）[\]【】〔〕]/gu;
+const HAS_BRACKET = /[()（）[\]【】〔〕]/u;
+
+/**
+ * A header cell as the header finder reads it, or — when that finds nothing — with its brackets
+ * taken off: year columns of evaluation sheets mark their word in brackets ("H24\n（基準）").
+ */
+export function readLayoutHeader(text: string): HeaderToken | undefined {
+  const token = readHeaderCell(text);
+  if (token || !HAS_BRACKET.test(text)) return token;
+  return readHeaderCell(text.replace(BRACKETS, ' '));
 }

@@ -12,12 +12,16 @@
  */
 import { parseCellValue } from '../../cellValue';
 import { compactText } from '../../text';
+import { findYear } from '../../years';
 import type { KpiRow, KpiTable, ValueCell, ValueColumn } from '../../types';
 import { readHeaderCell } from '../headerWords';
 import { readIndicatorText } from '../indicator';
 import { hasText, type SheetView } from '../sheetView';
 import { gradeCellAt, valueCellAt, valuePart } from './cells';
 import type { Claims } from './claims';
+
+/** 「指標と目標値」「KPI及び目標値（R9）」: a header naming both the indicator and its target. */
+const INDICATOR_AND_TARGET = /^(?:主な|重要業績評価)?(?:指標|KPI|成果指標)(?:名)?(?:と|及び|および|・|\/)(?:その)?目標(?:値)?(?:\(.*\))?$/u;
 
 /** Cheap: could this cell be an indicator header (指標, KPI)? */
 export function mayBeIndicatorHeader(text: string): boolean {
@@ -33,7 +37,11 @@ interface Column {
 /** The name-and-figure table headed at (row, col), or undefined when it is none. */
 export function readNameValueCells(view: SheetView, claims: Claims, row: number, col: number): KpiTable | undefined {
   const headText = view.text(row, col);
-  if (readHeaderCell(headText)?.role !== 'indicator') return undefined;
+  const head = readHeaderCell(headText);
+  const namesTarget = INDICATOR_AND_TARGET.test(compactText(headText));
+  if (head?.role !== 'indicator' && !namesTarget) return undefined;
+  // 「指標と目標値（R9）」: the year in the header is the target's.
+  const targetYear = namesTarget ? findYear(headText)?.year : undefined;
   const first = row + 1;
   if (first >= view.rowCount || !splitCell(view.text(first, col))) return undefined;
 
@@ -69,7 +77,7 @@ export function readNameValueCells(view: SheetView, claims: Claims, row: number,
     if (claims.covers(r, col)) break;
     const split = splitCell(view.text(r, col));
     if (!split) break;
-    const target: ValueCell = valuePart(r, col, split.figure, split.reading, split.reading.year);
+    const target: ValueCell = valuePart(r, col, split.figure, split.reading, split.reading.year ?? targetYear);
     const text = readIndicatorText(split.name);
     const kpi: { -readonly [K in keyof KpiRow]: KpiRow[K] } = { row: r, name: text.name, intermediates: [], target };
     if (text.department) kpi.department = text.department;
@@ -95,7 +103,7 @@ export function readNameValueCells(view: SheetView, claims: Claims, row: number,
     columns: {
       indicator: col,
       values,
-      target: { col, header: compactHead },
+      target: targetYear === undefined ? { col, header: compactHead } : { col, year: targetYear, header: compactHead },
       ...(grade ? { grade } : {}),
     },
     kpis,

@@ -9,7 +9,7 @@
  *   | 避難場所を知っている… | ％   | 目標 |             | 60  | 65  | 70  | 75        | H31      |
  *   |                       |      | 実績 | 55.0        | 57.9| 58.2|     |           |          |
  *
- * The baseline is the 基準値 (else the first 実績), the target the final target column (else the
+ * The baseline is the 基準値 (else the first 実績, when a later one follows), the target the final target column (else the
  * final year's 目標), the current value the latest 実績, the 実績 between them intermediates.
  * The grade goes in an 評価 column when the header has one, or in the 評価 row under the year
  * being evaluated (the latest year with any 実績 in the table: one column for the whole table,
@@ -25,7 +25,7 @@ import { bareFiscalYear, eraOf, findYear } from '../../years';
 import { readHeaderCell } from '../headerWords';
 import { readIndicatorText } from '../indicator';
 import { hasText, type SheetView } from '../sheetView';
-import { gradeCellAt, hasValue, valueCellAt } from './cells';
+import { gradeCellAt, hasValue, readLayoutHeader, valueCellAt } from './cells';
 import type { Claims } from './claims';
 import { rowKind, type RowKind } from './kinds';
 
@@ -167,13 +167,13 @@ function readHeaderRow(view: SheetView, h: number, col: number): Header | undefi
     const a = view.anchor(h, c);
     if (a.col < c) continue; // the rest of a cell merged across
     let text = view.text(a.row, a.col);
-    let token = hasText(text) ? readHeaderCell(text) : undefined;
+    let token = hasText(text) ? readLayoutHeader(text) : undefined;
     // A two-row header: a word above a cell with nothing of its own (基準値 merged down is found already).
     if ((!token || token.role === undefined) && h > 0 && !hasText(text)) {
       const above = view.shownText(h - 1, c);
       if (hasText(above)) {
         text = above;
-        token = readHeaderCell(above);
+        token = readLayoutHeader(above);
       }
     }
     if (!hasText(text)) continue;
@@ -320,7 +320,9 @@ function draftKpi(view: SheetView, header: Header, g: Group, nameCol: number): D
     baseline = cells.find(hasValue) ?? cells[0];
     if (baseline) count(baseline);
   }
-  if (!baseline || !hasValue(baseline)) baseline = filled[0] ?? baseline;
+  // Without a 基準値, the first 実績 — when a later one follows: a single 実績 is the current
+  // value only, and the KPI has no baseline (a value cannot be measured against itself).
+  if ((!baseline || !hasValue(baseline)) && filled.length >= 2) baseline = filled[0];
   const current = filled.length > 0 ? filled[filled.length - 1] : undefined;
   const intermediates = filled.filter((c) => c !== baseline && c !== current);
 
