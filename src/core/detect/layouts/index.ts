@@ -63,8 +63,10 @@ export function readLayouts(view: SheetView, claims: Claims, result: Sink): void
       if (several[r] === 1 && claims.covers(r, c)) continue;
       const text = view.text(r, c);
       if (text === '') continue;
+      const signals = cellSignals(text);
+      if (signals === 0) continue;
       let table: KpiTable | undefined;
-      if (mayBeValueKind(text) && startsYearsAcross(view, r, c)) {
+      if ((signals & KIND) !== 0 && mayBeValueKind(text) && startsYearsAcross(view, r, c)) {
         const read = readYearsAcross(view, claims, r, c);
         if (read?.lacksTargets) {
           if (!claims.overlaps(read.table.range)) mergePlan(view, claims, result, read.table);
@@ -72,9 +74,9 @@ export function readLayouts(view: SheetView, claims: Claims, result: Sink): void
           continue;
         }
         table = read?.table;
-      } else if (mayHoldArrow(text)) table = readArrowLines(view, claims, r, c);
-      else if (mayStartCaptionTable(text)) table = readCaptionTable(view, claims, r, c);
-      else if (mayBeIndicatorHeader(text)) table = readNameValueCells(view, claims, r, c);
+      } else if ((signals & ARROW) !== 0 && mayHoldArrow(text)) table = readArrowLines(view, claims, r, c);
+      else if ((signals & BASELINE) !== 0 && mayStartCaptionTable(text)) table = readCaptionTable(view, claims, r, c);
+      else if ((signals & INDICATOR) !== 0 && mayBeIndicatorHeader(text)) table = readNameValueCells(view, claims, r, c);
       if (!table || claims.overlaps(table.range)) continue;
       claims.add(table.range);
       // Later rows of this table are skipped by this walk too.
@@ -91,6 +93,35 @@ export function readLayouts(view: SheetView, claims: Claims, result: Sink): void
       c = Math.max(c, table.range.right);
     }
   }
+}
+
+// ───────────── the per-cell pre-check ─────────────
+
+const KIND = 1; // 目標 / 計画 / 実績 / 年度目標: a years-across label (short cells only)
+const ARROW = 2; // → ⇒ ➡ ➔ ⟶ > ＞: an arrow line
+const BASELINE = 4; // 基準 / 策定時 / 当初: a KPI box's baseline mark (short cells only)
+const INDICATOR = 8; // 指標 / KPI: an indicator header over name-and-figure cells (short cells only)
+
+/** For each UTF-16 unit, the layouts a cell holding it may start. */
+const SIGNAL = new Uint8Array(0x10000);
+for (const ch of '目計実年') SIGNAL[ch.charCodeAt(0)]! |= KIND;
+for (const ch of '→⇒➡➔⟶>＞') SIGNAL[ch.charCodeAt(0)]! |= ARROW;
+for (const ch of '基策当') SIGNAL[ch.charCodeAt(0)]! |= BASELINE;
+for (const ch of '指KＫ') SIGNAL[ch.charCodeAt(0)]! |= INDICATOR;
+/** The longest cell each signal is looked for in (longer cells can only hold arrow lines). */
+const SHORT_SIGNALS = 48;
+
+/**
+ * Which layout readers a cell may interest: one pass over its characters with a table look-up
+ * each, so a sheet's titles, headings and paragraphs cost a loop over their text and nothing more.
+ */
+function cellSignals(text: string): number {
+  let bits = 0;
+  const n = text.length;
+  // A paragraph can only hold arrow lines: the native search is faster than a loop over it.
+  if (n > SHORT_SIGNALS) return mayHoldArrow(text) ? ARROW : 0;
+  for (let i = 0; i < n; i++) bits |= SIGNAL[text.charCodeAt(i)]!;
+  return bits;
 }
 
 /**
