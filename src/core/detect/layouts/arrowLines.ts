@@ -68,6 +68,9 @@ export function readArrowLines(view: SheetView, claims: Claims, row: number, col
   let bottom = row;
   let left = col;
   const header = headerAbove(view, row, col);
+  // Lines in the sheet's first row have no row above for a heading: a ledger always has a title
+  // there, so such a cell is no list of KPIs (and a grade column could not be headed).
+  if (!header && row === 0) return undefined;
   for (let r = row; r < view.rowCount; r++) {
     if (r > row && claims.covers(r, col)) break;
     const text = view.text(r, col);
@@ -92,10 +95,13 @@ export function readArrowLines(view: SheetView, claims: Claims, row: number, col
   const shared = new Set(kpis.map((k) => k.row)).size < kpis.length;
   const grade = header?.grade && !shared ? header.grade : undefined;
   const last = kpis[0]!.target;
+  // Without a header, the line above (a caption such as 【重要業績評価指標（KPI）】, or nothing)
+  // stands for one: a grade column added on the right gets its heading there, not in a KPI's row.
+  const top = header ? header.row : Math.max(0, row - 1);
   return {
     sheet: view.name,
-    range: { top: header ? header.row : row, left, bottom, right },
-    headerRows: header ? { top: header.row, bottom: header.row } : { top: row, bottom: row },
+    range: { top, left, bottom, right },
+    headerRows: { top, bottom: top },
     columns: {
       indicator: col,
       values: header?.current

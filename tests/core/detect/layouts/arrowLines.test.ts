@@ -39,8 +39,8 @@ describe('arrow lines in one cell (金沢市)', () => {
     expect(figures(c!).current).toEqual([51000, 2016, 'A3']);
   });
 
-  it('the prose line with an arrow but no figures is no KPI', () => {
-    expect(tables[0]!.range).toEqual({ top: 2, left: 0, bottom: 2, right: 0 });
+  it('the prose line with an arrow but no figures is no KPI; the heading above stands for the header', () => {
+    expect(tables[0]!.range).toEqual({ top: 1, left: 0, bottom: 2, right: 0 });
   });
 
   it('grades each line', () => {
@@ -62,6 +62,7 @@ describe('arrow lines in one cell (金沢市)', () => {
 
 // The same report re-typed one line per cell, the name in the cell to the left.
 const KANAZAWA_ROWS = [
+  ['【重要業績評価指標（KPI）】'],
   ['産後ケアサポート人材数', '132人（H26）→147人（H28）→200人（H31）'],
   ['待機児童数', '12人（H26）→ 5人（H28）→ 0人（H31）'],
   ['・子育て応援サイトの閲覧数', '2.0万件(H26)⇒3.5万件(H28)⇒5.0万件(H31)'],
@@ -74,9 +75,9 @@ describe('arrow lines one per row, the name beside them', () => {
   it('reads a KPI per row, each on its own row, and offers a grade column', () => {
     expect(tables).toHaveLength(1);
     expect(tables[0]!.kpis.map((k) => [k.name, k.row])).toEqual([
-      ['産後ケアサポート人材数', 0],
-      ['待機児童数', 1],
-      ['子育て応援サイトの閲覧数', 2],
+      ['産後ケアサポート人材数', 1],
+      ['待機児童数', 2],
+      ['子育て応援サイトの閲覧数', 3],
     ]);
     expect(problems.map((p) => p.code)).toEqual(['noGradeColumn']);
   });
@@ -89,9 +90,9 @@ describe('arrow lines one per row, the name beside them', () => {
     const plan = planWrite(ev, [grid], { adopt: 'none', notes: false, addGradeColumns: true });
     expect(plan.writes.map((w) => [w.address, w.after])).toEqual([
       ['C1', '達成状況'],
-      ['C1', 'Ｂ'],
-      ['C2', 'Ａ'],
+      ['C2', 'Ｂ'],
       ['C3', 'Ａ'],
+      ['C4', 'Ａ'],
     ]);
   });
 });
