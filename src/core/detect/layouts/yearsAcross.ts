@@ -47,6 +47,8 @@ interface Header {
   readonly grade?: { readonly col: number; readonly header: string };
   readonly indicator?: number;
   readonly unit?: number;
+  /** 目標年度: written per indicator, in this column. */
+  readonly targetYearCol?: number;
   /** An indicator word (指標, KPI) stands in the header left of the values. */
   readonly indicatorWord: boolean;
 }
@@ -104,7 +106,7 @@ export function readYearsAcross(view: SheetView, claims: Claims, row: number, co
 
   let right = col;
   for (const y of header.years) right = Math.max(right, y.col);
-  for (const c of [header.baseline?.col, header.target?.col, header.grade?.col, grade?.col, targetYearColumns.get(header)]) {
+  for (const c of [header.baseline?.col, header.target?.col, header.grade?.col, grade?.col, header.targetYearCol]) {
     if (c !== undefined) right = Math.max(right, c);
   }
   const bottom = groups[groups.length - 1]!.bottom;
@@ -162,7 +164,8 @@ function readHeaderRow(view: SheetView, h: number, col: number): Header | undefi
   let unit: number | undefined;
   let targetYearCol: number | undefined;
   let indicatorWord = false;
-  let era: ReturnType<typeof eraOf> | null | undefined;
+  let era: ReturnType<typeof eraOf>;
+  let eraLooked = false;
   for (let c = 0; c < width; c++) {
     const a = view.anchor(h, c);
     if (a.col < c) continue; // the rest of a cell merged across
@@ -189,7 +192,11 @@ function readHeaderRow(view: SheetView, h: number, col: number): Header | undefi
     }
     if (!token && c > col) {
       // "25年度": a year without its era, in the era the sheet names above (its title).
-      const year = bareFiscalYear(text, (era ??= sheetEra(view, h)));
+      if (!eraLooked) {
+        era = sheetEra(view, h);
+        eraLooked = true;
+      }
+      const year = bareFiscalYear(text, era);
       if (year !== undefined) years.push({ col: c, year, header: compact });
       continue;
     }
@@ -213,7 +220,7 @@ function readHeaderRow(view: SheetView, h: number, col: number): Header | undefi
   if (grade) header.grade = grade;
   if (indicator !== undefined) header.indicator = indicator;
   if (unit !== undefined) header.unit = unit;
-  if (targetYearCol !== undefined) targetYearColumns.set(header, targetYearCol);
+  if (targetYearCol !== undefined) header.targetYearCol = targetYearCol;
   // A header cell merged down from above (成果指標 over two rows) moves the top up.
   for (let c = 0; c <= col; c++) {
     const m = view.mergeAt(h, c);
@@ -234,9 +241,6 @@ function sheetEra(view: SheetView, h: number): ReturnType<typeof eraOf> {
   }
   return undefined;
 }
-
-/** The 目標年度 column of a header, when it has one (kept beside the header, read per row). */
-const targetYearColumns = new WeakMap<Header, number>();
 
 function withYear(col: number, year: number | undefined, header: string): { col: number; year?: number; header: string } {
   return year === undefined ? { col, header } : { col, year, header };
@@ -354,7 +358,7 @@ function draftKpi(view: SheetView, header: Header, g: Group, nameCol: number): D
 
 /** 目標年度 written in the group's rows ("H31", "令和7年度"). */
 function targetYearOf(view: SheetView, header: Header, g: Group): number | undefined {
-  const col = targetYearColumns.get(header);
+  const col = header.targetYearCol;
   if (col === undefined) return undefined;
   for (let r = g.top; r <= g.bottom; r++) {
     const y = findYear(view.shownText(r, col));
