@@ -4,7 +4,8 @@
 # Modelled: sheet 施策評価シート — a plan block (主な指標 / 単位 / 基準値（R元年度） / 目標値（R9）)
 #   with the yearly results block below it (策定時, R2 … R5 across; 実績値 / 達成率 / 評価
 #   down per indicator); sheet 重点プロジェクト — the indicator's name and its target in one
-#   cell (「就業相談者数\n１００人」) with full-width figures. The page gives the sheet's
+#   cell (「就業相談者数\n１００人」) under a combined header 指標名／目標値（R9） (the header is
+#   modelled: it names both things the cell holds), with full-width figures. The page gives the sheet's
 #   existence and scale; layouts in the style of such sheets, indicators and figures modelled.
 # Writer: openpyxl.
 import xl
@@ -32,7 +33,7 @@ xl.table(ws, 9, 1, [
 ws2 = xl.sheet(wb, "重点プロジェクト", [30, 13, 11, 7])
 xl.text(ws2, 1, 1, "重点プロジェクト　指標の状況（令和5年度）", bold=True)
 xl.table(ws2, 3, 1, [
-    ["指標と目標値（R9）", "基準値（R3）", "R5実績", "評価"],
+    ["指標名／目標値（R9）", "基準値（R3）", "R5実績", "評価"],
     ["就業相談者数\n１００人", "６２人", "８１人", "A"],
     ["移住定住相談件数\n１２０件", "４５件", "５２件", "C"],
     ["町内での創業件数（累計）\n３０件", "４件", "１５件", "A"],

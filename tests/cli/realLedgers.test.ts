@@ -25,10 +25,12 @@ const path = (file: string) => `tests/fixtures/real/${file}`;
 const STRICT = process.env.REAL_LEDGERS_STRICT === '1';
 
 /**
- * What the reader cannot read yet, per ledger (on branch issue8-layouts, with issue8-headers merged): why, and which assertions
- * fail there. Keys: `*` (every table, KPI and problem assertion of the ledger),
- * `tables:SHEET` (table found / KPI count on that sheet), `KPI` (every assertion of that
- * KPI — its name as in expected.ts), `KPI|figures`, `KPI|PRESET` (one grade), `problems`.
+ * What the reader cannot read yet, per ledger: why, and which assertions fail. Keys: `*` (every
+ * table, KPI and problem assertion of the ledger), `tables:SHEET` (table found / KPI count on that
+ * sheet), `KPI` (every assertion of that KPI — its name as in expected.ts), `KPI|figures`,
+ * `KPI|PRESET` (one grade), `problems`, `warnings` (a warning nobody expects). `*` leaves out
+ * `warnings`. With the layouts of issue8-layouts (years across, arrow lines, KPI boxes, plan and
+ * results blocks, name and target in one cell) every ledger is read: the list is empty.
  */
 const KNOWN_GAPS: Readonly<Record<string, { readonly why: string; readonly fails: readonly string[] }>> = {};
 
@@ -36,7 +38,8 @@ const KNOWN_GAPS: Readonly<Record<string, { readonly why: string; readonly fails
 function check(file: string, ...keys: string[]): typeof it | typeof it.fails {
   const gap = KNOWN_GAPS[file];
   if (STRICT || !gap) return it;
-  return gap.fails.includes('*') || keys.some((k) => gap.fails.includes(k)) ? it.fails : it;
+  const all = gap.fails.includes('*') && !keys.includes('warnings');
+  return all || keys.some((k) => gap.fails.includes(k)) ? it.fails : it;
 }
 
 const reports = new Map<string, Promise<JsonReport>>();
@@ -182,7 +185,7 @@ for (const ledger of LEDGERS) {
       });
     }
 
-    it('raises no warning that is not expected', async () => {
+    check(ledger.file, 'warnings')('raises no warning that is not expected', async () => {
       for (const preset of presetsOf(ledger)) {
         const r = await report(ledger.file, preset);
         const unexpected = r.problems.filter((p) => p.severity === 'warning' && !ledger.problems.some((w) => matchesProblem(p, w)));

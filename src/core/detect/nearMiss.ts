@@ -53,8 +53,11 @@ interface WordCell {
 export function reportNearMisses(view: SheetView, finder: HeaderFinder, tables: readonly KpiTable[], problems: Problem[]): void {
   let reported = 0;
   let lastReported = -Infinity;
-  for (const row of finder.rowsWithHeaderWords()) {
-    if (row <= lastReported + 2 || inTable(tables, row)) continue; // a second header row of the one just reported
+  const headerRows = finder.rowsWithHeaderWords();
+  // Rows a table was read from, marked once: a sheet of many tables asks of every header row.
+  const inTable = headerRows.length === 0 ? undefined : tableRows(view.rowCount, tables);
+  for (const row of headerRows) {
+    if (row <= lastReported + 2 || inTable![row] === 1) continue; // a second header row of the one just reported
     const words = kpiWords(view, row);
     if (words.length < 2) continue;
     const left = Math.min(...words.map((w) => w.col));
@@ -87,9 +90,10 @@ function problem(sheet: string, cell: string, rows: readonly number[], words: re
   });
 }
 
-function inTable(tables: readonly KpiTable[], row: number): boolean {
-  for (const t of tables) if (row >= t.range.top && row <= t.range.bottom) return true;
-  return false;
+function tableRows(rowCount: number, tables: readonly KpiTable[]): Uint8Array {
+  const marks = new Uint8Array(rowCount);
+  for (const t of tables) marks.fill(1, t.range.top, Math.min(rowCount, t.range.bottom + 1));
+  return marks;
 }
 
 /** The cells of the row (its own, not merged over) whose header words name a KPI column. */
