@@ -47,6 +47,23 @@ interface Sink {
 /** Reads the layouts found in the cells no table has claimed yet; claims what it reads. */
 export function readLayouts(view: SheetView, claims: Claims, result: Sink): void {
   if (view.rowCount === 0) return;
+  const before = result.tables.length;
+  walkUnclaimed(view, claims, result);
+  if (result.tables.length > before) inSheetOrder(result.tables, view.name);
+}
+
+/**
+ * The sheet's tables (the last run of `tables`) top to bottom, left to right, as the standard
+ * reader gives them: a layout read after the scan may lie above a table the scan found.
+ */
+function inSheetOrder(tables: KpiTable[], sheet: string): void {
+  let first = tables.length;
+  while (first > 0 && tables[first - 1]!.sheet === sheet) first--;
+  const mine = tables.slice(first).sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
+  for (let i = 0; i < mine.length; i++) tables[first + i] = mine[i]!;
+}
+
+function walkUnclaimed(view: SheetView, claims: Claims, result: Sink): void {
   const claimed = claims.byRow(view.rowCount);
   const { left, right, several } = claimed;
   for (let r = 0; r < view.rowCount; r++) {

@@ -209,3 +209,17 @@ describe('years across: what is not a KPI table', () => {
     expect(detectKpiTables(grid).tables).toEqual([]);
   });
 });
+
+describe('tables in sheet order', () => {
+  it('a years-across table above a standard one is listed first', () => {
+    const rows = [
+      ...NAGAYO,
+      [],
+      ['指標', '基準値(H26)', '現状値(H29)', '目標値(H31)', '評価'],
+      ['市民満足度', '60%', '66%', '70%', ''],
+    ];
+    const { tables } = scanSheet(buildGrid('施策', rows, { merges: ['A2:A3', 'A4:A5'] }));
+    expect(tables.map((t) => t.range.top)).toEqual([0, 6]);
+    expect(tables.map((t) => t.kpis.length)).toEqual([2, 1]);
+  });
+});
