@@ -114,10 +114,10 @@ function walkUnclaimed(view: SheetView, claims: Claims, result: Sink): void {
 
 // ───────────── the per-cell pre-check ─────────────
 
-const KIND = 1; // 目標 / 計画 / 実績 / 年度目標: a years-across label (short cells only)
-const ARROW = 2; // → ⇒ ➡ ➔ ⟶ > ＞: an arrow line
-const BASELINE = 4; // 基準 / 策定時 / 当初: a KPI box's baseline mark (short cells only)
-const INDICATOR = 8; // 指標 / KPI: an indicator header over name-and-figure cells (short cells only)
+export const KIND = 1; // 目標 / 計画 / 実績 / 年度目標: a years-across label (short cells only)
+export const ARROW = 2; // → ⇒ ➡ ➔ ⟶ > ＞: an arrow line
+export const BASELINE = 4; // 基準 / 策定時 / 当初: a KPI box's baseline mark (short cells only)
+export const INDICATOR = 8; // 指標 / KPI: an indicator header over name-and-figure cells (short cells only)
 
 /** For each UTF-16 unit, the layouts a cell holding it may start. */
 const SIGNAL = new Uint8Array(0x10000);
@@ -132,7 +132,7 @@ const SHORT_SIGNALS = 48;
  * Which layout readers a cell may interest: one pass over its characters with a table look-up
  * each, so a sheet's titles, headings and paragraphs cost a loop over their text and nothing more.
  */
-function cellSignals(text: string): number {
+export function cellSignals(text: string): number {
   let bits = 0;
   const n = text.length;
   // A paragraph can only hold arrow lines: the native search is faster than a loop over it.
