@@ -223,3 +223,26 @@ describe('tables in sheet order', () => {
     expect(tables.map((t) => t.kpis.length)).toEqual([2, 1]);
   });
 });
+
+describe('years across that cannot be read', () => {
+  it('says what was found and what is missing, rather than one KPI per 目標 / 実績 row', () => {
+    const grid = buildGrid('施策', [
+      ['指標名', '区分', '基準値', '目標値'],
+      ['観光入込客数（万人）', '目標', '', '450'],
+      ['', '実績', '372', ''],
+    ]);
+    const { tables, problems } = scanSheet(grid);
+    expect(tables).toEqual([]);
+    // Said by the near-miss check (nearMiss.ts) at the header row, not read one KPI per row.
+    expect(problems.map((p) => [p.code, p.cell])).toEqual([['tableIncomplete', 'A1:D1']]);
+  });
+
+  it('a schedule under such a header stays silent (no figures: nothing to grade)', () => {
+    const grid = buildGrid('工程', [
+      ['指標名', '区分', '基準値', 'H27', 'H28', '目標値'],
+      ['空き家バンクの開設', '計画', '', '検討', '実施', '実施'],
+      ['', '実績', '', '検討', '', ''],
+    ]);
+    expect(scanSheet(grid)).toEqual({ tables: [], problems: [] });
+  });
+});
