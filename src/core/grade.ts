@@ -13,6 +13,11 @@
  * | points   | ７ a ≥ steps[0] · ６ … · ２ a ≥ steps[5] · １                                          |
  *
  * Decisions where the spec is silent:
+ * - pace with the ledger's own 目安値 E (a 目安値 column, issue 8): E stands for the point on the line;
+ *   Ａ when C covers onPace of the way from B to E (C reaches E at the default 1; without B, C
+ *   reaches onPace·E), by direction; then Ｃ worse than the baseline, else Ｂ. Where E is off our
+ *   line beyond its rounding, evaluate says so (officeFigures.ts); the grade still follows E.
+ * - A direction column (↑ ↓ 維持) overrides spec §4's inference (directionBasis 'column').
  * - standard `met` is the share of the planned change T − B that counts as reaching the target:
  *   S when C meets T − (1 − met)(T − B) with the target's bound. At the default 1 this is the
  *   target itself, bound-aware (65.0%超 is not met by 65.0%).

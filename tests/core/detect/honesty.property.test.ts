@@ -73,8 +73,15 @@ function texts(g: SheetGrid): string[] {
   return g.rows.flatMap((r) => (r ?? []).map((c) => displayText(c ?? undefined)));
 }
 
+/** Cells as the sheet shows them, less those a merge covers (only a merge's top-left shows). */
+function visibleTexts(g: SheetGrid): string[] {
+  const covered = (r: number, c: number) =>
+    g.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  return g.rows.flatMap((row, r) => (row ?? []).map((cell, c) => (covered(r, c) ? '' : displayText(cell ?? undefined))));
+}
+
 function holdsKpiWordsAndFigures(g: SheetGrid): boolean {
-  const all = texts(g);
+  const all = g.merges.length === 0 ? texts(g) : visibleTexts(g);
   const words = all.filter((t) => {
     const role = readHeaderCell(t)?.role;
     return role !== undefined && KPI_ROLES.has(role);
@@ -112,6 +119,21 @@ describe('detection is never silent', () => {
     );
     // The property was asked of many grids, not vacuously true.
     expect(held).toBeGreaterThan(500);
+  });
+
+  it('the same with merged cells (words and figures that show)', () => {
+    let held = 0;
+    fc.assert(
+      fc.property(fc.oneof(rows, tableRows), fc.array(merge, { maxLength: 4 }), (r, merges) => {
+        const g = { ...buildGrid('基本目標1', r), merges };
+        const { tables, problems } = detectKpiTables(g);
+        if (!holdsKpiWordsAndFigures(g)) return;
+        held++;
+        expect(tables.length + problems.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(held).toBeGreaterThan(300);
   });
 });
 
