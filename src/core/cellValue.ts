@@ -694,3 +694,26 @@ function numberReading(
 function unreadable(text: string, reason: UnreadableReason): CellReading {
   return { kind: 'unreadable', text: text.trim(), reason };
 }
+
+// ───────────────────────────── values inside a line of text ─────────────────────────────
+
+/** What may stand between a leading year and its figure: "H26年1.54", "R1: 1.68", "平成26年度 132人". */
+const AFTER_LEADING_YEAR = /^[\s:：=＝]*/u;
+
+/**
+ * Reads a value written inside a line of text rather than in a cell of its own: one part of an
+ * arrow line (「H26年1.54→H31年1.68」, 「132人（H26）→200人（H31）」). The same grammar as a cell
+ * (parseCellValue), and one more place for the value's own year: before the figure
+ * ("H26年1.54" reads as 1.54 of 2014). A year after the figure ("132人（H26）") is read as in a cell.
+ */
+export function parseValuePart(part: string): CellReading {
+  const s = normalizeCell(part);
+  if (s === '') return MISSING;
+  const lead = MAY_HOLD_YEAR.test(s) ? yearIn(s) : undefined;
+  if (!lead || lead.index !== 0) return parseCellValue(s);
+  const rest = s.slice(lead.text.length).replace(AFTER_LEADING_YEAR, '');
+  if (rest === '' || !HAS_DIGIT.test(rest)) return parseCellValue(s);
+  const reading = parseCellValue(rest);
+  if (reading.kind !== 'number' || reading.year !== undefined) return reading;
+  return numberReading(reading.value, reading.unit, reading.bound, { year: lead.year, note: lead.text }, reading.notImplemented);
+}

@@ -40,6 +40,8 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       '「{{sheet}}」シートの以前の評価の色分けのルールを Excel が削除できなかったため、新しいルール（{{cell}}）と重なって残っています。評価は書き込みました。［ホーム］→［条件付き書式］→［ルールの管理］で、数式に N("KPI評価") を含む古いルールを削除してください。',
     summarySheetTaken:
       '「{{sheet}}」という名前のシートが既にあり、このアドインが作ったものではないため、置き換えませんでした。そのシートの名前を変えるか、不要なら削除してから、もう一度「集計を作成」を実行してください。',
+    gradeCellShared:
+      '「{{sheet}}」シートのセル {{cell}} には指標が複数書かれているため、達成状況の列を追加できません。指標を1行に1つずつ分けて書くと、表の右に列を追加できます。',
     tableIncomplete:
       '「{{sheet}}」シートの{{rows}}行目に{{found}}の見出しがありますが、{{missing}}が見つかりません。この表は評価していません。見出しの語（例: 指標・基準値・実績値・目標値）を確認してください。',
     noTableFound:
@@ -84,6 +86,8 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       'Excel could not delete the previous grade colour rules on sheet "{{sheet}}", so they remain beside the new ones ({{cell}}). The grades were written. Delete the old rules whose formula contains N("KPI評価") in Home → Conditional Formatting → Manage Rules.',
     summarySheetTaken:
       'A sheet named "{{sheet}}" already exists and was not made by this add-in, so it was not replaced. Rename it, or delete it if it is not needed, and run "Create summary" again.',
+    gradeCellShared:
+      'Cell {{cell}} on sheet "{{sheet}}" holds several indicators, so no grade column can be added. Write one indicator per row to be offered a column right of the table.',
     tableIncomplete:
       'Row {{rows}} of sheet "{{sheet}}" has the headers {{found}}, but {{missingEn}} was not found, so this table was not graded. Check the header words (e.g. 指標, 基準値, 実績値, 目標値).',
     noTableFound:
@@ -117,6 +121,7 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   rulesNotRemoved: 'warning',
   oldRulesKept: 'warning',
   summarySheetTaken: 'warning',
+  gradeCellShared: 'info',
   tableIncomplete: 'warning',
   noTableFound: 'warning',
   expectedDiffers: 'info',

@@ -249,6 +249,7 @@ export type ProblemCode =
   | 'rulesNotRemoved' // undo: the add-in's colour rules there could not be loaded or deleted (cells restored)
   | 'oldRulesKept' // write: Excel refused to delete the add-in's previous colour rules (grades written)
   | 'summarySheetTaken' // a sheet named 「KPI評価集計」 that the add-in did not make: not replaced
+  | 'gradeCellShared' // several KPIs written in one cell (arrow lines): no grade column can be added
   | 'tableIncomplete' // header words of a KPI table were found, but a column it needs is missing
   | 'noTableFound' // no KPI table in the whole workbook: which sheets were searched, what was looked for
   | 'expectedDiffers' // the ledger's 目安値 differs from the straight line beyond rounding

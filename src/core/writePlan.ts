@@ -102,11 +102,27 @@ function write(grid: SheetGrid, row: number, col: number, after: string, purpose
   return mergeAt(grid, row, col) ? { ...planned, inMerge: true } : planned;
 }
 
+/** The first sheet row two KPIs of the table share, if any. */
+function sharedRow(evaluated: EvaluatedTable): number | undefined {
+  const rows = new Set<number>();
+  for (const k of evaluated.kpis) {
+    if (rows.has(k.kpi.row)) return k.kpi.row;
+    rows.add(k.kpi.row);
+  }
+  return undefined;
+}
+
 /**
  * The column right of the table, if every cell it would take (header and KPI rows)
  * is empty; otherwise nothing is added and the officer is told why.
  */
 function newGradeColumn(evaluated: EvaluatedTable, grid: SheetGrid, skipped: Problem[]): number | undefined {
+  // Several KPIs on one sheet row (arrow lines in one cell): one cell cannot take all their grades.
+  const shared = sharedRow(evaluated);
+  if (shared !== undefined) {
+    skipped.push(makeProblem('gradeCellShared', grid.name, cellAddress(shared, evaluated.table.columns.indicator)));
+    return undefined;
+  }
   const col = evaluated.table.range.right + 1;
   const rows = [evaluated.table.headerRows.top, ...evaluated.kpis.map((k) => k.kpi.row)];
   const occupied = rows.find((r) => cellAt(grid, r, col).text.trim() !== '' || cellAt(grid, r, col).formula);

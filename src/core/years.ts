@@ -55,3 +55,29 @@ export function eraLabel(year: number): string {
   if (year >= 1926) return `S${year - 1925}`;
   return String(year);
 }
+
+/** "25年度", "27年": a fiscal year written without its era, as 事務事業評価シート headers do. */
+const BARE_ERA_YEAR = /^(元|\d{1,2})年度?$/u;
+
+/**
+ * The Western year of a year written without its era ("25年度"), in the era the sheet itself
+ * names elsewhere (its title: 「平成27年度 事務事業評価シート」). Without such a hint, 20 and above
+ * are taken as 平成 (H20–H31: the plans of 2008–2019) and below 20 as 令和; a text that is not
+ * such a bare year gives undefined.
+ */
+export function bareFiscalYear(raw: string, era?: 'S' | 'H' | 'R'): number | undefined {
+  const m = BARE_ERA_YEAR.exec(normalizeText(raw).replace(/\s+/gu, ''));
+  if (!m) return undefined;
+  const n = m[1] === '元' ? 1 : Number(m[1]);
+  if (n < 1 || n > 64) return undefined;
+  const base = ERA_BASE[era ?? (n >= 20 ? 'H' : 'R')]!;
+  return base + n;
+}
+
+/** The era of the first era year written in the text ("平成27年度 …" → 'H'), if any. */
+export function eraOf(raw: string): 'S' | 'H' | 'R' | undefined {
+  const m = ERA_YEAR.exec(normalizeText(raw));
+  if (!m) return undefined;
+  const base = ERA_BASE[m[1]!];
+  return base === 1925 ? 'S' : base === 1988 ? 'H' : base === 2018 ? 'R' : undefined;
+}

@@ -25,29 +25,14 @@ const path = (file: string) => `tests/fixtures/real/${file}`;
 const STRICT = process.env.REAL_LEDGERS_STRICT === '1';
 
 /**
- * What the reader on this branch (issue8-headers: header words, column roles, near-miss problems;
- * not yet the layouts of issue8-layouts) cannot read yet, per ledger: why, and which assertions
- * fail. Keys: `*` (every table, KPI and problem assertion of the ledger), `tables:SHEET` (table
- * found / KPI count on that sheet), `KPI` (every assertion of that KPI — its name as in
- * expected.ts), `KPI|figures`, `KPI|PRESET` (one grade), `problems`, `warnings` (a warning nobody
- * expects). `*` leaves out `warnings`. Where a layout is not read yet, the reader now says so
- * (tableIncomplete), which these ledgers do not expect: hence `warnings` with them.
+ * What the reader cannot read yet, per ledger: why, and which assertions fail. Keys: `*` (every
+ * table, KPI and problem assertion of the ledger), `tables:SHEET` (table found / KPI count on that
+ * sheet), `KPI` (every assertion of that KPI — its name as in expected.ts), `KPI|figures`,
+ * `KPI|PRESET` (one grade), `problems`, `warnings` (a warning nobody expects). `*` leaves out
+ * `warnings`. With the layouts of issue8-layouts (years across, arrow lines, KPI boxes, plan and
+ * results blocks, name and target in one cell) every ledger is read: the list is empty.
  */
-const KNOWN_GAPS: Readonly<Record<string, { readonly why: string; readonly fails: readonly string[] }>> = {
-  'nagano-shinshu-sosei.xlsx': {
-    why: '基本目標: baseline and target inside the indicator cell (a layout) — said as tableIncomplete, not read',
-    fails: ['tables:基本目標の進捗状況', '合計特殊出生率', '社会増減', '労働生産性', '就業率', '公共交通機関利用回数', 'warnings'],
-  },
-  'kitami-jimu-jigyo.xlsx': { why: 'years across / kinds down (目標値 above 実績値) not read: said as tableIncomplete', fails: ['*', 'warnings'] },
-  'shizuoka-fujinokuni.xlsx': { why: 'one small table per KPI (caption, years marked （基準値）（現状値）（目標値）) not read', fails: ['*', 'warnings'] },
-  'kanazawa-sogo-senryaku.xlsx': { why: 'arrow lines (132人 (H26) → 147人 (H28) → 200人 (H31)) not read', fails: ['*', 'warnings'] },
-  'sano-shisaku-hyoka.xlsx': { why: 'years across / kinds down (目標 / 実績 / 達成率 rows) not read', fails: ['*', 'warnings'] },
-  'otsuki-jigo-hyoka.xlsx': { why: 'years across / kinds down (目標 / 実績 / 達成率 rows) not read', fails: ['*', 'warnings'] },
-  'ami-shisaku-hyoka.xlsx': {
-    why: '指標名／目標値 (name and target in one cell) and the plan + results blocks are layouts not read here',
-    fails: ['町の住みやすさ満足度', '地域活動に参加した町民の割合', 'tables:重点プロジェクト', '就業相談者数', '移住定住相談件数', '町内での創業件数', 'warnings'],
-  },
-};
+const KNOWN_GAPS: Readonly<Record<string, { readonly why: string; readonly fails: readonly string[] }>> = {};
 
 /** `it`, or `it.fails` for an assertion the reader on main is known not to pass. */
 function check(file: string, ...keys: string[]): typeof it | typeof it.fails {

@@ -33,3 +33,19 @@ describe('parseFiscalYear (spec §3)', () => {
     expect(eraLabel(2019)).toBe('R1');
   });
 });
+
+describe('bareFiscalYear / eraOf: years written without their era', () => {
+  it('reads 25年度 in the era the sheet names, else by its size', async () => {
+    const { bareFiscalYear, eraOf } = await import('../../src/core/years');
+    expect(bareFiscalYear('25年度', 'H')).toBe(2013);
+    expect(bareFiscalYear('５年度', 'R')).toBe(2023);
+    expect(bareFiscalYear('元年度', 'R')).toBe(2019);
+    expect(bareFiscalYear('27年度')).toBe(2015);
+    expect(bareFiscalYear('3年度')).toBe(2021);
+    expect(bareFiscalYear('H27')).toBeUndefined();
+    expect(bareFiscalYear('25件')).toBeUndefined();
+    expect(eraOf('平成27年度　事務事業評価シート')).toBe('H');
+    expect(eraOf('令和5年度結果')).toBe('R');
+    expect(eraOf('事務事業評価シート')).toBeUndefined();
+  });
+});

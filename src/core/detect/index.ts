@@ -18,6 +18,7 @@ import { resolveLeadingColumns, type LeadingColumns } from './leadingColumns';
 import { readBody } from './kpiRows';
 import { reportNearMisses } from './nearMiss';
 import { SheetView } from './sheetView';
+import { Claims, readLayouts, yieldsToLayout } from './layouts';
 
 export { SUB_ROW_SEPARATOR } from './kpiRow';
 export { assignValueRoles } from './columns';
@@ -78,6 +79,7 @@ export function noTableProblem(sheetNames: readonly string[]): Problem {
 export function scanSheet(grid: SheetGrid, result: DetectionResult = { tables: [], problems: [] }): DetectionResult {
   const view = new SheetView(grid);
   const finder = new HeaderFinder(view);
+  const claims = new Claims();
   const firstTable = result.tables.length;
   let r = 0;
   while (r < view.rowCount) {
@@ -87,9 +89,10 @@ export function scanSheet(grid: SheetGrid, result: DetectionResult = { tables: [
       const layout = layouts[i]!;
       next = Math.max(next, layout.bottom + 1);
       const plan = planColumns(layout);
-      if (!plan) continue;
+      if (!plan || yieldsToLayout(view, layout)) continue;
       const table = readTable(view, finder, layout, plan);
       if (!table) continue;
+      claims.add(table.range);
       result.tables.push(table);
       if (!table.columns.grade) {
         result.problems.push(makeProblem('noGradeColumn', view.name, rangeAddress(table.range)));
@@ -99,6 +102,8 @@ export function scanSheet(grid: SheetGrid, result: DetectionResult = { tables: [
     // beside this one may start further down, and a body ends at any header over its columns.
     r = next;
   }
+  // Layouts other than one row per KPI, in the cells no table above has taken.
+  readLayouts(view, claims, result);
   reportNearMisses(view, finder, result.tables.slice(firstTable), result.problems);
   return result;
 }
