@@ -32,6 +32,12 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
     notesUnsupported:
       'このバージョンの Excel ではセルのメモを追加できないため、理由のメモは書き込みませんでした（達成状況は書き込みました）。Microsoft 365 の最新版でお試しください。',
     noteKept: '「{{sheet}}」シートのセル {{cell}} には既にメモがあるため、理由のメモは追加しませんでした。',
+    mappingSheetMissing:
+      '保存した表の読み方（「{{sheet}}」シートの {{cell}}）のシートが見つかりません（名前が変わったか削除されました）。シート名を戻すか、表の範囲を選び直して「この範囲をKPIの表として読む」から保存し直してください。',
+    mappingChanged:
+      '「{{sheet}}」シートの {{cell}} に保存した表の読み方が、いまのシートと合いません（{{changesJa}}）。列の移動や行の削除・追加があったようです。違うセルを読まないよう、この読み方は使いませんでした。表の範囲を選び直して「この範囲をKPIの表として読む」から保存し直してください。',
+    mappingEmpty:
+      '「{{sheet}}」シートの {{cell}} に保存した表の読み方では、見出しの下に指標の行が見つかりません。行が削除されていないか確認し、表の範囲を選び直して保存し直してください。',
     'reason.noNumber': '数値が見つからない',
     'reason.severalNumbers': '数値が複数あってどれを使うか分からない',
     'reason.unknownWord': '単位や状態として分からない語を含む',
@@ -60,6 +66,12 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
     notesUnsupported:
       'This version of Excel cannot add notes, so the reasons were not written as notes (the grades were written). Try the latest Microsoft 365.',
     noteKept: 'Cell {{cell}} on sheet "{{sheet}}" already has a note, so the reason was not added as a note.',
+    mappingSheetMissing:
+      'The saved table reading for {{cell}} on sheet "{{sheet}}" names a sheet that was not found (renamed or deleted). Restore the sheet name, or select the table again and save it with "Read this range as a KPI table".',
+    mappingChanged:
+      'The saved table reading for {{cell}} on sheet "{{sheet}}" no longer fits the sheet ({{changesEn}}). Columns were moved or rows deleted or added. It was not used, so no wrong cells were read. Select the table again and save it with "Read this range as a KPI table".',
+    mappingEmpty:
+      'The saved table reading for {{cell}} on sheet "{{sheet}}" finds no indicator rows under its header. Check whether rows were deleted, then select the table again and save it.',
     'reason.noNumber': 'has no number in it',
     'reason.severalNumbers': 'has several numbers and it is unclear which one counts',
     'reason.unknownWord': 'has a word that is neither a unit nor a known state',
@@ -81,6 +93,9 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   sheetMissing: 'warning',
   notesUnsupported: 'info',
   noteKept: 'info',
+  mappingSheetMissing: 'warning',
+  mappingChanged: 'warning',
+  mappingEmpty: 'warning',
 };
 
 /** Words for an unreadable reason, to fill {{why}}. */

@@ -184,7 +184,10 @@ export type ProblemCode =
   | 'gradeColumnBlocked' // a grade column cannot be added: the column to the right is not empty
   | 'sheetMissing' // a sheet was renamed or deleted since the preview / the last write
   | 'notesUnsupported' // this Excel cannot add notes (needs ExcelApi 1.18)
-  | 'noteKept'; // the officer's own note on a grade cell was kept, ours not added
+  | 'noteKept' // the officer's own note on a grade cell was kept, ours not added
+  | 'mappingSheetMissing' // an officer's saved table reading names a sheet that is gone
+  | 'mappingChanged' // the sheet changed under a saved table reading (header cells differ): not used
+  | 'mappingEmpty'; // a saved table reading finds no KPI row under its header
 
 export interface Problem {
   readonly code: ProblemCode;
