@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateWorkbook } from '../core/evaluate';
 import { createTranslator, type Lang } from '../core/i18n';
+import { parseMappings, type TableMapping } from '../core/mapping';
 import { BUILTIN_PRESETS, getBuiltinPreset, parsePreset } from '../core/presets';
 import type { Evaluation, Preset, Problem } from '../core/types';
 import { planWrite } from '../core/writePlan';
@@ -25,11 +26,12 @@ export interface CliIo {
 const t = createTranslator('cli', {
   ja: {
     usage:
-      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--json] [--out 出力.xlsx] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\n評価基準: {{presets}}',
+      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--map 表の読み方.json] [--json] [--out 出力.xlsx] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\n評価基準: {{presets}}',
     noFile: 'エラー: 評価する .xlsx ファイルを指定してください。',
     badArgs: 'エラー: {{detail}}',
     unknownPreset: 'エラー: 評価基準「{{preset}}」はありません。使えるのは {{presets}} です。',
     badRule: 'エラー: 評価基準ファイル「{{file}}」を使えません: {{errors}}',
+    badMap: 'エラー: 表の読み方のファイル「{{file}}」を使えません: {{errors}}',
     notFound: 'エラー: ファイル「{{file}}」が見つかりません。パスを確認してください。',
     unreadable: 'エラー: ファイル「{{file}}」を .xlsx として読み込めません（{{detail}}）。Excel で開けるか、.xlsx 形式で保存されているか確認してください。',
     sameAsInput: 'エラー: 出力先「{{file}}」は入力ファイルと同じです。元のファイルは上書きしません。別の名前を指定してください。',
@@ -38,11 +40,12 @@ const t = createTranslator('cli', {
   },
   en: {
     usage:
-      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--json] [--out OUT.xlsx] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\nPresets: {{presets}}',
+      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--map tables.json] [--json] [--out OUT.xlsx] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\nPresets: {{presets}}',
     noFile: 'Error: give the .xlsx file to evaluate.',
     badArgs: 'Error: {{detail}}',
     unknownPreset: 'Error: there is no preset "{{preset}}". Available: {{presets}}.',
     badRule: 'Error: the rule file "{{file}}" cannot be used: {{errors}}',
+    badMap: 'Error: the table reading file "{{file}}" cannot be used: {{errors}}',
     notFound: 'Error: file "{{file}}" not found. Check the path.',
     unreadable: 'Error: "{{file}}" cannot be read as .xlsx ({{detail}}). Check that Excel opens it and that it is saved as .xlsx.',
     sameAsInput: 'Error: the output "{{file}}" is the input file. The original is never overwritten; choose another name.',
@@ -56,6 +59,8 @@ const PRESET_NAMES = Object.keys(BUILTIN_PRESETS).join(', ');
 interface Options {
   file: string;
   preset: Preset;
+  /** The officer's table readings from --map FILE.json. */
+  mappings: readonly TableMapping[];
   json: boolean;
   out?: string;
   overwrite: boolean;
@@ -76,6 +81,7 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
       options: {
         preset: { type: 'string' },
         rule: { type: 'string' },
+        map: { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         overwrite: { type: 'boolean', default: false },
@@ -109,11 +115,31 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
     if (!builtin) return { ok: false, message: t(lang, 'unknownPreset', { preset: name, presets: PRESET_NAMES }), showUsage: false };
     preset = builtin;
   }
+  let mappings: readonly TableMapping[] = [];
+  if (values.map) {
+    const mapFile = values.map;
+    let text: string;
+    try {
+      text = await readFile(mapFile, 'utf8');
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      return {
+        ok: false,
+        message: missing ? t(lang, 'notFound', { file: mapFile }) : t(lang, 'badMap', { file: mapFile, errors: (error as Error).message }),
+        showUsage: false,
+      };
+    }
+    // parseMappings reads the JSON text itself, so a syntax error is told in its words too.
+    const parsed = parseMappings(text);
+    if (!parsed.ok) return { ok: false, message: t(lang, 'badMap', { file: mapFile, errors: parsed.errors.join(' / ') }), showUsage: false };
+    mappings = parsed.mappings;
+  }
   return {
     ok: true,
     options: {
       file,
       preset,
+      mappings,
       json: values.json,
       out: values.out,
       overwrite: values.overwrite,
@@ -167,7 +193,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
 
-  const evaluation = evaluateWorkbook(loaded.grids, o.preset);
+  const evaluation = evaluateWorkbook(loaded.grids, o.preset, { mappings: o.mappings, wholeWorkbook: true });
   const report = toJsonReport(evaluation);
   let writeProblems: Problem[] = [];
 
