@@ -119,6 +119,11 @@ export function mappingProblems(m: Pick<TableMapping, 'range' | 'headerRows' | '
   for (const role of ['baseline', 'current', 'grade', 'unit', 'direction'] as const) {
     if (count(role) > 1) out.push(`「${ROLE_WORDS[role]}」の列は 1 つまでです（いま ${count(role)} 個）。`);
   }
+  m.columns.forEach((c, i) => {
+    if (c.role !== 'year') return;
+    const beside = [m.columns[i - 1], m.columns[i + 1]].some((n) => n !== undefined && VALUE_ROLES.includes(n.role));
+    if (!beside) out.push(`${c.column} 列の「年度」は、どの値の年度か分かりません。年度の列は値の列（当初・中間・現状・目標）のすぐ隣に置いてください。`);
+  });
   for (const c of m.columns) {
     if (c.year !== undefined && !VALUE_ROLES.includes(c.role))
       out.push(`${c.column} 列は「${ROLE_WORDS[c.role]}」なので年度は指定できません。年度は値の列（当初・中間・現状・目標）に指定してください。`);

@@ -32,6 +32,14 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
     notesUnsupported:
       'このバージョンの Excel ではセルのメモを追加できないため、理由のメモは書き込みませんでした（達成状況は書き込みました）。Microsoft 365 の最新版でお試しください。',
     noteKept: '「{{sheet}}」シートのセル {{cell}} には既にメモがあるため、理由のメモは追加しませんでした。',
+    tableIncomplete:
+      '「{{sheet}}」シートの{{rows}}行目に{{found}}の見出しがありますが、{{missing}}が見つかりません。この表は評価していません。見出しの語（例: 指標・基準値・実績値・目標値）を確認してください。',
+    noTableFound:
+      'このブックにはKPIの表が見つかりませんでした（調べたシート: {{sheets}}）。同じ行に指標の列（「指標」「KPI」など）、目標の列（「目標値」など）と値の列（「基準値」「実績値」または年度）の見出しがあり、その下に数値の行がある表を探しました。見出しの語を確認してください。',
+    expectedDiffers:
+      '「{{sheet}}」シートのセル {{cell}} の目安値 {{theirs}} は、基準値から目標値への直線上の値 {{ours}}（{{year}}年度）と異なります。評価にはこのセルの目安値を使いました。目安値の計算を確認してください。',
+    officeRateDiffers:
+      '「{{sheet}}」シートのセル {{cell}} の{{rate}} {{theirs}} は、計算した値 {{ours}}（{{formula}}）と異なります。セルはそのまま残しています。計算方法を確認してください。',
     mappingSheetMissing:
       '保存した表の読み方（「{{sheet}}」シートの {{cell}}）のシートが見つかりません（名前が変わったか削除されました）。シート名を戻すか、表の範囲を選び直して「この範囲をKPIの表として読む」から保存し直してください。',
     mappingChanged:
@@ -66,6 +74,14 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
     notesUnsupported:
       'This version of Excel cannot add notes, so the reasons were not written as notes (the grades were written). Try the latest Microsoft 365.',
     noteKept: 'Cell {{cell}} on sheet "{{sheet}}" already has a note, so the reason was not added as a note.',
+    tableIncomplete:
+      'Row {{rows}} of sheet "{{sheet}}" has the headers {{found}}, but {{missingEn}} was not found, so this table was not graded. Check the header words (e.g. 指標, 基準値, 実績値, 目標値).',
+    noTableFound:
+      'No KPI table was found in this workbook (sheets searched: {{sheets}}). A KPI table has a header row with an indicator column (指標, KPI …), a target column (目標値 …) and value columns (基準値, 実績値 or a year), with rows of figures below it. Check the header words.',
+    expectedDiffers:
+      'The expected value {{theirs}} in cell {{cell}} on sheet "{{sheet}}" differs from the straight line from baseline to target ({{ours}} for FY{{year}}). The grade used the value in this cell; check how it was computed.',
+    officeRateDiffers:
+      'The {{rateEn}} {{theirs}} in cell {{cell}} on sheet "{{sheet}}" differs from ours, {{ours}} ({{formula}}). The cell is left as it is; check how it was computed.',
     mappingSheetMissing:
       'The saved table reading for {{cell}} on sheet "{{sheet}}" names a sheet that was not found (renamed or deleted). Restore the sheet name, or select the table again and save it with "Read this range as a KPI table".',
     mappingChanged:
@@ -93,6 +109,10 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   sheetMissing: 'warning',
   notesUnsupported: 'info',
   noteKept: 'info',
+  tableIncomplete: 'warning',
+  noTableFound: 'warning',
+  expectedDiffers: 'info',
+  officeRateDiffers: 'info',
   mappingSheetMissing: 'warning',
   mappingChanged: 'warning',
   mappingEmpty: 'warning',
@@ -105,13 +125,14 @@ export function describeUnreadable(reason: UnreadableReason, lang: Lang): string
 
 /**
  * Builds a problem with both languages. `params` fill the message; `sheet` and
- * `cell` are always available to it. For unreadableCell pass `reason` to fill {{why}}.
+ * `cell` are always available to it. For unreadableCell pass `reason` to fill {{why}}; elsewhere
+ * `why` fills it in Japanese and `whyEn` in English.
  */
 export function makeProblem(
   code: ProblemCode,
   sheet: string,
   cell: string,
-  params: Params & { reason?: UnreadableReason } = {},
+  params: Params & { reason?: UnreadableReason; whyEn?: string } = {},
 ): Problem {
   // { ...params, sheet, cell, why }, built by hand (an object spread here costs microseconds),
   // once for both languages: only {{why}} differs between them.
@@ -122,6 +143,7 @@ export function makeProblem(
   filled.why = params.reason ? describeUnreadable(params.reason, 'ja') : params.why;
   const message = t('ja', code, filled);
   if (params.reason) filled.why = describeUnreadable(params.reason, 'en');
+  else if (params.whyEn !== undefined) filled.why = params.whyEn;
   const messageEn = t('en', code, filled);
   // Problems are kept with the evaluation: as flat strings, not chains of concatenated pieces.
   return { code, sheet, cell, message: flat(message), messageEn: flat(messageEn), severity: SEVERITY[code] };

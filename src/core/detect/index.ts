@@ -99,5 +99,6 @@ function tableColumns(plan: ColumnPlan, leading: LeadingColumns): TableColumns {
   };
   if (leading.number !== undefined) columns.number = leading.number;
   if (plan.grade) columns.grade = plan.grade;
+  if (plan.side) Object.assign(columns, plan.side);
   return columns;
 }

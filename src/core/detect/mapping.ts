@@ -22,8 +22,8 @@ import {
 import { makeProblem } from '../problems';
 import { compactText } from '../text';
 import { findYear } from '../years';
-import type { KpiTable, Problem, TableColumns, ValueColumn, ValueRole } from '../types';
-import { assignValueRoles, type ColumnPlan } from './columns';
+import type { KpiTable, Problem, TableColumns, ValueColumn, ValueRole, YearColumn } from '../types';
+import { assignValueRoles, type ColumnPlan, type SideColumns } from './columns';
 import { HeaderFinder, type HeaderColumn, type HeaderLayout } from './headerRow';
 import { readHeaderCell, type HeaderRole } from './headerWords';
 import { readBody } from './kpiRows';
@@ -102,6 +102,7 @@ export function readMappedTable(grid: SheetGrid, mapping: TableMapping): MappedR
 
   const columns: { -readonly [K in keyof TableColumns]: TableColumns[K] } = { indicator, values: plan.values, target: plan.target };
   if (plan.grade) columns.grade = plan.grade;
+  if (plan.side) Object.assign(columns, plan.side);
   return {
     ok: true,
     table: {
@@ -118,19 +119,49 @@ export function readMappedTable(grid: SheetGrid, mapping: TableMapping): MappedR
 function columnPlan(mapping: TableMapping, range: CellRange, view: SheetView): ColumnPlan {
   const headerColumns: HeaderColumn[] = [];
   const values: ValueColumn[] = [];
+  const side: { -readonly [K in keyof SideColumns]: SideColumns[K] } = {};
+  const yearColumns: number[] = [];
   let target: ColumnPlan['target'] | undefined;
   let grade: ColumnPlan['grade'];
+  const header = (col: number) => headerText(view, range.top, mapping.headerRows, col);
   mapping.columns.forEach((m, i) => {
     const col = range.left + i;
-    const header = headerText(view, range.top, mapping.headerRows, col);
-    headerColumns.push({ col, header });
-    if (m.role === 'target') target = m.year === undefined ? { col, header } : { col, year: m.year, header };
-    else if (m.role === 'grade') grade = { col, header };
-    else if (m.role === 'baseline' || m.role === 'intermediate' || m.role === 'current') {
-      values.push(m.year === undefined ? { col, role: m.role, header } : { col, role: m.role, year: m.year, header });
+    headerColumns.push({ col, header: header(col) });
+    switch (m.role) {
+      case 'target':
+        target = m.year === undefined ? { col, header: header(col) } : { col, year: m.year, header: header(col) };
+        break;
+      case 'grade':
+        grade = { col, header: header(col) };
+        break;
+      case 'baseline':
+      case 'intermediate':
+      case 'current':
+        values.push(m.year === undefined ? { col, role: m.role, header: header(col) } : { col, role: m.role, year: m.year, header: header(col) });
+        break;
+      case 'unit':
+        side.unit = { col, header: header(col) };
+        break;
+      case 'direction':
+        side.direction = { col, header: header(col) };
+        break;
+      case 'year':
+        yearColumns.push(col);
+        break;
+      case 'indicator':
+      case 'ignore':
+        break;
     }
   });
   if (!target) throw new Error('columnPlan: a mapping without a target column (it was not validated)');
+  // A year column gives the year of the value beside it, as the detector reads 年度 / 時点.
+  const figures = new Set([...values.map((v) => v.col), target.col]);
+  const years: YearColumn[] = [];
+  for (const col of yearColumns) {
+    const of = figures.has(col - 1) ? col - 1 : figures.has(col + 1) ? col + 1 : undefined;
+    if (of !== undefined) years.push({ col, header: header(col), of });
+  }
+  if (years.length > 0) side.years = years;
   const indicator = range.left + mapping.columns.findIndex((c) => c.role === 'indicator');
   const layout: HeaderLayout = {
     top: range.top,
@@ -140,7 +171,11 @@ function columnPlan(mapping: TableMapping, range: CellRange, view: SheetView): C
     columns: headerColumns,
     indicatorSpan: { left: indicator, right: indicator },
   };
-  return grade ? { layout, values, target, grade } : { layout, values, target };
+  const roled = new Set(headerColumns.map((h) => h.col).filter((c) => c !== indicator));
+  const plan: { -readonly [K in keyof ColumnPlan]: ColumnPlan[K] } = { layout, values, target, roled, yearlyActuals: false };
+  if (grade) plan.grade = grade;
+  if (Object.keys(side).length > 0) plan.side = side;
+  return plan;
 }
 
 // ───────────────────────────── in evaluation ─────────────────────────────
@@ -196,13 +231,23 @@ function parseA1(address: string): { row: number; col: number } | undefined {
 
 // ───────────────────────────── best guess ─────────────────────────────
 
+/** The dialog's role for each header word; words for what the dialog has no role for are not read. */
 const FROM_HEADER: Readonly<Record<HeaderRole, MappingRole>> = {
   indicator: 'indicator',
   baseline: 'baseline',
   intermediate: 'intermediate',
   current: 'current',
+  forecast: 'current', // 見込: the detector too takes a forecast as the current value
   target: 'target',
   grade: 'grade',
+  unit: 'unit',
+  direction: 'direction',
+  year: 'year',
+  expected: 'ignore',
+  previousGrade: 'ignore',
+  officeRate: 'ignore',
+  change: 'ignore',
+  note: 'ignore',
   number: 'ignore',
   department: 'ignore',
 };
@@ -262,7 +307,13 @@ export function guessMapping(grid: SheetGrid, range: CellRange, headerRows = gue
     .map((h, i) => i)
     .filter((i) => {
       const h = read[i]!;
-      return h.role === 'baseline' || h.role === 'intermediate' || h.role === 'current' || (h.role === undefined && h.year !== undefined);
+      return (
+        h.role === 'baseline' ||
+        h.role === 'intermediate' ||
+        h.role === 'current' ||
+        h.role === 'forecast' ||
+        (h.role === undefined && h.year !== undefined)
+      );
     });
   // No target word: the latest year among the lone years is the target (the officer confirms).
   if (!roles.includes('target')) {
@@ -276,7 +327,10 @@ export function guessMapping(grid: SheetGrid, range: CellRange, headerRows = gue
   }
   const targetIndex = roles.indexOf('target');
   const valueRoles = assignValueRoles(
-    valueIndexes.map((i) => ({ word: read[i]!.role as ValueRole | undefined, year: read[i]!.year })),
+    valueIndexes.map((i) => {
+      const role = read[i]!.role;
+      return { word: (role === 'forecast' ? 'current' : role) as ValueRole | undefined, year: read[i]!.year };
+    }),
     targetIndex >= 0 ? read[targetIndex]!.year : undefined,
   );
   valueIndexes.forEach((i, k) => {

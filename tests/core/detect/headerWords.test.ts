@@ -36,8 +36,51 @@ describe('readHeaderCell: whole header words, years taken out (spec §1)', () =>
     ['項番', 'number'],
     ['指標名（単位）', 'indicator'],
     ['担当課', 'department'],
+    // Decorated headers (issue 8): the role word inside a longer cell.
+    ['主なKPI', 'indicator'],
+    ['主な指標', 'indicator'],
+    ['KPI項目', 'indicator'],
+    ['成果指標名', 'indicator'],
+    ['KPI（平成32年3月まで）', 'indicator'],
+    ['R5実績', 'current'],
+    ['令和5年度末実績', 'current'],
+    ['最終目標(R11)', 'target'],
+    ['中間目標', 'target'],
+    // Words with a meaning of their own.
+    ['見込', 'forecast'],
+    ['見込値', 'forecast'],
+    ['実績見込', 'forecast'],
+    ['目安値', 'expected'],
+    ['進捗区分', 'grade'],
+    ['評価区分', 'grade'],
+    ['達成区分', 'grade'],
+    ['進捗度', 'grade'],
+    ['総合評価', 'grade'],
+    ['前年度評価', 'previousGrade'],
+    ['前回評価', 'previousGrade'],
+    ['単位', 'unit'],
+    ['方向', 'direction'],
+    ['方向性', 'direction'],
+    ['目指す方向', 'direction'],
+    ['年度', 'year'],
+    ['時点', 'year'],
+    ['進捗率', 'officeRate'],
+    ['達成率（％）', 'officeRate'],
+    ['備考', 'note'],
+    ['出典', 'note'],
+    ['算出方法', 'note'],
+    ['説明', 'note'],
+    ['要因分析', 'note'],
+    ['課題', 'note'],
+    ['今後の方向性', 'note'],
+    ['今後の取組', 'note'],
+    ['増減', 'change'],
+    ['前年比', 'change'],
+    ['増減（R5−R4）', 'change'],
   ])('%s → %s', (text, role) => {
     expect(readHeaderCell(text)?.role).toBe(role);
+    // The cheap stem test before it must let every header word through.
+    expect(mayHoldHeaderWord(text)).toBe(true);
   });
 
   it.each([
@@ -72,7 +115,6 @@ describe('readHeaderCell: whole header words, years taken out (spec §1)', () =>
     '基本目標１ 地域産業の振興を図り雇用の場をつくる',
     '数値目標の達成状況',
     '重要業績評価指標（ＫＰＩ）の達成状況',
-    '目標年度',
     '女性の生産年齢人口における就業率（企画政策課）',
     '63.0％',
     '(H22 国調)',
@@ -82,6 +124,37 @@ describe('readHeaderCell: whole header words, years taken out (spec §1)', () =>
   ])('%s is no header cell', (text) => {
     expect(readHeaderCell(text)).toBeUndefined();
   });
+
+  it.each([
+    ['基準年度', 'baseline'],
+    ['目標年度', 'target'],
+    ['現状年度', 'current'],
+    ['年度', 'beside'],
+    ['時点', 'beside'],
+  ])('the year column %s gives the year of the %s value', (text, of) => {
+    expect(readHeaderCell(text)).toEqual({ role: 'year', yearOf: of });
+  });
+
+  it.each([
+    ['実績値（R5年度）', 'current', 2023],
+    ['目標値（R9）', 'target', 2027],
+    ['令和5年度末実績', 'current', 2023],
+    ['最終目標(R11)', 'target', 2029],
+  ])('a decorated %s → %s in %i', (text, role, year) => {
+    expect(readHeaderCell(text)).toEqual({ role, year });
+  });
+
+  it('tells the office rate it holds', () => {
+    expect(readHeaderCell('進捗率')).toEqual({ role: 'officeRate', rate: 'progress' });
+    expect(readHeaderCell('達成率')).toEqual({ role: 'officeRate', rate: 'attainment' });
+  });
+
+  it.each(['基本目標１', '基本目標１ 地域産業の振興', '主な取組の成果', '指標の達成に向けて', '目標値の考え方', '評価指標の達成状況'])(
+    'a heading or sentence, %s, is still no header cell',
+    (text) => {
+      expect(readHeaderCell(text)).toBeUndefined();
+    },
+  );
 
   it('never mistakes 目標 inside 数値目標 or 評価 inside 重要業績評価指標', () => {
     expect(readHeaderCell('数値目標')?.role).toBe('indicator');

@@ -109,8 +109,8 @@ describe('a mapping that no longer fits its sheet says so instead of reading wro
 });
 
 describe('a mapped range replaces what detection found overlapping it', () => {
-  // Detection reads this table, but takes 見込 (a forecast column it does not know) for nothing and
-  // 実績 as the current value; the officer says 見込 is the current value.
+  // Detection reads this table and takes the 見込 (forecast) column as the current value; this
+  // office grades on actual results only, so the officer says 実績 is current and 見込 is not read.
   const rows = [
     ['指標', '当初(H27)', '実績(R4)', '見込(R5)', '目標値(R7)'],
     ['観光入込客数', '372万人', '380万人', '430万人', '450万人'],
@@ -123,8 +123,8 @@ describe('a mapped range replaces what detection found overlapping it', () => {
     columns: [
       { column: 'A', role: 'indicator', header: '指標' },
       { column: 'B', role: 'baseline', year: 2015, header: '当初(H27)' },
-      { column: 'C', role: 'intermediate', year: 2022, header: '実績(R4)' },
-      { column: 'D', role: 'current', year: 2023, header: '見込(R5)' },
+      { column: 'C', role: 'current', year: 2022, header: '実績(R4)' },
+      { column: 'D', role: 'ignore', header: '見込(R5)' },
       { column: 'E', role: 'target', year: 2025, header: '目標値(R7)' },
     ],
   };
@@ -138,15 +138,62 @@ describe('a mapped range replaces what detection found overlapping it', () => {
   it('with the mapping: one table, the officer’s columns, detection’s notes about it replaced', () => {
     const applied = applyMappings(grid, detectKpiTables(grid), [mapping]);
     expect(applied.tables).toHaveLength(1);
-    expect(applied.tables[0]!.columns.values.map((v) => v.role)).toEqual(['baseline', 'intermediate', 'current']);
-    expect(applied.tables[0]!.kpis[0]!.current).toMatchObject({ col: 3, reading: { value: 430 } });
+    expect(applied.tables[0]!.columns.values.map((v) => [v.col, v.role])).toEqual([
+      [1, 'baseline'],
+      [2, 'current'],
+    ]);
+    expect(applied.tables[0]!.kpis[0]!.current).toMatchObject({ col: 2, reading: { value: 380 } });
     // One noGradeColumn, the mapped table's own.
     expect(applied.problems.map((p) => [p.code, p.cell])).toEqual([['noGradeColumn', 'A1:E2']]);
   });
 
-  it('graded on the officer’s current value: p = (430 − 372)/(450 − 372) = 0.74, t = 8/10 = 0.8 → B', () => {
+  it('graded on the officer’s current value: p = (380 − 372)/(450 − 372) = 0.10 < 0.5 × t = 0.5 × 7/10; not worse than B → C', () => {
     const evaluation = evaluateWorkbook([grid], standard, { mappings: [mapping] });
-    expect(evaluation.tables[0]!.kpis[0]!.outcome.grade).toBe('B');
+    expect(evaluation.tables).toHaveLength(1);
+    expect(evaluation.tables[0]!.kpis[0]!.outcome.grade).toBe('C');
+  });
+});
+
+describe('unit, year and direction columns map onto the detector’s side columns', () => {
+  // 項目 | 単位 | 基準 | 年 | 現在 | 年 | 目標 | 年 | 方向 — bare numbers, years per row, the direction said.
+  const grid = buildGrid('環境', [
+    ['項目', '単位', '基準', '年', '現在', '年', '目標', '年', '方向'],
+    ['ごみ排出量', 't', '500', 'H27', '470', 'R5', '520', 'R7', '減少'],
+    ['観光客数', '万人', '372', 'H27', '430', 'R5', '450', 'R7', '増加'],
+  ]);
+  const roles = ['indicator', 'unit', 'baseline', 'year', 'current', 'year', 'target', 'year', 'direction'] as const;
+  const mapping: TableMapping = {
+    sheet: '環境',
+    range: 'A1:I3',
+    headerRows: 1,
+    columns: roles.map((role, i) => ({ column: 'ABCDEFGHI'[i]!, role, header: ['項目', '単位', '基準', '年', '現在', '年', '目標', '年', '方向'][i]! })),
+  };
+
+  it('reads each row’s unit, years and direction', () => {
+    const read = readMappedTable(grid, mapping);
+    if (!read.ok) throw new Error(read.problem.message);
+    const [waste, visitors] = read.table.kpis;
+    expect(read.table.columns.unit).toEqual({ col: 1, header: '単位' });
+    expect(read.table.columns.years?.map((y) => [y.col, y.of])).toEqual([
+      [3, 2],
+      [5, 4],
+      [7, 6],
+    ]);
+    expect(waste!.baseline).toMatchObject({ year: 2015, reading: { value: 500, unit: 't' } });
+    expect(waste!.current).toMatchObject({ year: 2023 });
+    expect(waste!.target).toMatchObject({ year: 2025 });
+    expect(waste!.direction).toBe('down');
+    expect(visitors!.direction).toBe('up');
+  });
+
+  it('grades with the years of the year columns (t = (2023 − 2015)/(2025 − 2015) = 0.8)', () => {
+    const evaluation = evaluateWorkbook([grid], standard, { mappings: [mapping] });
+    // 観光客数: p = (430 − 372)/(450 − 372) = 0.74 < 0.8, ≥ 0.4 → B. (Without the year columns
+    // t would be 1 and 0.74 ≥ 0.5 → B as well, so the years are checked on the cells above.)
+    // ごみ排出量's grade waits for grading to use the row's direction (issue8-headers' part):
+    // the direction is on the KpiRow above.
+    expect(evaluation.tables[0]!.kpis[1]!.outcome.grade).toBe('B');
+    expect(evaluation.tables[0]!.kpis[1]!.outcome.measures?.elapsed).toBeCloseTo(0.8, 10);
   });
 });
 
