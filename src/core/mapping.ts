@@ -246,3 +246,17 @@ export function mappingRange(m: TableMapping): CellRange {
 export function rangesOverlap(a: CellRange, b: CellRange): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
+
+/**
+ * The saved list with `mapping` in it: a saved mapping on the same sheet whose range overlaps
+ * is the same table read again, and is replaced (two readings of one area would contradict).
+ */
+export function putMapping(list: readonly TableMapping[], mapping: TableMapping): TableMapping[] {
+  const area = mappingRange(mapping);
+  return [...list.filter((m) => m.sheet !== mapping.sheet || !rangesOverlap(mappingRange(m), area)), mapping];
+}
+
+/** The saved mapping on this sheet whose range overlaps `area`, if any (the dialog starts from it). */
+export function mappingOver(list: readonly TableMapping[], sheet: string, area: CellRange): TableMapping | undefined {
+  return list.find((m) => m.sheet === sheet && rangesOverlap(mappingRange(m), area));
+}
