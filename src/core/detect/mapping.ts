@@ -9,7 +9,7 @@
  * used and a problem names the sheet and cells: reading the wrong cells would grade the
  * wrong figures without a word.
  */
-import { cellAddress, columnLetters, rangeAddress, type CellRange, type SheetGrid } from '../grid';
+import { cellAddress, columnLetters, parseRangeAddress, rangeAddress, type CellRange, type SheetGrid } from '../grid';
 import {
   MAX_HEADER_ROWS,
   mappingRange,
@@ -212,21 +212,8 @@ export function applyMappings(grid: SheetGrid, detected: DetectionResult, mappin
 
 /** A problem whose cell or range lies in one of the areas. */
 function aboutArea(p: Problem, areas: readonly CellRange[]): boolean {
-  const [a, b] = p.cell.split(':');
-  const first = a ? parseA1(a) : undefined;
-  if (!first) return false;
-  const last = b ? parseA1(b) : first;
-  if (!last) return false;
-  const r: CellRange = { top: first.row, left: first.col, bottom: last.row, right: last.col };
-  return areas.some((x) => rangesOverlap(x, r));
-}
-
-function parseA1(address: string): { row: number; col: number } | undefined {
-  const m = /^([A-Z]{1,3})(\d+)$/.exec(address);
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const r = parseRangeAddress(p.cell);
+  return r !== undefined && areas.some((x) => rangesOverlap(x, r));
 }
 
 // ───────────────────────────── best guess ─────────────────────────────

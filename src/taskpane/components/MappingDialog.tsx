@@ -66,7 +66,8 @@ const useStyles = makeStyles({
   },
   columnHead: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', minWidth: 0 },
   headerText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color: tokens.colorNeutralForeground2 },
-  role: { minWidth: 0, width: '100%' },
+  // At the top of its cell: the year field beside it grows by its hint line.
+  role: { minWidth: 0, width: '100%', alignSelf: 'start' },
   year: { minWidth: 0, width: '100%' },
   preview: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   previewRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', minWidth: 0 },
