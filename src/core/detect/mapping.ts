@@ -191,7 +191,7 @@ export function applyMappings(grid: SheetGrid, detected: DetectionResult, mappin
   let problems = detected.problems;
   const added: Problem[] = [];
   for (const mapping of mappings) {
-    const read = readMappedTable(grid, mapping);
+    const read = readSafely(grid, mapping);
     if (!read.ok) {
       added.push(read.problem);
       continue;
@@ -208,6 +208,25 @@ export function applyMappings(grid: SheetGrid, detected: DetectionResult, mappin
   // Tables in sheet order, as detection gives them.
   tables.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
   return { tables, problems: [...problems, ...added] };
+}
+
+/**
+ * readMappedTable, with a fault inside it (a grid no test foresaw) turned into a problem naming
+ * the sheet and range: the other sheets and tables are still graded, and the officer is told.
+ */
+function readSafely(grid: SheetGrid, mapping: TableMapping): MappedRead {
+  try {
+    return readMappedTable(grid, mapping);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problem: makeProblem('tableUnreadable', mapping.sheet, mapping.range, {
+        why: `保存した表の読み方で読む途中でエラーが発生しました: ${detail}`,
+        whyEn: `reading it with the saved table reading failed: ${detail}`,
+      }),
+    };
+  }
 }
 
 /** A problem whose cell or range lies in one of the areas. */
