@@ -77,7 +77,7 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
     tableIncomplete:
       'Row {{rows}} of sheet "{{sheet}}" has the headers {{found}}, but {{missingEn}} was not found, so this table was not graded. Check the header words (e.g. 指標, 基準値, 実績値, 目標値).',
     noTableFound:
-      'No KPI table was found in this workbook (sheets searched: {{sheets}}). A KPI table has a header row with an indicator column (指標, KPI …), a target column (目標値 …) and value columns (基準値, 実績値 or a year), with rows of figures below it. Check the header words.',
+      'No KPI table was found in this workbook (sheets searched: {{sheetsEn}}). A KPI table has a header row with an indicator column (指標, KPI …), a target column (目標値 …) and value columns (基準値, 実績値 or a year), with rows of figures below it. Check the header words.',
     expectedDiffers:
       'The expected value {{theirs}} in cell {{cell}} on sheet "{{sheet}}" differs from the straight line from baseline to target ({{ours}} for FY{{year}}). The grade used the value in this cell; check how it was computed.',
     officeRateDiffers:

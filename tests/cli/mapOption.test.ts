@@ -54,7 +54,10 @@ describe('--map FILE.json', () => {
     const r = await cli([ledger, '--map', stale, '--json']);
     const report = JSON.parse(r.stdout) as JsonReport;
     expect(report.tables).toEqual([]);
-    expect(report.problems.map((p) => [p.code, p.sheet, p.cell])).toEqual([['mappingChanged', SHEET, 'A2:F7']]);
+    expect(report.problems.map((p) => [p.code, p.sheet, p.cell])).toEqual([
+      ['mappingChanged', SHEET, 'A2:F7'],
+      ['noTableFound', SHEET, 'A1'], // no table left anywhere: where it was looked for
+    ]);
     expect(report.problems[0]!.message).toContain('セル A2 の見出しが「施策の成果を測る項目」から「（空）」に');
     expect(r.code).toBe(1);
   });

@@ -63,6 +63,17 @@ export class HeaderFinder {
     this.headerWordCache = new Int8Array(view.rowCount);
   }
 
+  /**
+   * The rows found so far to hold header words in two cells or more, top to bottom: after the
+   * sheet scan (which asks of every row), every such row. What nearMiss.ts looks into.
+   */
+  rowsWithHeaderWords(): number[] {
+    const rows: number[] = [];
+    const cache = this.headerWordCache;
+    for (let r = 0; r < cache.length; r++) if (cache[r] === 2) rows.push(r);
+    return rows;
+  }
+
   /** True when a KPI table header starts on this row, over some of the columns left..right. */
   startsTable(row: number, left: number, right: number): boolean {
     const layouts = this.find(row);

@@ -69,7 +69,7 @@ const ROLE_GRAMMAR: ReadonlyArray<readonly [HeaderRole, RegExp]> = [
   ['direction', /^(?:方向|方向性|目指す方向性?|目標の方向|目標方向|望ましい方向)$/u],
   [
     'indicator',
-    /^(?:主な|主要な?|重点|重要)?(?:KPI|重要業績評価指標|成果指標|評価指標|数値目標|目標指標|業績指標|活動指標|施策指標|指標)(?:名|名称|項目|内容|等)?$/u,
+    /^(?:主な|主要な?|重点|重要)?(?:KPI|重要業績評価指標|重要業績指標|業績評価指標|成果指標|評価指標|数値目標|目標指標|業績指標|活動指標|施策指標|指標)(?:名|名称|項目|内容|等)?(?:及び単位|と単位|・単位)?$/u,
   ],
   ['baseline', /^(?:当初|基準|策定時|策定時点|計画策定時|計画時|初期)の?(?:値|数値|実績値?|現状値?|水準)?$/u],
   ['intermediate', /^中間(?:値|実績値?)?$/u],
@@ -77,7 +77,7 @@ const ROLE_GRAMMAR: ReadonlyArray<readonly [HeaderRole, RegExp]> = [
   ['target', /^(?:最終|中間|計画|当初|年度)?目標(?:値|数値|水準)?$/u],
   [
     'grade',
-    /^(?:総合評価|総合判定|自己評価|(?:達成|進捗|評価|判定)(?:状況|結果|度|評価|区分|状況区分)?|達成状況|評点)$/u,
+    /^(?:総合評価|総合判定|自己評価|目標達成度|目標達成状況|(?:達成|進捗|評価|判定)(?:状況|結果|度|評価|区分|状況区分)?|達成状況|評点)$/u,
   ],
   ['number', /^(?:NO\.?|番号|項番|通し番号|整理番号|#)$/u],
   ['department', /^(?:担当課|所管課|主管課|担当部署|所管部署|担当部局|所管部局|担当部課|担当部|担当課名|担当|所管)(?:等)?$/u],
@@ -107,27 +107,45 @@ export function mayHoldHeaderWord(raw: string): boolean {
 }
 
 /**
- * Does the text hold a character a stem can start with? Necessary for mayHoldHeaderWord, and
- * cheap: asked of every cell of every row, where most cells hold none (figures, "－", grades)
- * and a table lookup per character says so without the regex.
+ * Does the text hold the first two characters of a stem (or a stem of one character)? Necessary
+ * for mayHoldHeaderWord, and cheap: asked of every cell of every row, where most cells hold none
+ * (figures, "－", grades, names) and two table look-ups per character say so without the regex.
+ * Names hold many a stem's first character (課 of 企画政策課, 年 of 生産年齢人口, 方 of 地方), few
+ * a stem's first two (課題, 年度).
  */
 export function hasStemStart(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    if (STEM_START[raw.charCodeAt(i)] === 1) return true;
+  const n = raw.length;
+  for (let i = 0; i < n; i++) {
+    const next = STEM_NEXT[raw.charCodeAt(i)];
+    if (next === undefined) continue;
+    if (next === '' || (i + 1 < n && next.indexOf(raw[i + 1]!) >= 0)) return true;
   }
   return false;
 }
 
 /**
- * The characters a STEMS match can start with, case variants included (the regex is /iu:
- * k and the Kelvin sign K match K, ｋ matches Ｋ, n and ｎ match N and Ｎ). Flags by UTF-16 unit.
+ * By the UTF-16 unit a STEMS match can start with: the characters that may follow it ('' for a
+ * stem of one character: anything, or nothing, may follow). Case variants included, as the regex
+ * is /iu: k and the Kelvin sign K match K, ｋ matches Ｋ, n and ｎ match N and Ｎ, and the letters
+ * after them either case.
  */
-const STEM_START = new Uint8Array(0x10000);
+const STEM_NEXT: (string | undefined)[] = new Array<string | undefined>(0x10000).fill(undefined);
+function allowNext(first: string, second: string): void {
+  const code = first.charCodeAt(0);
+  const known = STEM_NEXT[code];
+  if (known === '') return;
+  STEM_NEXT[code] = second === '' ? '' : (known ?? '') + second;
+}
 for (const word of [...STEM_WORDS, '年']) {
   const first = word[0]!;
-  for (const ch of [first, first.toLowerCase(), first.toUpperCase()]) STEM_START[ch.charCodeAt(0)] = 1;
+  const second = word.slice(1, 2);
+  for (const a of new Set([first, first.toLowerCase(), first.toUpperCase()])) {
+    for (const b of second === '' ? [''] : new Set([second, second.toLowerCase(), second.toUpperCase()])) allowNext(a, b);
+  }
 }
-for (const ch of 'Kk\u212aＫｋNnＮｎ') STEM_START[ch.charCodeAt(0)] = 1;
+// [NＮ][oOｏＯ] mixes widths; K (Kelvin sign) matches K.
+for (const n of 'NnＮｎ') allowNext(n, 'oOｏＯ');
+allowNext('\u212a', 'PpＰｐ');
 
 /** What one header cell says. */
 export interface HeaderToken {
@@ -145,6 +163,8 @@ const BRACKETS_EMPTY = /[(（[【〔]\s*[)）\]】〕]/gu;
 const BRACKETED = /[(（[【〔][^()（）[\]【】〔〕]*[)）\]】〕]/gu;
 const HAS_BRACKET = /[(（[【〔]/u;
 const DECORATION = /^[・:：\-－]+|[・:：]+$/gu;
+
+const ERALESS_YEAR = /^\d{1,2}年度?(?:末)?|\(\d{1,2}年度?\)$/u;
 
 /** Longer than this (raw) is a sentence or an indicator name, never a header cell. */
 export const MAX_HEADER_LENGTH = 48;
@@ -191,6 +211,12 @@ function readUncached(raw: string): HeaderToken | undefined {
   // "指標名(単位)", "評価(S〜E)", "KPI(3月まで)": a bracketed aside after the word does not change it.
   if (!phrase && HAS_BRACKET.test(rest)) {
     const bare = rest.replace(BRACKETED, '');
+    if (bare !== '') phrase = readPhrase(bare);
+  }
+  // "24年度実績", "28年度見込み": a year without its era (the sheet's era is not known here) is
+  // decoration; the word is read, the year left unknown (the columns are then ordered by sheet order).
+  if (!phrase && ERALESS_YEAR.test(rest)) {
+    const bare = rest.replace(ERALESS_YEAR, '');
     if (bare !== '') phrase = readPhrase(bare);
   }
   if (!phrase) return undefined;

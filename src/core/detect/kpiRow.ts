@@ -45,8 +45,14 @@ const NO_INTERMEDIATES: readonly ValueCell[] = Object.freeze([]);
 /** Sub-row names join the parent and the label with a full-width slash. */
 export const SUB_ROW_SEPARATOR = '／';
 
+/**
+ * Tests only: build every row by the general path (buildKpiRowGeneral), to hold the fast path
+ * below to it (tests/core/detect/rowBuild.test.ts). Never set by the program.
+ */
+export const rowBuildForTests = { general: false };
+
 export function buildKpiRow(ctx: TableContext, draft: KpiDraft): KpiRow {
-  if (ctx.plan.side !== undefined || ctx.plan.yearlyActuals) return buildWithSideColumns(ctx, draft);
+  if (ctx.plan.side !== undefined || ctx.plan.yearlyActuals || rowBuildForTests.general) return buildKpiRowGeneral(ctx, draft);
   const { view, plan, leading } = ctx;
   const splitNumber = leading.number === undefined;
   const main = readIndicatorText(draft.indicatorText, splitNumber ? SPLIT_NUMBER : KEEP_NUMBER);
@@ -111,11 +117,12 @@ function readGradeCell(ctx: TableContext, draft: KpiDraft): KpiRow['gradeCell'] 
 }
 
 /**
- * buildKpiRow for a table with columns beside its values (unit, years, direction, 目安値, office
- * rates, last year's grade) or several yearly actual columns. Kept apart so the usual table pays
- * nothing for them.
+ * The general row build: any table, with columns beside its values (unit, years, direction,
+ * 目安値, office rates, last year's grade) or several yearly actual columns. buildKpiRow above is
+ * its fast path for the usual table, which pays nothing for them; a differential test holds the
+ * two together on tables without such columns.
  */
-function buildWithSideColumns(ctx: TableContext, draft: KpiDraft): KpiRow {
+export function buildKpiRowGeneral(ctx: TableContext, draft: KpiDraft): KpiRow {
   const { view, plan, leading } = ctx;
   const side = plan.side;
   const row = draft.row;

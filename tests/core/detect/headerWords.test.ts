@@ -38,6 +38,15 @@ describe('readHeaderCell: whole header words, years taken out (spec §1)', () =>
     ['担当課', 'department'],
     // Decorated headers (issue 8): the role word inside a longer cell.
     ['主なKPI', 'indicator'],
+    ['重要業績指標(KPI)', 'indicator'], // 多摩市
+    ['現在値', 'current'], // 長与町 (令和元年度の現在値)
+    ['指標名及び単位', 'indicator'], // 佐野市 事務事業実績評価表
+    ['24年度実績', 'current'], // a year without its era: the word is read
+    ['28年度見込み', 'forecast'],
+    ['現況値', 'current'], // 三重県 社会資本総合整備計画
+    ['中間目標値', 'target'],
+    ['最終目標値', 'target'],
+    ['目標達成度', 'grade'],
     ['主な指標', 'indicator'],
     ['KPI項目', 'indicator'],
     ['成果指標名', 'indicator'],
@@ -179,5 +188,32 @@ describe('mayHoldHeaderWord', () => {
       expect(mayHoldHeaderWord(w)).toBe(true);
     }
     for (const w of ['63.0％', '372万人', 'Ｓ', '(H28)', '市内高校']) expect(mayHoldHeaderWord(w)).toBe(false);
+  });
+});
+
+describe('the stem prefilter never hides a header phrase (fast path held to readHeaderCell)', () => {
+  // Header phrases composed as officers decorate them: prefix, role word, suffix, a year, an aside.
+  const PREFIXES = ['', '主な', '主要', '最終', '中間', '令和5年度末', 'R5', '前年度', '前回', '目指す', '基準', '目標', '総合', '実績'];
+  const WORDS = [
+    'KPI', 'ＫＰＩ', '指標', '重要業績評価指標', '成果指標', '数値目標', '当初', '基準', '策定時', '現状', '実績', '直近', '最新', '見込',
+    '目標', '目安', '達成', '評価', '進捗', '判定', '単位', '方向', '年度', '時点', '年', '備考', '出典', '算出方法', '説明', '要因分析',
+    '課題', '今後の方向性', '今後の取組', '増減', '前年比', '番号', 'No', '担当課', '所管課',
+  ];
+  const SUFFIXES = ['', '名', '項目', '値', '状況', '区分', '率', '度', '見込', '実績', '評価', '結果', '年度'];
+  const ASIDES = ['', '（単位）', '(R9)', '（H26）', '\n(H31)', ' 2024', '（％）', '（平成32年3月まで）'];
+  it('for every composed phrase that reads as a header word (all combinations)', () => {
+    const hidden: string[] = [];
+    let read = 0;
+    for (const p of PREFIXES)
+      for (const w of WORDS)
+        for (const s of SUFFIXES)
+          for (const a of ASIDES) {
+            const text = `${p}${w}${s}${a}`;
+            if (readHeaderCell(text)?.role === undefined) continue;
+            read++;
+            if (!mayHoldHeaderWord(text)) hidden.push(text);
+          }
+    expect(hidden).toEqual([]);
+    expect(read).toBeGreaterThan(1000);
   });
 });

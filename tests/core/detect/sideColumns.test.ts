@@ -231,3 +231,26 @@ describe('negatives and signed changes in the cell grammar', () => {
     expect(figures(t.kpis[0]!)).toEqual({ baseline: [-120, '人', undefined], current: [-80, '人', undefined], target: [0, '人', undefined] });
   });
 });
+
+describe('an actual and a forecast column side by side (R5実績 | R6見込)', () => {
+  const t = only(
+    detectKpiTables(
+      buildGrid('s', [
+        ['指標', '基準値(R1)', 'R5実績', 'R6見込', '目標値(R7)'],
+        ['転入者数', '1,000', '1,100', '1,150', '1,200'],
+        ['出生数', '500', '480', '', '550'],
+      ]),
+    ).tables,
+  );
+
+  it('the forecast is current where it is filled, else the actual', () => {
+    expect(t.columns.values.map((v) => [v.role, v.year, v.kind])).toEqual([
+      ['baseline', 2019, undefined],
+      ['intermediate', 2023, 'actual'],
+      ['current', 2024, 'forecast'],
+    ]);
+    const [a, b] = t.kpis;
+    expect([fig(a!.current), a!.currentIsForecast]).toEqual([[1150, '', 2024], true]);
+    expect([fig(b!.current), b!.currentIsForecast]).toEqual([[480, '', 2023], undefined]);
+  });
+});

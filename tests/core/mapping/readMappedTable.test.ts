@@ -73,7 +73,8 @@ describe('a mapping that no longer fits its sheet says so instead of reading wro
     // and evaluation grades none of its cells
     const evaluation = evaluateWorkbook([shifted], standard, { mappings: [MAPPING] });
     expect(evaluation.tables).toEqual([]);
-    expect(evaluation.problems.map((p) => p.code)).toEqual(['mappingChanged']);
+    // (and, no table being left, the workbook-wide note of where tables were looked for)
+    expect(evaluation.problems.map((p) => p.code)).toEqual(['mappingChanged', 'noTableFound']);
   });
 
   it('rows deleted above the table: the header row now holds a KPI', () => {
@@ -100,11 +101,12 @@ describe('a mapping that no longer fits its sheet says so instead of reading wro
 
   it('the sheet renamed or deleted: said when the whole workbook was read, not for one sheet', () => {
     const other = buildGrid('別のシート', [['x']]);
+    const missing = (e: ReturnType<typeof evaluateWorkbook>) => e.problems.filter((p) => p.code === 'mappingSheetMissing');
     const whole = evaluateWorkbook([other], standard, { mappings: [MAPPING], wholeWorkbook: true });
-    expect(whole.problems).toHaveLength(1);
-    expect(whole.problems[0]).toMatchObject({ code: 'mappingSheetMissing', sheet: SHEET, cell: RANGE });
-    expect(whole.problems[0]!.message).toContain('「施策評価」シートの B2:G7');
-    expect(evaluateWorkbook([other], standard, { mappings: [MAPPING] }).problems).toEqual([]);
+    expect(missing(whole)).toHaveLength(1);
+    expect(missing(whole)[0]).toMatchObject({ code: 'mappingSheetMissing', sheet: SHEET, cell: RANGE });
+    expect(missing(whole)[0]!.message).toContain('「施策評価」シートの B2:G7');
+    expect(missing(evaluateWorkbook([other], standard, { mappings: [MAPPING] }))).toEqual([]);
   });
 });
 
