@@ -188,14 +188,15 @@ describe('unit, year and direction columns map onto the detector’s side column
     expect(visitors!.direction).toBe('up');
   });
 
-  it('grades with the years of the year columns (t = (2023 − 2015)/(2025 − 2015) = 0.8)', () => {
+  it('grades with them (t = (2023 − 2015)/(2025 − 2015) = 0.8 from the year columns)', () => {
     const evaluation = evaluateWorkbook([grid], standard, { mappings: [mapping] });
-    // 観光客数: p = (430 − 372)/(450 − 372) = 0.74 < 0.8, ≥ 0.4 → B. (Without the year columns
-    // t would be 1 and 0.74 ≥ 0.5 → B as well, so the years are checked on the cells above.)
-    // ごみ排出量's grade waits for grading to use the row's direction (issue8-headers' part):
-    // the direction is on the KpiRow above.
-    expect(evaluation.tables[0]!.kpis[1]!.outcome.grade).toBe('B');
-    expect(evaluation.tables[0]!.kpis[1]!.outcome.measures?.elapsed).toBeCloseTo(0.8, 10);
+    // ごみ排出量: 減少 (lower is better) overrides T > B; C = 470 ≤ T = 520: target met → S
+    //   (inferred from T > B it would be higher-is-better, d = 30/500 = 0.06 → C).
+    // 観光客数: p = (430 − 372)/(450 − 372) = 0.74 < 0.8, ≥ 0.4 → B.
+    const kpis = evaluation.tables[0]!.kpis;
+    expect(kpis.map((k) => k.outcome.grade)).toEqual(['S', 'B']);
+    expect(kpis[0]!.outcome.measures?.directionBasis).toBe('column');
+    expect(kpis[1]!.outcome.measures?.elapsed).toBeCloseTo(0.8, 10);
   });
 });
 
