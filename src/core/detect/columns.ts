@@ -120,7 +120,6 @@ function planSideColumns(
   inIndicator: (c: number) => boolean,
 ): SideColumns | undefined {
   const side: { -readonly [K in keyof SideColumns]: SideColumns[K] } = {};
-  let any = false;
   const years: YearColumn[] = [];
   const rates: OfficeRateColumn[] = [];
   const changes: HeadedColumn[] = [];
@@ -130,15 +129,12 @@ function planSideColumns(
     switch (h.role) {
       case 'unit':
         side.unit ??= headed(h);
-        any = true;
         break;
       case 'direction':
         side.direction ??= headed(h);
-        any = true;
         break;
       case 'expected':
         if (!side.expected) side.expected = h.year === undefined ? headed(h) : { ...headed(h), year: h.year };
-        any = true;
         break;
       case 'year': {
         const of = yearColumnOwner(h, values, target);
@@ -158,15 +154,13 @@ function planSideColumns(
         break;
     }
   }
-  if (previous) {
-    side.previousGrade = headed(previous);
-    any = true;
-  }
+  if (previous) side.previousGrade = headed(previous);
   if (years.length > 0) side.years = years;
   if (rates.length > 0) side.officeRates = rates;
   if (changes.length > 0) side.changes = changes;
   if (notes.length > 0) side.notes = notes;
-  return any || years.length > 0 || rates.length > 0 || changes.length > 0 || notes.length > 0 ? side : undefined;
+  // Most tables have none of these: no object for them, and their rows take the fast build.
+  return Object.keys(side).length > 0 ? side : undefined;
 }
 
 /**
