@@ -13,11 +13,13 @@ import { evaluateAll, kpiRows, renderPane } from './render';
 afterEach(cleanup);
 
 const COMMAND = 'この範囲をKPIの表として読む';
+/** Generous: the suite runs on two shared cores, and jsdom renders Fluent slowly. */
+const WAIT = 5000;
 
 async function openDialog(): Promise<HTMLElement> {
-  const button = await screen.findByRole('button', { name: COMMAND });
+  const button = await screen.findByRole('button', { name: COMMAND }, { timeout: WAIT });
   fireEvent.click(button);
-  return screen.findByRole('dialog');
+  return screen.findByRole('dialog', {}, { timeout: WAIT });
 }
 
 const role = (dialog: HTMLElement, column: string) => within(dialog).getByRole('combobox', { name: `${column}列の役割` });
@@ -59,12 +61,12 @@ describe('the mapping dialog', () => {
     choose(dialog, 'G', '評価');
     expect(role(dialog, 'G').textContent).toBe('評価');
     fireEvent.click(within(dialog).getByRole('button', { name: '保存して使う' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: WAIT });
     expect(host.calls.saveMappings).toEqual([[MAPPING]]);
     expect(screen.getByText(/表の読み方をブックに保存しました/)).toBeTruthy();
 
     // The results on screen were graded again with it: five KPIs, the hand-worked grades.
-    await waitFor(() => expect(kpiRows()).toHaveLength(5));
+    await waitFor(() => expect(kpiRows()).toHaveLength(5), { timeout: WAIT });
     const grades = kpiRows().map((r) => r.querySelector('[aria-label^="達成状況"]')?.getAttribute('aria-label'));
     expect(grades).toEqual([
       '達成状況 Ｂ（おおむね順調）',
@@ -82,8 +84,8 @@ describe('the mapping dialog', () => {
     fireEvent.click(screen.getByRole('button', { name: /^保存した表の読み方/ }));
     expect(screen.getByText('「施策評価」 B2:G7')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '「施策評価」シート B2:G7 の読み方を削除' }));
-    await waitFor(() => expect(host.calls.saveMappings).toEqual([[]]));
-    await waitFor(() => expect(kpiRows()).toHaveLength(0));
+    await waitFor(() => expect(host.calls.saveMappings).toEqual([[]]), { timeout: WAIT });
+    await waitFor(() => expect(kpiRows()).toHaveLength(0), { timeout: WAIT });
     expect(screen.getByText(/表の読み方を削除しました/)).toBeTruthy();
   });
 
@@ -98,7 +100,7 @@ describe('the mapping dialog', () => {
     expect(within(dialog).getByText('年度は R5、H27、2023 のように入力してください')).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: '保存して使う' }).hasAttribute('disabled')).toBe(true);
     fireEvent.click(within(dialog).getByRole('button', { name: 'キャンセル' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: WAIT });
     expect(host.calls.saveMappings).toEqual([]);
   });
 
@@ -112,8 +114,8 @@ describe('the mapping dialog', () => {
   it('a selection that cannot be read becomes the pane’s error in plain words', async () => {
     const { host } = renderPane([policySheet()]);
     host.failNext('readSelection', new Error('InvalidSelection'));
-    fireEvent.click(await screen.findByRole('button', { name: COMMAND }));
-    expect(await screen.findByText('選択した範囲を読み込めませんでした。')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: COMMAND }, { timeout: WAIT }));
+    expect(await screen.findByText('選択した範囲を読み込めませんでした。', {}, { timeout: WAIT })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
