@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { decideWrites } from '../core/decide';
 import { evaluateWorkbook } from '../core/evaluate';
 import { createTranslator, type Lang } from '../core/i18n';
+import { parseMappings, type TableMapping } from '../core/mapping';
 import { BUILTIN_PRESETS, getBuiltinPreset, parsePreset } from '../core/presets';
 import type { Evaluation, Preset, Problem } from '../core/types';
 import { planWrite } from '../core/writePlan';
@@ -29,11 +30,12 @@ export interface CliIo {
 const t = createTranslator('cli', {
   ja: {
     usage:
-      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--json] [--out 出力.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--report 集計.html] [--lang ja|en]\n評価基準: {{presets}}',
+      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--map 表の読み方.json] [--json] [--out 出力.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--report 集計.html] [--lang ja|en]\n評価基準: {{presets}}',
     noFile: 'エラー: 評価する .xlsx ファイルを指定してください。',
     badArgs: 'エラー: {{detail}}',
     unknownPreset: 'エラー: 評価基準「{{preset}}」はありません。使えるのは {{presets}} です。',
     badRule: 'エラー: 評価基準ファイル「{{file}}」を使えません: {{errors}}',
+    badMap: 'エラー: 表の読み方のファイル「{{file}}」を使えません: {{errors}}',
     notFound: 'エラー: ファイル「{{file}}」が見つかりません。パスを確認してください。',
     unreadable: 'エラー: ファイル「{{file}}」を読み込めません（{{detail}}）。ファイルを開く権限があるか確認してください。',
     notZip: 'エラー: ファイル「{{file}}」は Excel ブック（.xlsx）ではないため読み込めません。Excel で開けるか確認し、「Excel ブック (*.xlsx)」として保存し直してください。',
@@ -52,11 +54,12 @@ const t = createTranslator('cli', {
   },
   en: {
     usage:
-      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--json] [--out OUT.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--report REPORT.html] [--lang ja|en]\nPresets: {{presets}}',
+      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--map tables.json] [--json] [--out OUT.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--report REPORT.html] [--lang ja|en]\nPresets: {{presets}}',
     noFile: 'Error: give the .xlsx file to evaluate.',
     badArgs: 'Error: {{detail}}',
     unknownPreset: 'Error: there is no preset "{{preset}}". Available: {{presets}}.',
     badRule: 'Error: the rule file "{{file}}" cannot be used: {{errors}}',
+    badMap: 'Error: the table reading file "{{file}}" cannot be used: {{errors}}',
     notFound: 'Error: file "{{file}}" not found. Check the path.',
     unreadable: 'Error: "{{file}}" cannot be read ({{detail}}). Check that you may open it.',
     notZip: 'Error: "{{file}}" is not an Excel workbook (.xlsx). Check that Excel opens it and save it as "Excel Workbook (*.xlsx)".',
@@ -78,6 +81,8 @@ const PRESET_NAMES = Object.keys(BUILTIN_PRESETS).join(', ');
 interface Options {
   file: string;
   preset: Preset;
+  /** The officer's table readings from --map FILE.json. */
+  mappings: readonly TableMapping[];
   json: boolean;
   out?: string;
   /** Replace an existing output file. */
@@ -102,6 +107,7 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
       options: {
         preset: { type: 'string' },
         rule: { type: 'string' },
+        map: { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
@@ -137,11 +143,31 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
     if (!builtin) return { ok: false, message: t(lang, 'unknownPreset', { preset: name, presets: PRESET_NAMES }), showUsage: false };
     preset = builtin;
   }
+  let mappings: readonly TableMapping[] = [];
+  if (values.map) {
+    const mapFile = values.map;
+    let text: string;
+    try {
+      text = await readFile(mapFile, 'utf8');
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      return {
+        ok: false,
+        message: missing ? t(lang, 'notFound', { file: mapFile }) : t(lang, 'badMap', { file: mapFile, errors: (error as Error).message }),
+        showUsage: false,
+      };
+    }
+    // parseMappings reads the JSON text itself, so a syntax error is told in its words too.
+    const parsed = parseMappings(text);
+    if (!parsed.ok) return { ok: false, message: t(lang, 'badMap', { file: mapFile, errors: parsed.errors.join(' / ') }), showUsage: false };
+    mappings = parsed.mappings;
+  }
   return {
     ok: true,
     options: {
       file,
       preset,
+      mappings,
       json: values.json,
       out: values.out,
       force: values.force,
@@ -220,7 +246,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
 
-  const evaluation = evaluateWorkbook(loaded.grids, o.preset);
+  const evaluation = evaluateWorkbook(loaded.grids, o.preset, { mappings: o.mappings, wholeWorkbook: true });
   const report = toJsonReport(evaluation);
   let writeProblems: Problem[] = [];
 

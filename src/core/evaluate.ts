@@ -4,18 +4,43 @@
  * give the same Evaluation in the task pane, the custom functions and the CLI.
  */
 import { detectKpiTables, noTableProblem, type DetectionResult } from './detect';
+import { applyMappings } from './detect/mapping';
 import { gradeKpi } from './grade';
 import { detectGradeStyle, readGradeText, toGradeText } from './gradeText';
 import { cellAddress, type SheetGrid } from './grid';
+import type { TableMapping } from './mapping';
 import { checkOfficeFigures } from './officeFigures';
 import { makeProblem } from './problems';
 import type { EvaluatedKpi, EvaluatedTable, Evaluation, GradeKey, KpiTable, Preset, Problem } from './types';
 
-export function evaluateWorkbook(grids: readonly SheetGrid[], preset: Preset): Evaluation {
+export interface EvaluateOptions {
+  /**
+   * The officer's own readings of tables (saved in the workbook, or `--map FILE.json`): on its
+   * sheet, a mapping that still fits replaces whatever detection found overlapping its range.
+   */
+  readonly mappings?: readonly TableMapping[];
+  /**
+   * The grids are the whole workbook: a mapping whose sheet is not among them names a sheet
+   * that was renamed or deleted, and says so. False when only some sheets were read (the
+   * pane's このシートを評価), where other sheets' mappings simply do not apply.
+   */
+  readonly wholeWorkbook?: boolean;
+}
+
+export function evaluateWorkbook(grids: readonly SheetGrid[], preset: Preset, options: EvaluateOptions = {}): Evaluation {
   const tables: EvaluatedTable[] = [];
   const problems: Problem[] = [];
+  const mappings = options.mappings ?? [];
   // Sheet by sheet: a sheet's tables are graded while what detection read is still at hand.
-  for (const grid of grids) gradeDetected(detectKpiTables(grid), preset, tables, problems);
+  for (const grid of grids) {
+    const detected = detectKpiTables(grid);
+    const own = mappings.length === 0 ? mappings : mappings.filter((m) => m.sheet === grid.name);
+    gradeDetected(own.length === 0 ? detected : applyMappings(grid, detected, own), preset, tables, problems);
+  }
+  if (options.wholeWorkbook && mappings.length > 0) {
+    const names = new Set(grids.map((g) => g.name));
+    for (const m of mappings) if (!names.has(m.sheet)) problems.push(makeProblem('mappingSheetMissing', m.sheet, m.range));
+  }
   // Nothing found anywhere: say where we looked and for what, rather than an empty report.
   if (tables.length === 0) problems.push(noTableProblem(grids.map((g) => (typeof g.name === 'string' ? g.name : String(g.name)))));
   return { presetId: preset.id, gradeKeys: Object.keys(preset.labels) as GradeKey[], tables, problems };

@@ -50,6 +50,12 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       '「{{sheet}}」シートのセル {{cell}} の目安値 {{theirs}} は、基準値から目標値への直線上の値 {{ours}}（{{year}}年度）と異なります。評価にはこのセルの目安値を使いました。目安値の計算を確認してください。',
     officeRateDiffers:
       '「{{sheet}}」シートのセル {{cell}} の{{rate}} {{theirs}} は、計算した値 {{ours}}（{{formula}}）と異なります。セルはそのまま残しています。計算方法を確認してください。',
+    mappingSheetMissing:
+      '保存した表の読み方（「{{sheet}}」シートの {{cell}}）のシートが見つかりません（名前が変わったか削除されました）。シート名を戻すか、表の範囲を選び直して「この範囲をKPIの表として読む」から保存し直してください。',
+    mappingChanged:
+      '「{{sheet}}」シートの {{cell}} に保存した表の読み方が、いまのシートと合いません（{{changesJa}}）。列の移動や行の削除・追加があったようです。違うセルを読まないよう、この読み方は使いませんでした。表の範囲を選び直して「この範囲をKPIの表として読む」から保存し直してください。',
+    mappingEmpty:
+      '「{{sheet}}」シートの {{cell}} に保存した表の読み方では、見出しの下に指標の行が見つかりません。行が削除されていないか確認し、表の範囲を選び直して保存し直してください。',
     'reason.noNumber': '数値が見つからない',
     'reason.severalNumbers': '数値が複数あってどれを使うか分からない',
     'reason.unknownWord': '単位や状態として分からない語を含む',
@@ -96,6 +102,12 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       'The expected value {{theirs}} in cell {{cell}} on sheet "{{sheet}}" differs from the straight line from baseline to target ({{ours}} for FY{{year}}). The grade used the value in this cell; check how it was computed.',
     officeRateDiffers:
       'The {{rateEn}} {{theirs}} in cell {{cell}} on sheet "{{sheet}}" differs from ours, {{ours}} ({{formula}}). The cell is left as it is; check how it was computed.',
+    mappingSheetMissing:
+      'The saved table reading for {{cell}} on sheet "{{sheet}}" names a sheet that was not found (renamed or deleted). Restore the sheet name, or select the table again and save it with "Read this range as a KPI table".',
+    mappingChanged:
+      'The saved table reading for {{cell}} on sheet "{{sheet}}" no longer fits the sheet ({{changesEn}}). Columns were moved or rows deleted or added. It was not used, so no wrong cells were read. Select the table again and save it with "Read this range as a KPI table".',
+    mappingEmpty:
+      'The saved table reading for {{cell}} on sheet "{{sheet}}" finds no indicator rows under its header. Check whether rows were deleted, then select the table again and save it.',
     'reason.noNumber': 'has no number in it',
     'reason.severalNumbers': 'has several numbers and it is unclear which one counts',
     'reason.unknownWord': 'has a word that is neither a unit nor a known state',
@@ -126,6 +138,9 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   noTableFound: 'warning',
   expectedDiffers: 'info',
   officeRateDiffers: 'info',
+  mappingSheetMissing: 'warning',
+  mappingChanged: 'warning',
+  mappingEmpty: 'warning',
 };
 
 /** Words for an unreadable reason, to fill {{why}}. */

@@ -253,7 +253,10 @@ export type ProblemCode =
   | 'tableIncomplete' // header words of a KPI table were found, but a column it needs is missing
   | 'noTableFound' // no KPI table in the whole workbook: which sheets were searched, what was looked for
   | 'expectedDiffers' // the ledger's 目安値 differs from the straight line beyond rounding
-  | 'officeRateDiffers'; // the office's 進捗率 / 達成率 differs from ours beyond rounding
+  | 'officeRateDiffers' // the office's 進捗率 / 達成率 differs from ours beyond rounding
+  | 'mappingSheetMissing' // an officer's saved table reading names a sheet that is gone
+  | 'mappingChanged' // the sheet changed under a saved table reading (header cells differ): not used
+  | 'mappingEmpty'; // a saved table reading finds no KPI row under its header
 
 export interface Problem {
   readonly code: ProblemCode;

@@ -19,7 +19,12 @@ export type HostErrorCode =
   | 'presetSaveFailed'
   | 'presetLoadFailed'
   | 'selectFailed'
-  | 'recalcFailed';
+  | 'recalcFailed'
+  | 'mappingInvalid'
+  | 'mappingSaveFailed'
+  | 'mappingLoadFailed'
+  | 'selectionReadFailed'
+  | 'selectionTooLarge';
 
 const t = createTranslator<HostErrorCode>('excelHost', {
   ja: {
@@ -39,6 +44,13 @@ const t = createTranslator<HostErrorCode>('excelHost', {
       '「{{sheet}}」シートのセル {{cell}} を表示できませんでした（{{detail}}）。シート名が変わっていないか確認してください。',
     recalcFailed:
       '評価ルールは保存しましたが、ブックを再計算できませんでした（{{detail}}）。KPI.GRADE のセルに新しいルールを反映するには Ctrl+Alt+F9 を押してください。',
+    mappingInvalid: '表の読み方に誤りがあるため保存しませんでした（{{detail}}）。',
+    mappingSaveFailed: '表の読み方をブックに保存できませんでした（{{detail}}）。ブックが読み取り専用でないか確認して、もう一度保存してください。',
+    mappingLoadFailed: 'ブックに保存された表の読み方を読み込めませんでした（{{detail}}）。いまは見出しから表を探して評価します。',
+    selectionReadFailed:
+      '選択した範囲を読み取れませんでした（{{detail}}）。表の見出しから最後の指標の行までを 1 つの範囲として選択して、もう一度押してください。',
+    selectionTooLarge:
+      '選択した範囲が大きすぎます（{{cells}} セル）。列や行の全体ではなく、表の見出しから最後の指標の行までを選択して、もう一度押してください。',
   },
   en: {
     readFailed: 'The workbook could not be read ({{detail}}). Run the evaluation again.',
@@ -56,6 +68,13 @@ const t = createTranslator<HostErrorCode>('excelHost', {
     selectFailed: 'Cell {{cell}} on sheet "{{sheet}}" could not be shown ({{detail}}). Check that the sheet was not renamed.',
     recalcFailed:
       'The rule was saved, but the workbook could not be recalculated ({{detail}}). Press Ctrl+Alt+F9 so KPI.GRADE cells use the new rule.',
+    mappingInvalid: 'The table reading has mistakes, so it was not saved ({{detail}}).',
+    mappingSaveFailed: 'The table reading could not be saved in the workbook ({{detail}}). Check that the workbook is not read-only and save again.',
+    mappingLoadFailed: 'The table readings saved in the workbook could not be read ({{detail}}). Tables are found from their headers for now.',
+    selectionReadFailed:
+      'The selected range could not be read ({{detail}}). Select the table, from its header to its last indicator row, as one range and press the button again.',
+    selectionTooLarge:
+      'The selected range is too large ({{cells}} cells). Select the table itself, from its header to its last indicator row, not whole columns or rows.',
   },
 });
 

@@ -3,7 +3,8 @@
  * to a LedgerHost; src/excel/officeHost.ts implements it with Office.js, and tests
  * implement it over an in-memory workbook double. No Office types cross this line.
  */
-import type { SheetGrid } from '../core/grid';
+import type { CellRange, SheetGrid } from '../core/grid';
+import type { TableMapping } from '../core/mapping';
 import type { Preset, Problem, WritePlan } from '../core/types';
 
 export type EvaluationScope = { readonly kind: 'workbook' } | { readonly kind: 'activeSheet' };
@@ -29,6 +30,16 @@ export interface UndoReport {
   readonly problems: readonly Problem[];
 }
 
+/** The range the officer selected: where it is and what its cells hold (a grid of that range only). */
+export interface SelectedRange {
+  readonly sheet: string;
+  readonly range: CellRange;
+  /** "B2:G7" */
+  readonly address: string;
+  /** The selected cells at their sheet positions, merges included; nothing outside the range. */
+  readonly grid: SheetGrid;
+}
+
 export interface LedgerHost {
   /** Reads the sheets in scope into grids: values, displayed text, number formats, formulas, merges, protection. */
   readGrids(scope: EvaluationScope, options?: { signal?: AbortSignal; onProgress?: (p: ReadProgress) => void }): Promise<SheetGrid[]>;
@@ -47,4 +58,10 @@ export interface LedgerHost {
   savePreset(preset: Preset): Promise<void>;
   /** Selects a cell so the officer sees the row in the sheet. */
   selectCell(sheet: string, address: string): Promise<void>;
+  /** The officer's table readings saved with the workbook ([] when none, or when the saved part is damaged). */
+  loadMappings(): Promise<TableMapping[]>;
+  /** Replaces the saved table readings with these (all of them: removing one is saving the rest). */
+  saveMappings(mappings: readonly TableMapping[]): Promise<void>;
+  /** The selected range (on the active sheet) and its cells. */
+  readSelection(): Promise<SelectedRange>;
 }

@@ -2,12 +2,12 @@
  * The LedgerHost over Office.js: the only door to the live workbook.
  *
  * Requirement sets used (the manifest declares ExcelApi 1.13 as the minimum):
- *   ExcelApi 1.1  Excel.run, worksheets, getActiveWorksheet, getRange, getUsedRange, application.calculate,
+ *   ExcelApi 1.1  Excel.run, worksheets, getActiveWorksheet, getRange, getUsedRange, getSelectedRange, application.calculate,
  *                 Range values/text/numberFormat/formulas/rowIndex/columnIndex,
  *                 Range.select, Worksheet.activate
  *   ExcelApi 1.2  Worksheet.protection.protected
  *   ExcelApi 1.4  getUsedRangeOrNullObject, getItemOrNullObject
- *   ExcelApi 1.5  customXmlParts (undo snapshot, saved grading rule)
+ *   ExcelApi 1.5  customXmlParts (undo snapshot, saved grading rule, saved table readings)
  *   ExcelApi 1.6  conditionalFormats: add('Custom'), custom/customOrNullObject rule & format
  *   ExcelApi 1.9  RangeAreas.areas
  *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
@@ -18,8 +18,10 @@ import { officeRun, type ExcelRun } from './excelRun';
 import type { Preset } from '../core/types';
 import type { LedgerHost } from './host';
 import { NOTES_REQUIREMENT } from './notes';
+import { loadMappings, saveMappings } from './mappingStore';
 import { loadPreset, recalculateWorkbook, savePreset } from './presetStore';
 import { readGrids, type ReadMemory } from './readGrids';
+import { readSelection } from './readSelection';
 import { selectCell } from './selectCell';
 import { hasUndo, undoLastWrite } from './undo';
 
@@ -33,6 +35,8 @@ export interface OfficeHostOptions {
    * functions (same runtime) use the new rule when =KPI.GRADE cells re-run.
    */
   readonly onPresetSaved?: (preset: Preset) => void;
+  /** Told why the table readings saved in the workbook were ignored. */
+  readonly onInvalidSavedMappings?: (errors: readonly string[]) => void;
 }
 
 function officeIsSetSupported(name: string, minVersion?: string): boolean {
@@ -56,5 +60,8 @@ export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostO
       await recalculateWorkbook(run);
     },
     selectCell: (sheet, address) => selectCell(run, sheet, address),
+    loadMappings: () => loadMappings(run, options.onInvalidSavedMappings),
+    saveMappings: (mappings) => saveMappings(run, mappings),
+    readSelection: () => readSelection(run),
   };
 }

@@ -18,10 +18,11 @@ import {
   SearchBox,
   Tooltip,
 } from '@fluentui/react-components';
-import { ArrowUndo20Regular, DocumentTable20Regular, Play20Regular } from '@fluentui/react-icons';
+import { ArrowUndo20Regular, DocumentTable20Regular, Play20Regular, TableEdit20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { i18nInstance } from '../core/i18n';
+import { mappingOver, type TableMapping } from '../core/mapping';
 import type { Evaluation, WriteOptions } from '../core/types';
 import { planWrite } from '../core/writePlan';
 import { EmptyState } from './components/EmptyState';
@@ -30,17 +31,21 @@ import { useHeldTooltip } from './hooks/useHeldTooltip';
 import { useStickyPadding } from './hooks/useStickyPadding';
 import type { LedgerHost } from '../excel/host';
 import { Header } from './components/Header';
+import { MappingDialog } from './components/MappingDialog';
 import { ProblemList } from './components/ProblemList';
 import { ResultsList, type RowFilter } from './components/ResultsList';
 import { RulePanel } from './components/RulePanel';
+import { SavedMappings } from './components/SavedMappings';
 import { StatusArea } from './components/StatusArea';
 import { Summary } from './components/Summary';
 import { WriteFooter, WriteOptionsPanel } from './components/WritePanel';
 import { HostContext, useHost } from './hostContext';
 import { LangContext, useT, type Lang } from './i18n';
-import { describeError, differingKeys, isBusy, type ErrorInfo, type FailedOperation } from './state/machine';
+import { describeError, differingKeys, errorInfo, isBusy, type ErrorInfo, type FailedOperation } from './state/machine';
+import { startDraft, type MappingDraft } from './state/mappingDraft';
 import { previewSkips, skipMarks } from './state/skipped';
 import { useLedger } from './state/useLedger';
+import { useMappings } from './state/useMappings';
 import { usePresets } from './state/usePresets';
 import { officeThemeMode, themeFor, type ThemeMode } from './theme';
 
@@ -90,6 +95,8 @@ const useStyles = makeStyles({
   // Side by side when they fit, one under the other in a narrow pane: never a two-line label.
   actionMain: { flexGrow: 1, flexShrink: 0, flexBasis: 'auto', whiteSpace: 'nowrap' },
   search: { width: '100%', maxWidth: 'none' },
+  mapRow: { display: 'flex' },
+  undoRow: { display: 'flex', justifyContent: 'flex-end', marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
   card: {
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -139,7 +146,8 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   const onPresetError = useCallback((op: FailedOperation, error: ErrorInfo) => failRef.current(op, error), []);
   const onPresetSaved = useCallback(() => savedRef.current(), []);
   const choice = usePresets(host, onPresetError, onPresetSaved);
-  const ledger = useLedger(host, choice.active, onEvaluated);
+  const saved = useMappings(host, onPresetError);
+  const ledger = useLedger(host, choice.active, onEvaluated, saved.mappings);
   failRef.current = ledger.fail;
   savedRef.current = () => ledger.dispatch({ type: 'notice', notice: 'presetSaved' });
 
@@ -163,6 +171,49 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   }, [choice.active, phase, state.evaluatedWith, regrade, autoRegrade]);
 
   useEffect(() => setFilter('all'), [state.readRun]);
+
+  // 「この範囲をKPIの表として読む」: the selection read, the dialog open on a draft of it.
+  const [draft, setDraft] = useState<MappingDraft | undefined>();
+  const [selecting, setSelecting] = useState(false);
+  const openMapping = useCallback(async () => {
+    setSelecting(true);
+    try {
+      const selection = await host.readSelection();
+      setDraft(startDraft(selection, mappingOver(saved.mappings, selection.sheet, selection.range)));
+    } catch (e) {
+      ledger.fail('readSelection', errorInfo(e));
+    } finally {
+      setSelecting(false);
+    }
+  }, [host, saved.mappings, ledger.fail]);
+  // A saved or removed reading is used at once: the results on screen are graded again with it
+  // (after the render that hands the new list to useLedger).
+  // The results list starts afresh then, as after a new read: the tables it shows are new.
+  const gradedMappings = useRef(saved.mappings);
+  const [mappingRun, setMappingRun] = useState(0);
+  useEffect(() => {
+    if (gradedMappings.current === saved.mappings) return;
+    gradedMappings.current = saved.mappings;
+    if (phase !== 'preview' || !choice.active) return;
+    setMappingRun((n) => n + 1);
+    void regrade(choice.active);
+  }, [saved.mappings, phase, choice.active, regrade]);
+  const afterMappingChange = useCallback((notice: 'mappingSaved' | 'mappingRemoved') => dispatch({ type: 'notice', notice }), [dispatch]);
+  const saveMapping = useCallback(
+    async (mapping: TableMapping) => {
+      if (await saved.put(mapping)) {
+        setDraft(undefined);
+        afterMappingChange('mappingSaved');
+      }
+    },
+    [saved, afterMappingChange],
+  );
+  const removeMapping = useCallback(
+    async (mapping: TableMapping) => {
+      if (await saved.remove(mapping)) afterMappingChange('mappingRemoved');
+    },
+    [saved, afterMappingChange],
+  );
 
   const plan = useMemo(() => {
     if (!evaluation || !grids) return undefined;
@@ -294,6 +345,19 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           </Tooltip>
         </div>
 
+        {/* In a row of its own: the tooltip's hidden description sits beside the button, not in <main>. */}
+        <div className={styles.mapRow}>
+          <Tooltip content={t('mapCommandHint')} relationship="description" withArrow>
+            <Button
+              appearance="secondary"
+              icon={<TableEdit20Regular />}
+              disabledFocusable={busy || selecting}
+              onClick={() => void openMapping()}
+            >
+              {t('mapCommand')}
+            </Button>
+          </Tooltip>
+        </div>
         {/* Renders nothing when there is nothing to say: no empty box between the buttons and the rule. */}
         <StatusArea
           ref={statusRef}
@@ -309,6 +373,19 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
         <div className={styles.card}>
           <RulePanel choice={choice} disabled={busy} />
         </div>
+        <div className={styles.card}>
+          <SavedMappings mappings={saved.mappings} disabled={busy || saved.saving} onRemove={(m) => void removeMapping(m)} />
+        </div>
+        {draft && (
+          <MappingDialog
+            draft={draft}
+            preset={choice.active}
+            saving={saved.saving}
+            onChange={setDraft}
+            onSave={(m) => void saveMapping(m)}
+            onCancel={() => setDraft(undefined)}
+          />
+        )}
 
         {!preview && phase === 'idle' && (
           <Text size={300} className={styles.intro}>
@@ -339,7 +416,12 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
             )}
             {differing.length > 0 && (
               <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>{t('diffSummary', { count: n(differing.length), adopted: n(state.adopted.size) })}</MessageBarBody>
+                <MessageBarBody>
+                  {t('diffSummary', {
+                    count: n(differing.length),
+                    adopted: n(state.adopted.size),
+                  })}
+                </MessageBarBody>
                 <MessageBarActions>
                   <Button size="small" disabled={phase !== 'preview'} onClick={() => dispatch({ type: 'adoptAll', adopt: true })}>
                     {t('adoptAll')}
@@ -383,7 +465,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
                   />
                 )}
                 <ResultsList
-                  key={state.readRun}
+                  key={`${state.readRun}:${mappingRun}`}
                   tables={evaluation.tables}
                   filter={filter}
                   query={query}

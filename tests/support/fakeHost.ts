@@ -9,12 +9,23 @@
  * No test-runner imports, so the preview page can bundle it.
  */
 import type { GridCell, SheetGrid } from '../../src/core/grid';
-import { cellAt, parseCellAddress } from '../../src/core/grid';
+import { cellAt, parseCellAddress, parseRangeAddress, rangeAddress } from '../../src/core/grid';
+import type { TableMapping } from '../../src/core/mapping';
 import { makeProblem } from '../../src/core/problems';
 import type { Preset, Problem, WritePlan } from '../../src/core/types';
-import type { ApplyReport, EvaluationScope, LedgerHost, ReadProgress, UndoReport } from '../../src/excel/host';
+import type { ApplyReport, EvaluationScope, LedgerHost, ReadProgress, SelectedRange, UndoReport } from '../../src/excel/host';
 
-type Method = 'readGrids' | 'applyPlan' | 'undoLastWrite' | 'hasUndo' | 'loadPreset' | 'savePreset' | 'selectCell';
+type Method =
+  | 'readGrids'
+  | 'applyPlan'
+  | 'undoLastWrite'
+  | 'hasUndo'
+  | 'loadPreset'
+  | 'savePreset'
+  | 'selectCell'
+  | 'loadMappings'
+  | 'saveMappings'
+  | 'readSelection';
 
 interface MutableGrid {
   name: string;
@@ -39,6 +50,10 @@ export interface FakeHostOptions {
   readonly savedPreset?: Preset;
   /** The workbook already holds an undo snapshot from an earlier session. */
   readonly undoAvailable?: boolean;
+  /** Table readings saved with the workbook. */
+  readonly savedMappings?: readonly TableMapping[];
+  /** The range the officer selected ("B2:G7" on `sheet`); A1 of the active sheet by default. */
+  readonly selection?: { readonly sheet: string; readonly address: string };
 }
 
 export interface FakeHostCalls {
@@ -47,6 +62,7 @@ export interface FakeHostCalls {
   undoLastWrite: number;
   readonly selectCell: { sheet: string; address: string }[];
   readonly savePreset: Preset[];
+  readonly saveMappings: (readonly TableMapping[])[];
 }
 
 export interface FakeHost extends LedgerHost {
@@ -65,6 +81,10 @@ export interface FakeHost extends LedgerHost {
   typeInto(sheet: string, address: string, text: string): void;
   /** Protects a sheet behind the pane's back (to test a write after the preview that can do nothing). */
   protectSheet(sheet: string): void;
+  /** The officer selects a range (and its sheet becomes the active one). */
+  selectRange(sheet: string, address: string): void;
+  /** The table readings saved now. */
+  readonly savedMappings: readonly TableMapping[];
 }
 
 function cloneGrid(grid: SheetGrid): MutableGrid {
@@ -102,13 +122,15 @@ export function createFakeHost(grids: readonly SheetGrid[], options: FakeHostOpt
   const book: MutableGrid[] = grids.map(cloneGrid);
   const notes = new Map<string, string>();
   let saved: Preset | undefined = options.savedPreset;
+  let mappings: readonly TableMapping[] = options.savedMappings ?? [];
+  let selection = options.selection ?? { sheet: options.activeSheet ?? grids[0]?.name ?? '', address: 'A1' };
   let undo: { cells: UndoEntry[]; notes: string[] } | undefined = options.undoAvailable
     ? { cells: [], notes: [] }
     : undefined;
   const failures = new Map<Method, unknown>();
   let gate: Promise<void> | undefined;
   let lastSignal: AbortSignal | undefined;
-  const calls: FakeHostCalls = { readGrids: [], applyPlan: [], undoLastWrite: 0, selectCell: [], savePreset: [] };
+  const calls: FakeHostCalls = { readGrids: [], applyPlan: [], undoLastWrite: 0, selectCell: [], savePreset: [], saveMappings: [] };
 
   const sheet = (name: string): MutableGrid | undefined => book.find((g) => g.name === name);
   const failIfAsked = (method: Method) => {
@@ -241,6 +263,47 @@ export function createFakeHost(grids: readonly SheetGrid[], options: FakeHostOpt
       await Promise.resolve();
       failIfAsked('selectCell');
       if (!sheet(sheetName)) throw new Error(`Sheet "${sheetName}" does not exist.`);
+    },
+
+    async loadMappings() {
+      await Promise.resolve();
+      failIfAsked('loadMappings');
+      return [...mappings];
+    },
+
+    async saveMappings(list) {
+      calls.saveMappings.push(list);
+      await Promise.resolve();
+      failIfAsked('saveMappings');
+      mappings = [...list];
+    },
+
+    async readSelection(): Promise<SelectedRange> {
+      await Promise.resolve();
+      failIfAsked('readSelection');
+      const g = sheet(selection.sheet);
+      const range = parseRangeAddress(selection.address);
+      if (!g || !range) throw new Error(`No range "${selection.address}" on "${selection.sheet}".`);
+      // Only the selected cells, at their sheet positions, as the Office host reads them.
+      const rows: (GridCell | undefined)[][] = [];
+      for (let r = range.top; r <= range.bottom; r++) {
+        const row: (GridCell | undefined)[] = [];
+        for (let c = range.left; c <= range.right; c++) {
+          const cell = g.rows[r]?.[c];
+          if (cell) row[c] = { ...cell };
+        }
+        rows[r] = row;
+      }
+      const merges = g.merges.filter((m) => m.left <= range.right && range.left <= m.right && m.top <= range.bottom && range.top <= m.bottom);
+      return { sheet: g.name, range, address: rangeAddress(range), grid: { name: g.name, rows, merges: merges.map((m) => ({ ...m })) } };
+    },
+
+    selectRange(sheetName, address) {
+      selection = { sheet: sheetName, address };
+    },
+
+    get savedMappings() {
+      return mappings;
     },
 
     failNext(method, error) {

@@ -173,6 +173,8 @@ export interface WorkbookDoubleHandle {
   /** A rule the officer made by hand. */
   addConditionalFormat(sheet: string, range: string, rule: { type?: string; formula?: string; fill?: string; fontColor?: string }): void;
   addCustomXmlPart(xml: string): void;
+  /** The officer selects a range ("B2:G7"); its sheet becomes the active one. */
+  selectRange(sheet: string, address: string): void;
 }
 
 function parseVersion(version: string | undefined): number {
@@ -325,6 +327,12 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
       const namespaceUri = rootNamespace(xml);
       if (namespaceUri === undefined) throw new Error('workbook double: custom XML part needs a root element with a namespace');
       model.parts.push({ id: newId(model, '{part-'), namespaceUri, xml });
+    },
+    selectRange(sheet, address) {
+      const s = sheetNamed(sheet);
+      if (!parseAddress(address)) throw new Error(`workbook double: bad range "${address}"`);
+      model.activeSheet = s;
+      model.selection = { sheet: s.name, address };
     },
   };
 }

@@ -40,6 +40,17 @@ export class WorkbookDouble extends DoubleObject {
     return this._child('application', () => new ApplicationDouble(this._ctx, this));
   }
 
+  /** ExcelApi 1.1: the selection, always on the active sheet (A1 there when nothing was selected). */
+  getSelectedRange(): RangeDouble {
+    return new RangeDouble(this._ctx, this, 'GetSelectedRange', [], () => {
+      const m = model(this._ctx);
+      const sheet = m.activeSheet && m.sheets.includes(m.activeSheet) ? m.activeSheet : m.sheets[0];
+      if (!sheet) throw doubleErrors.itemNotFound('Workbook.getSelectedRange');
+      const selected = m.selection?.sheet === sheet.name ? parseAddress(m.selection.address) : undefined;
+      return { sheet, rect: selected ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+
   protected override _navigations(): Record<string, () => DoubleObject> {
     return {
       worksheets: () => this.worksheets,

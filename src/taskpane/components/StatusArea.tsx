@@ -191,7 +191,7 @@ export const StatusArea = forwardRef<HTMLDivElement, StatusAreaProps>(function S
       )}
       {notice && (
         <MessageBar intent={notice === 'cancelled' ? 'info' : 'success'} layout="multiline">
-          <MessageBarBody className={styles.body}>{t(notice === 'cancelled' ? 'cancelled' : 'presetSaved')}</MessageBarBody>
+          <MessageBarBody className={styles.body}>{t(notice)}</MessageBarBody>
           <MessageBarActions containerAction={dismiss(onDismissNotice)} />
         </MessageBar>
       )}

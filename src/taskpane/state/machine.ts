@@ -30,7 +30,10 @@ export type FailedOperation =
   | 'hasUndo'
   | 'loadPreset'
   | 'savePreset'
-  | 'select';
+  | 'select'
+  | 'readSelection'
+  | 'loadMappings'
+  | 'saveMappings';
 
 export interface ErrorInfo {
   /** What was thrown, in words (Japanese when the thrower had Japanese). */
@@ -53,7 +56,7 @@ export interface PaneError extends ErrorInfo {
   readonly op: FailedOperation;
 }
 
-export type Notice = 'cancelled' | 'presetSaved';
+export type Notice = 'cancelled' | 'presetSaved' | 'mappingSaved' | 'mappingRemoved';
 
 export interface LedgerState {
   readonly phase: Phase;

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { evaluateWorkbook } from '../../core/evaluate';
 import type { SheetGrid } from '../../core/grid';
+import type { TableMapping } from '../../core/mapping';
 import type { Evaluation, Preset, WritePlan } from '../../core/types';
 import type { EvaluationScope, LedgerHost } from '../../excel/host';
 import { errorInfo, initialState, isBusy, reducer, type Action, type ErrorInfo, type FailedOperation, type LedgerState } from './machine';
@@ -28,6 +29,8 @@ export function yieldToPaint(): Promise<void> {
   });
 }
 
+const NO_MAPPINGS: readonly TableMapping[] = Object.freeze([]);
+
 export interface Ledger {
   readonly state: LedgerState;
   readonly dispatch: (action: Action) => void;
@@ -41,7 +44,12 @@ export interface Ledger {
   fail(op: FailedOperation, error: ErrorInfo): void;
 }
 
-export function useLedger(host: LedgerHost, preset: Preset | undefined, onEvaluated?: (evaluation: Evaluation) => void): Ledger {
+export function useLedger(
+  host: LedgerHost,
+  preset: Preset | undefined,
+  onEvaluated?: (evaluation: Evaluation) => void,
+  mappings: readonly TableMapping[] = NO_MAPPINGS,
+): Ledger {
   const [state, dispatch] = useReducer(reducer, initialState);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -51,6 +59,8 @@ export function useLedger(host: LedgerHost, preset: Preset | undefined, onEvalua
   presetRef.current = preset;
   const onEvaluatedRef = useRef(onEvaluated);
   onEvaluatedRef.current = onEvaluated;
+  const mappingsRef = useRef(mappings);
+  mappingsRef.current = mappings;
 
   const fail = useCallback((op: FailedOperation, error: ErrorInfo) => dispatch({ type: 'fail', op, ...error }), []);
 
@@ -67,11 +77,13 @@ export function useLedger(host: LedgerHost, preset: Preset | undefined, onEvalua
     return () => abortRef.current?.abort();
   }, [refreshUndo]);
 
-  const grade = useCallback(async (run: number, grids: readonly SheetGrid[], rule: Preset) => {
+  const grade = useCallback(async (run: number, grids: readonly SheetGrid[], rule: Preset, scope: EvaluationScope | undefined) => {
     await yieldToPaint();
     if (runRef.current !== run) return;
     try {
-      const evaluation = evaluateWorkbook(grids, rule);
+      // The officer's saved table readings, every time; a sheet renamed under one is said only
+      // when the whole workbook was read.
+      const evaluation = evaluateWorkbook(grids, rule, { mappings: mappingsRef.current, wholeWorkbook: scope?.kind === 'workbook' });
       if (runRef.current !== run) return;
       dispatch({ type: 'evaluated', run, evaluation, preset: rule });
       onEvaluatedRef.current?.(evaluation);
@@ -102,7 +114,7 @@ export function useLedger(host: LedgerHost, preset: Preset | undefined, onEvalua
       }
       if (controller.signal.aborted || runRef.current !== run) return;
       dispatch({ type: 'readDone', run, grids });
-      await grade(run, grids, rule);
+      await grade(run, grids, rule, scope);
     },
     [host, grade],
   );
@@ -113,7 +125,7 @@ export function useLedger(host: LedgerHost, preset: Preset | undefined, onEvalua
       if (s.phase !== 'preview' || !s.grids) return;
       const run = ++runRef.current;
       dispatch({ type: 'regradeStart', run });
-      await grade(run, s.grids, rule);
+      await grade(run, s.grids, rule, s.scope);
     },
     [grade],
   );

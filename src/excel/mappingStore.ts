@@ -1,0 +1,61 @@
+/**
+ * The officer's table readings travel with the workbook, beside the grading rule
+ * (presetStore.ts, whose pattern this follows): one custom XML part in our namespace, replaced
+ * whole on every save. What is loaded is checked with parseMappings: a damaged or hand-edited
+ * part gives no mappings (the pane reads by detection alone) and the reasons go to
+ * `onInvalid`, never a crash.
+ */
+import type { TableMapping } from '../core/mapping';
+import { mappingProblems } from '../core/mapping';
+import { HostError } from './errors';
+import type { ExcelRun } from './excelRun';
+import { MAPPING_NAMESPACE, mappingsFromCustomXml, mappingsToCustomXml } from './mappingPart';
+
+export async function loadMappings(run: ExcelRun, onInvalid?: (errors: readonly string[]) => void): Promise<TableMapping[]> {
+  let xml: string | undefined;
+  try {
+    xml = await run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(MAPPING_NAMESPACE);
+      parts.load('items/id');
+      await context.sync();
+      // saveMappings keeps one part; should there be more, the newest (last added) counts.
+      const last = parts.items[parts.items.length - 1];
+      if (!last) return undefined;
+      const result = last.getXml();
+      await context.sync();
+      return result.value;
+    });
+  } catch (error) {
+    throw HostError.from('mappingLoadFailed', error);
+  }
+  if (xml === undefined) return [];
+  const parsed = mappingsFromCustomXml(xml);
+  if (!parsed) {
+    onInvalid?.(['保存された表の読み方の形式が正しくありません。']);
+    return [];
+  }
+  if (!parsed.ok) {
+    onInvalid?.(parsed.errors);
+    return [];
+  }
+  return [...parsed.mappings];
+}
+
+export async function saveMappings(run: ExcelRun, mappings: readonly TableMapping[]): Promise<void> {
+  const errors = mappings.flatMap((m) => mappingProblems(m).map((e) => `「${m.sheet}」シート ${m.range}: ${e}`));
+  if (errors.length > 0) throw new HostError('mappingInvalid', { detail: errors.join(' ') });
+  const xml = mappingsToCustomXml(mappings);
+  try {
+    await run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(MAPPING_NAMESPACE);
+      parts.load('items/id');
+      await context.sync();
+      // Add first, then delete: if the request fails, the old readings are still there.
+      context.workbook.customXmlParts.add(xml);
+      for (const part of parts.items) part.delete();
+      await context.sync();
+    });
+  } catch (error) {
+    throw HostError.from('mappingSaveFailed', error);
+  }
+}
