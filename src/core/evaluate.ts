@@ -5,17 +5,19 @@
  */
 import { detectKpiTables, type DetectionResult } from './detect';
 import { gradeKpi } from './grade';
-import { detectGradeStyle, readGradeText, toGradeText } from './gradeText';
+import { detectGradeStyle, readGradeCode, readGradeText, toGradeText } from './gradeText';
+import { gradeColours } from './colours';
+import { gradeKeysOf } from './presets';
 import { cellAddress, type SheetGrid } from './grid';
 import { makeProblem } from './problems';
-import type { EvaluatedKpi, EvaluatedTable, Evaluation, GradeKey, KpiTable, Preset, Problem } from './types';
+import type { EvaluatedKpi, EvaluatedTable, Evaluation, KpiTable, Preset, Problem } from './types';
 
 export function evaluateWorkbook(grids: readonly SheetGrid[], preset: Preset): Evaluation {
   const tables: EvaluatedTable[] = [];
   const problems: Problem[] = [];
   // Sheet by sheet: a sheet's tables are graded while what detection read is still at hand.
   for (const grid of grids) gradeDetected(detectKpiTables(grid), preset, tables, problems);
-  return { presetId: preset.id, gradeKeys: Object.keys(preset.labels) as GradeKey[], tables, problems };
+  return { presetId: preset.id, gradeKeys: gradeKeysOf(preset), gradeColours: gradeColours(preset), tables, problems };
 }
 
 /**
@@ -27,7 +29,7 @@ export function evaluateDetections(detections: readonly DetectionResult[], prese
   const tables: EvaluatedTable[] = [];
   const problems: Problem[] = [];
   for (const detected of detections) gradeDetected(detected, preset, tables, problems);
-  return { presetId: preset.id, gradeKeys: Object.keys(preset.labels) as GradeKey[], tables, problems };
+  return { presetId: preset.id, gradeKeys: gradeKeysOf(preset), gradeColours: gradeColours(preset), tables, problems };
 }
 
 /** One sheet's detection problems, then its tables graded in order (their problems after). */
@@ -38,7 +40,12 @@ function gradeDetected(detected: DetectionResult, preset: Preset, tables: Evalua
 
 function evaluateTable(table: KpiTable, preset: Preset, problems: Problem[]): EvaluatedTable {
   // Write grades in the style the column already uses (Ｓ or S); full-width when empty.
-  const gradeStyle = detectGradeStyle(table.kpis.map((k) => k.gradeCell?.text ?? ''));
+  // A city scale's own codes (F, a, N, ①) are read as that scale writes them.
+  const codes = preset.method === 'scale' ? gradeKeysOf(preset) : undefined;
+  const gradeStyle = detectGradeStyle(
+    table.kpis.map((k) => k.gradeCell?.text ?? ''),
+    codes,
+  );
   const kpis = table.kpis.map((kpi): EvaluatedKpi => {
     const graded = gradeKpi(kpi, preset, table.sheet);
     for (let i = 0; i < graded.problems.length; i++) problems.push(graded.problems[i]!);
@@ -48,7 +55,8 @@ function evaluateTable(table: KpiTable, preset: Preset, problems: Problem[]): Ev
     // Anything typed in the grade cell that is not the computed grade counts as a
     // difference, including text that is not a grade at all: it is the officer's
     // and is never replaced without their say (§8).
-    const differs = existing !== undefined && outcome.grade !== null && readGradeText(existing) !== outcome.grade;
+    const typed = existing === undefined ? undefined : codes === undefined ? readGradeText(existing) : readGradeCode(existing, codes);
+    const differs = existing !== undefined && outcome.grade !== null && typed !== outcome.grade;
     if (differs && kpi.gradeCell && gradeText) {
       problems.push(
         makeProblem('handGradeDiffers', table.sheet, cellAddress(kpi.gradeCell.row, kpi.gradeCell.col), {

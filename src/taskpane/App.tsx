@@ -29,6 +29,7 @@ import { ProblemList } from './components/ProblemList';
 import { ResultsList, type RowFilter } from './components/ResultsList';
 import { RulePanel } from './components/RulePanel';
 import { StatusArea } from './components/StatusArea';
+import { GradeColoursContext } from './components/GradeBadge';
 import { Summary } from './components/Summary';
 import { WriteFooter, WriteOptionsPanel } from './components/WritePanel';
 import { HostContext, useHost } from './hostContext';
@@ -296,6 +297,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
         )}
 
         {preview && evaluation && (
+          <GradeColoursContext.Provider value={evaluation.gradeColours}>
           <div className={styles.results}>
             <Summary
               evaluation={evaluation}
@@ -368,6 +370,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
               />
             </section>
           </div>
+          </GradeColoursContext.Provider>
         )}
       </main>
       {preview && evaluation && (
