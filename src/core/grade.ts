@@ -179,9 +179,11 @@ function numbersEvidence(f: CurrentFigures): Evidence {
   const B = f.baseline?.value;
   const C = f.current.value;
   const T = f.target.value;
+  const c = compared(B, C, T, f.target.bound, f.unit);
+  if (f.relation !== undefined) c.relation = f.relation.text;
   return {
     measures: m,
-    compared: compared(B, C, T, f.target.bound, f.unit, f.relation?.text),
+    compared: c,
     hasBaseline: B !== undefined,
     improved: B === undefined ? undefined : m.direction === 'down' ? below(C, B) : above(C, B),
     figures: f,
@@ -197,6 +199,8 @@ function stateEvidence(plan: PlanFigures, currentYear: number | undefined, text:
   const elapsedKnown = t !== UNKNOWN_ELAPSED;
   const elapsed = elapsedKnown ? t : 1;
   const done = readAs === 'done';
+  const c = compared(plan.baseline?.value, undefined, plan.target.value, plan.target.bound, plan.unit);
+  if (plan.relation !== undefined) c.relation = plan.relation.text;
   return {
     measures: {
       direction,
@@ -208,7 +212,7 @@ function stateEvidence(plan: PlanFigures, currentYear: number | undefined, text:
       deterioration: 0,
       targetMet: done,
     },
-    compared: compared(plan.baseline?.value, undefined, plan.target.value, plan.target.bound, plan.unit, plan.relation?.text),
+    compared: c,
     hasBaseline: true, // the word itself says where it stands against the start
     improved: done,
     state: { text, readAs },
@@ -218,21 +222,13 @@ function stateEvidence(plan: PlanFigures, currentYear: number | undefined, text:
 }
 
 /** The figures a reason quotes, without the ones that are not there. */
-function compared(
-  baseline: number | undefined,
-  current: number | undefined,
-  target: number,
-  bound: Bound | undefined,
-  unit: string,
-  relation: string | undefined,
-): Compared {
+function compared(baseline: number | undefined, current: number | undefined, target: number, bound: Bound | undefined, unit: string): Mutable<Compared> {
   const c = {} as Mutable<Compared>;
   if (baseline !== undefined) c.baseline = baseline;
   if (current !== undefined) c.current = current;
   c.target = target;
   if (bound !== undefined) c.bound = bound;
   c.unit = unit;
-  if (relation !== undefined) c.relation = relation;
   return c;
 }
 
