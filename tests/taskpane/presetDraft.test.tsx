@@ -86,6 +86,32 @@ describe('threshold drafts', () => {
     expect(r.preset?.method === 'scale' && r.preset.grades.map((g) => g.code)).toEqual(['a', 'B', 'c', '-']);
   });
 
+  it('a city scale copy changes shape: no band, a yearly pace, KPIs marked as survey items, state codes set or dropped', () => {
+    const names = { ja: 'x', en: 'x' };
+    // 福岡市 → without its band, 20 % a year
+    const a = applyDraft(BUILTIN_PRESETS.fukuoka, { ...draftOf(BUILTIN_PRESETS.fukuoka), 'survey.points': '', 'pace.share': '0.2' }, names);
+    expect(a.preset).toMatchObject({ pace: { kind: 'perYear', share: 0.2 } });
+    expect(a.preset && 'survey' in a.preset && a.preset.survey).toBeFalsy();
+    // 日本再興戦略 → a 2-point band (code: its otherwise, B) for two KPIs the officer marks, 中止 coded N
+    const b = applyDraft(
+      BUILTIN_PRESETS.saiko,
+      { ...draftOf(BUILTIN_PRESETS.saiko), 'survey.points': '2', 'survey.items': '転入者数、 転出者数', 'states.cancelled': 'N' },
+      names,
+    );
+    expect(b.fieldErrors).toEqual({});
+    expect(b.preset).toMatchObject({
+      survey: { points: 2, code: 'B', recognise: true, items: ['転入者数', '転出者数'] },
+      states: { hardToEvaluate: 'N', cancelled: 'N' },
+    });
+    // あきる野市 → 未着手 no longer coded (graded as no progress), and no grade of its own for 目標達成
+    const c = applyDraft(BUILTIN_PRESETS.akiruno, { ...draftOf(BUILTIN_PRESETS.akiruno), 'states.notStarted': '', met: '' }, names);
+    expect(c.fieldErrors).toEqual({});
+    expect(c.preset?.method === 'scale' && [c.preset.states, c.preset.met]).toEqual([{ done: 'F', cancelled: 'Y', hardToEvaluate: 'Z' }, undefined]);
+    // a code the grades do not have is reported beside its field
+    const d = applyDraft(BUILTIN_PRESETS.saiko, { ...draftOf(BUILTIN_PRESETS.saiko), 'states.cancelled': 'Q' }, names);
+    expect(d.fieldErrors['states.cancelled']).toMatch(/「中止」の記号「Q」が grades にありません/);
+  });
+
   it('a city scale copy: a step asking more than the one above is reported on that step', () => {
     const draft = { ...draftOf(BUILTIN_PRESETS.tama), 'steps.1.min': '1.2' };
     const r = applyDraft(BUILTIN_PRESETS.tama, draft, { ja: 'x', en: 'x' });

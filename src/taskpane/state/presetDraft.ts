@@ -49,8 +49,11 @@ export const THRESHOLD_FIELDS: Readonly<Record<Exclude<PresetMethod, 'scale'>, r
 
 /**
  * A city scale's editable fields, paths into the rule itself: each grade's code and meaning,
- * each step's threshold, the yearly share of the pace, the worse limit, the survey band, and the
- * codes for no current value, an action KPI and the state words, where the scale has them.
+ * each step's threshold, the yearly share of the pace (empty: the straight line), the worse
+ * limit where the scale has one, the survey band (empty: none; its code, empty: the scale's
+ * `otherwise`; the KPIs the officer marks as survey items, separated by 、), and the codes for
+ * no current value, a target met, an action KPI and the state words (empty: none, as in the
+ * builtins). So a copy of any scale can be made into any other shape of the issue's scales.
  */
 export function scaleFields(p: ScalePreset): ThresholdField[] {
   const out: ThresholdField[] = [];
@@ -68,14 +71,20 @@ export function scaleFields(p: ScalePreset): ThresholdField[] {
   });
   if (p.measure === 'pace') out.push({ path: 'pace.share', label: 'th.scale.paceShare', kind: 'paceShare' });
   if (p.worse) out.push({ path: 'worse.beyond', label: 'th.scale.worse', labelParams: { code: p.worse.code }, kind: 'ratio' });
-  if (p.survey) out.push({ path: 'survey.points', label: 'th.scale.surveyPoints', kind: 'points' });
+  out.push({ path: 'survey.points', label: 'th.scale.surveyPoints', kind: 'points' });
+  out.push({ path: 'survey.code', label: 'th.scale.surveyCode', kind: 'code' });
+  out.push({ path: 'survey.items', label: 'th.scale.surveyItems', kind: 'text' });
   out.push({ path: 'noCurrent', label: 'th.scale.noCurrent', kind: 'code' });
-  if (p.qualitative !== undefined) out.push({ path: 'qualitative', label: 'th.scale.qualitative', kind: 'code' });
+  out.push({ path: 'met', label: 'th.scale.met', kind: 'code' });
+  out.push({ path: 'qualitative', label: 'th.scale.qualitative', kind: 'code' });
   for (const st of ['done', 'notStarted', 'cancelled', 'hardToEvaluate'] as const) {
-    if (p.states?.[st] !== undefined) out.push({ path: `states.${st}`, label: `th.scale.state.${st}`, kind: 'code' });
+    out.push({ path: `states.${st}`, label: `th.scale.state.${st}`, kind: 'code' });
   }
   return out;
 }
+
+/** Optional parts of a scale: an empty field leaves them out. */
+const OPTIONAL_NUMBER = new Set(['pace.share', 'survey.points']);
 
 /** The fields the editor shows for a rule. */
 export function fieldsOf(preset: Preset): readonly ThresholdField[] {
@@ -88,6 +97,7 @@ export type Draft = Readonly<Record<string, string>>;
 /** The value at a dotted path of a scale ("steps.1.min"); pace.share is '' for the straight line. */
 function scaleValueAt(p: ScalePreset, path: string): unknown {
   if (path === 'pace.share') return p.pace.kind === 'perYear' ? p.pace.share : '';
+  if (path === 'survey.items') return p.survey?.items.join('、') ?? '';
   let v: unknown = p;
   for (const key of path.split('.')) v = v === undefined || v === null ? undefined : (v as Record<string, unknown>)[key];
   return v;
@@ -201,43 +211,84 @@ export function fieldForError(error: string, fields: readonly ThresholdField[]):
 }
 
 /**
- * A city scale's draft: numbers read as thresholds, words as codes and meanings. A code changed
- * in the grades list is changed wherever the rule uses it (steps, met, states …), so renaming
- * 'A' to 'Ａ' or 'a' keeps the rule whole. The engine's checks (checkPreset) word the errors.
+ * A city scale's draft: numbers read as thresholds, words as codes and meanings, empty optional
+ * fields leave their part out. A code changed in the grades list is changed wherever the rule
+ * uses it (steps, met, states …), so renaming 'A' to 'a' keeps the rule whole. The engine's
+ * checks (checkPreset) word the errors, each beside its field.
  */
 function applyScaleDraft(base: ScalePreset, draft: Draft, names: { ja: string; en: string }): DraftResult {
   const fields = scaleFields(base);
+  const shown = draftOf(base);
   const fieldErrors: Record<string, string> = {};
   const rule = structuredClone(base) as unknown as Record<string, unknown>;
   const renames = new Map<string, string>();
+  const value: Record<string, unknown> = {};
   let edited = false;
   for (const f of fields) {
     const text = draft[f.path] ?? '';
-    const before = scaleValueAt(base, f.path);
-    let value: unknown;
+    if (text.trim() !== (shown[f.path] ?? '').trim()) edited = true;
     if (f.kind === 'code' || f.kind === 'text') {
-      value = text.trim();
-    } else if (f.kind === 'paceShare' && text.trim() === '') {
-      value = '';
+      value[f.path] = text.trim();
+    } else if (OPTIONAL_NUMBER.has(f.path) && text.trim() === '') {
+      value[f.path] = '';
     } else {
       const n = readThreshold(text);
       if (n === undefined) fieldErrors[f.path] = NAN;
       // "20%" and "0.2" both mean a fifth of the way each year.
-      value = n ?? text;
+      value[f.path] = n ?? text;
     }
-    if (value !== before) edited = true;
-    if (f.path === 'pace.share') {
-      rule.pace = value === '' ? { kind: 'line' } : { kind: 'perYear', share: value };
-      continue;
-    }
-    const keys = f.path.split('.');
-    let target = rule as Record<string, unknown>;
-    for (const k of keys.slice(0, -1)) target = target[k] as Record<string, unknown>;
-    target[keys[keys.length - 1]!] = value;
-    if (/^grades\.\d+\.code$/.test(f.path) && typeof before === 'string' && value !== before) renames.set(before, value as string);
   }
   if (!edited) return { preset: base, fieldErrors: {}, generalErrors: [], edited: false };
+
+  for (const [path, v] of Object.entries(value)) {
+    const m = /^grades\.(\d+)\.(code|meaning)$/.exec(path) ?? /^steps\.(\d+)\.(min)$/.exec(path);
+    if (m) {
+      const list = rule[path.startsWith('grades') ? 'grades' : 'steps'] as Array<Record<string, unknown>>;
+      const before = list[Number(m[1])]![m[2]!];
+      if (m[2] === 'code' && typeof before === 'string' && v !== before) renames.set(before, v as string);
+      list[Number(m[1])]![m[2]!] = v;
+    }
+  }
   if (renames.size > 0) renameCodes(rule, renames);
+  // A code field the officer left as it was follows a renamed grade too.
+  for (const f of fields) {
+    if (f.kind !== 'code' || f.path.startsWith('grades.')) continue;
+    const v = value[f.path];
+    if (typeof v === 'string' && v === (shown[f.path] ?? '').trim() && renames.has(v)) value[f.path] = renames.get(v);
+  }
+  const codeOrNone = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+  const setOptional = (key: string, v: unknown) => {
+    const c = codeOrNone(v);
+    if (c === undefined) delete rule[key];
+    else rule[key] = c;
+  };
+  // Codes typed in the fields below are taken as typed (after the renames above).
+  if ('pace.share' in value) rule.pace = value['pace.share'] === '' ? { kind: 'line' } : { kind: 'perYear', share: value['pace.share'] };
+  if ('worse.beyond' in value) rule.worse = { ...(rule.worse as object), beyond: value['worse.beyond'] };
+  rule.noCurrent = value.noCurrent;
+  setOptional('met', value.met);
+  setOptional('qualitative', value.qualitative);
+  const states: Record<string, string> = {};
+  for (const st of ['done', 'notStarted', 'cancelled', 'hardToEvaluate']) {
+    const c = codeOrNone(value[`states.${st}`]);
+    if (c !== undefined) states[st] = c;
+  }
+  if (Object.keys(states).length > 0) rule.states = states;
+  else delete rule.states;
+  if (value['survey.points'] === '') {
+    delete rule.survey;
+  } else {
+    const items = String(value['survey.items'] ?? '')
+      .split(/[、,，\n]/u)
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
+    rule.survey = {
+      points: value['survey.points'],
+      code: codeOrNone(value['survey.code']) ?? rule.otherwise,
+      recognise: base.survey?.recognise ?? true,
+      items,
+    };
+  }
 
   const checked = checkPreset(rule);
   if (checked.ok && Object.keys(fieldErrors).length === 0) {
