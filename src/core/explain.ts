@@ -123,7 +123,7 @@ const t = createTranslator<Key>('grading', {
   ja: {
     noCurrent: '現状値なし',
     notStarted: '現状値「{{text}}」',
-    qualitative: '目標が施策の実施そのもの（{{text}}）',
+    qualitative: '目標が施策の実施そのもの（数値の目標ではない）',
     surveyBand: '変動 {{change}}ポイントは ±{{points}}ポイント未満のため現状維持（{{baseline}} → {{current}}、{{basis}}）',
     surveyMarked: '調査項目として指定',
     surveyRecognised: '単位と指標名の「{{word}}」から調査項目と判断',
@@ -158,7 +158,7 @@ const t = createTranslator<Key>('grading', {
   en: {
     noCurrent: 'No current value',
     notStarted: 'Current value "{{text}}"',
-    qualitative: 'The target is the action itself ({{text}})',
+    qualitative: 'The target is the action itself, not a figure',
     surveyBand: 'A change of {{change}} points is within ±{{points}} points, so unchanged ({{baseline}} → {{current}}; {{basis}})',
     surveyMarked: 'marked as a survey item',
     surveyRecognised: 'a survey item by its unit and the word "{{word}}" in its name',
@@ -328,7 +328,8 @@ function bodyText(lang: Lang, v: Verdict, preset: Preset, shown: Shown): string 
       const sv = v.survey!;
       const basis = sv.basis.kind === 'marked' ? t(lang, 'surveyMarked') : t(lang, 'surveyRecognised', { word: sv.basis.word });
       return t(lang, 'surveyBand', {
-        change: formatNumberEn(Math.round(sv.change * 10) / 10, 0, 1),
+        // Signed, as a change is read: +2.9 / -2.5 (one decimal, as survey shares are published).
+        change: `${sv.change > 0 ? '+' : ''}${formatNumberEn(Math.round(sv.change * 10) / 10, 0, 1)}`,
         points: formatNumberEn(sv.points, 0, 3),
         baseline: values.baseline,
         current: values.current,

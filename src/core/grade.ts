@@ -234,7 +234,7 @@ function compared(baseline: number | undefined, current: number | undefined, tar
 
 /** 日本再興戦略 F: the target is an action, not a figure; the scale gives it its own code. */
 function qualitativeVerdict(preset: ScalePreset): Verdict {
-  return { kind: 'code', grade: preset.qualitative!, cause: 'qualitative', text: preset.name };
+  return { kind: 'code', grade: preset.qualitative!, cause: 'qualitative', text: '' };
 }
 
 /** A city scale's code for a state word, when it has one (あきる野市: 完了 F, 未着手 X, 中止 Y, 評価困難 Z). */

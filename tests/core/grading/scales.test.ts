@@ -47,7 +47,7 @@ describe('日本再興戦略 KPI follow-up: A progress ≥ share elapsed, B behi
     expect(grade(saiko, num(40), undefined, num(50)).grade).toBe('N');
     const f = grade(saiko, state('notDone', '未策定'), state('notDone', '未策定'), state('done', '策定完了'));
     expect(f.grade).toBe('F');
-    expect(f.reason).toContain('目標が施策の実施そのもの');
+    expect(f.reason).toBe('目標が施策の実施そのもの（数値の目標ではない）→ Ｆ 施策の実行自体がKPI');
     expect(grade(saiko, undefined, undefined, state('done', '策定完了')).grade).toBe('F');
     expect(grade(saiko, num(40), state('hardToEvaluate', '評価困難'), num(50)).grade).toBe('N');
     expect(grade(saiko, num(40), state('cancelled', '中止'), num(50)).grade).toBeNull();
@@ -147,6 +147,7 @@ describe('福岡市: a on pace, b improved or unchanged, c worse; survey items �
     );
     expect(g(47)).toBe('c'); // |−3.0| is not < 3: a fall, d = 3/50 > 0
     expect(g(52.9)).toBe('b'); // +2.9 < 3: band
+    expect(grade(fukuoka, num(50, '%'), num(52.9, '%'), num(60, '%'), undefined, '市民満足度').reason).toMatch(/^変動 \+2.9ポイントは/);
     expect(g(53)).toBe('b'); // +3.0: no band; p = 3/10 = 0.3 < 0.6 → b by the pace
     expect(g(56)).toBe('a'); // p = 0.6
     expect(g(60)).toBe('a'); // met
