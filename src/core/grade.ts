@@ -11,6 +11,8 @@
  * | tassei   | Ａ a ≥ thresholds.a · Ｂ a ≥ b · Ｃ a ≥ c · Ｄ                                         |
  * | pace     | Ａ target met or p ≥ onPace·t (目安値 reached) · Ｃ worse than baseline · Ｂ           |
  * | points   | ７ a ≥ steps[0] · ６ … · ２ a ≥ steps[5] · １                                          |
+ * | scale    | a city's own codes (ScaleRule in types.ts): action KPI · state codes · met · survey  |
+ * |          | band · steps (p ≥ min × expected share, or a ≥ min) · worse · otherwise              |
  *
  * Decisions where the spec is silent:
  * - standard `met` is the share of the planned change T − B that counts as reaching the target:
@@ -30,6 +32,10 @@
  *   (standard Ｃ once time has passed, kijun Ｂ 同水準, tassei Ｄ, pace Ｂ, points １).
  *   完了/策定完了 (done) → target met: p = 1, a = 1 (standard Ｓ, kijun Ｓ, tassei Ａ, pace Ａ,
  *   points ７). 中止/廃止 (cancelled) and 評価困難 (hard to evaluate) → no grade, with the reason.
+ *   A city scale that codes a state (あきる野市 X/Y/Z) gives that code instead.
+ * - City scales: the target met comes before the survey band (reaching the target is never
+ *   "unchanged"); the band is strict (±3 未満: exactly 3 points is a change) and symmetric;
+ *   a fixed share per year expects nothing in the baseline year and at most 100 %.
  */
 import { directionOf } from './direction';
 import { newShown, reasonLine, verdictGrade, type Compared, type GradedClause, type Verdict } from './explain';
