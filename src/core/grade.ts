@@ -175,9 +175,8 @@ interface Evidence {
   /** The figures, when the evidence is numbers (not a state word): see reachedAt. */
   readonly figures?: CurrentFigures;
   readonly state?: { readonly text: string; readonly readAs: 'done' | 'noProgress' };
-  /** The baseline and current years, for a pace by a fixed share per year. */
-  readonly baselineYear: number | undefined;
-  readonly currentYear: number | undefined;
+  /** A state word's baseline and current years, for a pace by a fixed share per year (figures carry their own). */
+  readonly stateYears?: { readonly baseline: number | undefined; readonly current: number | undefined };
 }
 
 function numbersEvidence(f: CurrentFigures): Evidence {
@@ -193,8 +192,6 @@ function numbersEvidence(f: CurrentFigures): Evidence {
     hasBaseline: B !== undefined,
     improved: B === undefined ? undefined : m.direction === 'down' ? below(C, B) : above(C, B),
     figures: f,
-    baselineYear: f.baseline?.year,
-    currentYear: f.current.year,
   };
 }
 
@@ -222,8 +219,7 @@ function stateEvidence(plan: PlanFigures, currentYear: number | undefined, text:
     hasBaseline: true, // the word itself says where it stands against the start
     improved: done,
     state: { text, readAs },
-    baselineYear: plan.baseline?.year,
-    currentYear,
+    stateYears: { baseline: plan.baseline?.year, current: currentYear },
   };
 }
 
@@ -439,8 +435,8 @@ function pointsRule(e: Evidence, th: Thresholds<'points'>): RuleResult {
  */
 function expectedShare(e: Evidence, preset: ScalePreset): { expected: number; years?: number } {
   if (preset.pace.kind === 'line') return { expected: e.measures.elapsed };
-  const yB = e.baselineYear;
-  const yC = e.currentYear;
+  const yB = e.figures ? e.figures.baseline?.year : e.stateYears?.baseline;
+  const yC = e.figures ? e.figures.current.year : e.stateYears?.current;
   if (yB === undefined || yC === undefined) return { expected: 1 };
   const years = yC - yB;
   return { expected: Math.min(1, Math.max(0, preset.pace.share * years)), years };
