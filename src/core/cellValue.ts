@@ -12,7 +12,8 @@
  *   3. set notes aside: bracketed notes "(H22 国調)", ※ notes (kome-jirushi, "note") and a
  *      year written on a later line. A year in them is the value's own year (findYear); other
  *      figures in notes are never the value;
- *   4. what remains is a state word (完了, 未着手 …), 未実施, or
+ *   4. what remains is a state word (完了, 未着手 …), a relation to the baseline (基準値を上回る,
+ *      現状維持, 増加, 減少 — a qualitative target), 未実施, or
  *      `[tolerated word] [sign] number [unit] [bound] [tolerated word]`.
  *
  * Decisions where the spec is silent:
@@ -76,6 +77,19 @@ const STATE_PATTERNS: ReadonlyArray<readonly [RegExp, CellState]> = [
   [new RegExp(`^(?:(?:${STEMS}|事業)?完了|(?:${STEMS}|達成)?済み?|達成|完成|策定|実施)$`, 'u'), 'done'],
   [/^(?:事業)?(?:中止|廃止)$/u, 'cancelled'], // stopped, abolished
   [/^(?:評価|把握|測定|算出|集計|判定)(?:困難|不能|不可)$/u, 'hardToEvaluate'], // cannot be measured
+];
+
+/**
+ * Qualitative targets written as a relation to the baseline (spec §6, issue 16), matched against
+ * the whole cell (spaces removed): an optional 「基準値を」「現状より」… then the relation word.
+ * 「基準値を上回る」「増加」 → up, 「下回る」「減少」 → down, 「現状維持」「維持」「基準値以上」 → keep.
+ * A bare 「現状」 or 「基準値」 is no relation (it is a heading word), so the word is required.
+ */
+const RELATION_PREFIX = '(?:(?:基準値|基準|現状値|現状|策定時|計画策定時|当初値|当初)(?:を|より|から)?)';
+const RELATION_PATTERNS: ReadonlyArray<readonly [RegExp, 'up' | 'down' | 'keep']> = [
+  [new RegExp(`^${RELATION_PREFIX}?(?:上回る|超える|増加|増やす|向上|上昇)$`, 'u'), 'up'],
+  [new RegExp(`^${RELATION_PREFIX}?(?:下回る|減少|減らす|削減|低下)$`, 'u'), 'down'],
+  [new RegExp(`^(?:${RELATION_PREFIX}?(?:維持|横ばい)|${RELATION_PREFIX}以上)$`, 'u'), 'keep'],
 ];
 
 /** 未実施 ("not implemented"): the baseline of a measure that did not exist yet, read as 0. */
@@ -471,6 +485,8 @@ function readTextUncached(text: string): CellReading {
     if (word === NOT_IMPLEMENTED) return numberReading(0, '', undefined, ownYear, true);
     const state = stateOf(word);
     if (state) return { kind: 'state', state, text: text.trim() };
+    const relation = relationOf(word);
+    if (relation) return { kind: 'relation', relation, text: text.trim() };
     return unreadable(text, 'noNumber');
   }
   return readFigure(core, ownYear, text);
@@ -604,6 +620,13 @@ function yearIn(text: string): YearMatch | undefined {
   if (yearMemo.size >= YEAR_MEMO_SIZE) yearMemo.clear();
   yearMemo.set(text, found ?? null);
   return found;
+}
+
+function relationOf(word: string): 'up' | 'down' | 'keep' | undefined {
+  for (const [pattern, relation] of RELATION_PATTERNS) {
+    if (pattern.test(word)) return relation;
+  }
+  return undefined;
 }
 
 function stateOf(word: string): CellState | undefined {

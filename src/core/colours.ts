@@ -5,7 +5,7 @@
  * from dark blue through greens and yellow to red-orange with distinct lightness,
  * and the text colour is dark wherever the fill is light.
  */
-import type { GradeKey, GradeColourRule } from './types';
+import type { GradeKey, GradeColourRule, Preset, ScalePreset } from './types';
 
 export interface GradeColour {
   readonly fill: string;
@@ -48,11 +48,75 @@ export function isAddinRuleFormula(formula: string | undefined | null): boolean 
   return typeof formula === 'string' && formula.includes(ADDIN_RULE_MARKER);
 }
 
+/**
+ * The ramp of the builtin grades, best first (S … 1 above): dark blue, green, light green,
+ * yellow, orange, red, dark red. A city's own grades take colours from it by rank.
+ */
+const RAMP: readonly GradeColour[] = [
+  GRADE_COLOURS.S!,
+  GRADE_COLOURS.A!,
+  GRADE_COLOURS.B!,
+  GRADE_COLOURS.C!,
+  GRADE_COLOURS['3']!,
+  GRADE_COLOURS.D!,
+  GRADE_COLOURS['1']!,
+];
+
+/**
+ * Which steps of the ramp a scale of n ranked grades uses. Chosen, not spread evenly, so that
+ * neighbours differ in lightness as well as hue (greyscale print, red-green colour blindness):
+ * two grades are dark blue and yellow, three dark blue / yellow / red (never green against red,
+ * which look alike to most colour-blind readers), four add light green, and so on.
+ */
+const RAMP_STEPS: readonly (readonly number[])[] = [[], [0], [0, 3], [0, 3, 5], [0, 2, 3, 5], [0, 1, 2, 3, 5], [0, 1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5, 6]];
+
+/** Grey with dark text, as Ｅ 未着手: a state, not a rank. */
+const STATE_GREY: GradeColour = GRADE_COLOURS.E!;
+/** Pale blue-grey with dark text: 日本再興戦略 F (the action is the KPI), outside the ranking. */
+const OUTSIDE_RANK: GradeColour = { fill: '#DDE3EA', fontColor: '#1A1A1A' };
+
+/**
+ * The colours of every grade a rule can give (spec §7). Builtin methods keep their fixed
+ * colours; a city scale colours its ranked grades (those the rule reaches by figures, and 完了)
+ * by rank along the ramp, its state codes 未着手・中止・評価困難 grey, a qualitative code pale
+ * blue-grey, and no colour for "no current value", as － in the builtins.
+ */
+export function gradeColours(preset: Preset): Readonly<Partial<Record<GradeKey, GradeColour>>> {
+  return preset.method === 'scale' ? scaleColours(preset) : GRADE_COLOURS;
+}
+
+const scaleMemo = new WeakMap<ScalePreset, Readonly<Partial<Record<GradeKey, GradeColour>>>>();
+
+function scaleColours(p: ScalePreset): Readonly<Partial<Record<GradeKey, GradeColour>>> {
+  const known = scaleMemo.get(p);
+  if (known) return known;
+  const byFigures = new Set<string>([p.otherwise, ...p.steps.map((s) => s.code)]);
+  for (const c of [p.met, p.worse?.code, p.survey?.code, p.states?.done]) if (c !== undefined) byFigures.add(c);
+  const states = new Set<string>();
+  for (const c of [p.states?.notStarted, p.states?.cancelled, p.states?.hardToEvaluate]) if (c !== undefined && !byFigures.has(c)) states.add(c);
+  const ranked = p.grades.map((g) => g.code).filter((c) => byFigures.has(c) && c !== p.noCurrent);
+  const steps = RAMP_STEPS[Math.min(ranked.length, RAMP_STEPS.length - 1)]!;
+  const out: Partial<Record<GradeKey, GradeColour>> = {};
+  ranked.forEach((code, i) => {
+    // More than seven ranked grades: spread over the whole ramp.
+    const step = ranked.length < RAMP_STEPS.length ? steps[i]! : Math.round((i * (RAMP.length - 1)) / (ranked.length - 1));
+    out[code] = RAMP[step]!;
+  });
+  for (const code of states) if (code !== p.noCurrent) out[code] = STATE_GREY;
+  if (p.qualitative !== undefined && out[p.qualitative] === undefined && p.qualitative !== p.noCurrent) out[p.qualitative] = OUTSIDE_RANK;
+  Object.freeze(out);
+  scaleMemo.set(p, out);
+  return out;
+}
+
 /** The colour rules for the grades a preset can give, in the given text style. */
-export function colourRulesFor(grades: ReadonlyArray<{ key: GradeKey; text: string }>): GradeColourRule[] {
+export function colourRulesFor(
+  grades: ReadonlyArray<{ key: GradeKey; text: string }>,
+  colours: Readonly<Partial<Record<GradeKey, GradeColour>>> = GRADE_COLOURS,
+): GradeColourRule[] {
   const rules: GradeColourRule[] = [];
   for (const { key, text } of grades) {
-    const colour = GRADE_COLOURS[key];
+    const colour = colours[key];
     if (colour) rules.push({ gradeKey: key, gradeText: text, fill: colour.fill, fontColor: colour.fontColor });
   }
   return rules;

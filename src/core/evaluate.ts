@@ -6,12 +6,14 @@
 import { detectKpiTables, noTableProblem, type DetectionResult } from './detect';
 import { applyMappings } from './detect/mapping';
 import { gradeKpi } from './grade';
-import { detectGradeStyle, readGradeText, toGradeText } from './gradeText';
+import { detectGradeStyle, readGradeCode, readGradeText, toGradeText } from './gradeText';
+import { gradeColours } from './colours';
+import { gradeKeysOf } from './presets';
 import { cellAddress, type SheetGrid } from './grid';
 import type { TableMapping } from './mapping';
 import { checkOfficeFigures } from './officeFigures';
 import { makeProblem } from './problems';
-import type { EvaluatedKpi, EvaluatedTable, Evaluation, GradeKey, KpiTable, Preset, Problem } from './types';
+import type { EvaluatedKpi, EvaluatedTable, Evaluation, KpiTable, Preset, Problem } from './types';
 
 export interface EvaluateOptions {
   /**
@@ -43,7 +45,7 @@ export function evaluateWorkbook(grids: readonly SheetGrid[], preset: Preset, op
   }
   // Nothing found anywhere: say where we looked and for what, rather than an empty report.
   if (tables.length === 0) problems.push(noTableProblem(grids.map((g) => (typeof g.name === 'string' ? g.name : String(g.name)))));
-  return { presetId: preset.id, gradeKeys: Object.keys(preset.labels) as GradeKey[], tables, problems };
+  return { presetId: preset.id, gradeKeys: gradeKeysOf(preset), gradeColours: gradeColours(preset), tables, problems };
 }
 
 /**
@@ -55,7 +57,7 @@ export function evaluateDetections(detections: readonly DetectionResult[], prese
   const tables: EvaluatedTable[] = [];
   const problems: Problem[] = [];
   for (const detected of detections) gradeDetected(detected, preset, tables, problems);
-  return { presetId: preset.id, gradeKeys: Object.keys(preset.labels) as GradeKey[], tables, problems };
+  return { presetId: preset.id, gradeKeys: gradeKeysOf(preset), gradeColours: gradeColours(preset), tables, problems };
 }
 
 /** One sheet's detection problems, then its tables graded in order (their problems after). */
@@ -66,7 +68,12 @@ function gradeDetected(detected: DetectionResult, preset: Preset, tables: Evalua
 
 function evaluateTable(table: KpiTable, preset: Preset, problems: Problem[]): EvaluatedTable {
   // Write grades in the style the column already uses (Ｓ or S); full-width when empty.
-  const gradeStyle = detectGradeStyle(table.kpis.map((k) => k.gradeCell?.text ?? ''));
+  // A city scale's own codes (F, a, N, ①) are read as that scale writes them.
+  const codes = preset.method === 'scale' ? gradeKeysOf(preset) : undefined;
+  const gradeStyle = detectGradeStyle(
+    table.kpis.map((k) => k.gradeCell?.text ?? ''),
+    codes,
+  );
   const kpis = table.kpis.map((kpi): EvaluatedKpi => {
     const graded = gradeKpi(kpi, preset, table.sheet);
     for (let i = 0; i < graded.problems.length; i++) problems.push(graded.problems[i]!);
@@ -80,7 +87,8 @@ function evaluateTable(table: KpiTable, preset: Preset, problems: Problem[]): Ev
     // Anything typed in the grade cell that is not the computed grade counts as a
     // difference, including text that is not a grade at all: it is the officer's
     // and is never replaced without their say (§8).
-    const differs = existing !== undefined && outcome.grade !== null && readGradeText(existing) !== outcome.grade;
+    const typed = existing === undefined ? undefined : codes === undefined ? readGradeText(existing) : readGradeCode(existing, codes);
+    const differs = existing !== undefined && outcome.grade !== null && typed !== outcome.grade;
     if (differs && kpi.gradeCell && gradeText) {
       problems.push(
         makeProblem('handGradeDiffers', table.sheet, cellAddress(kpi.gradeCell.row, kpi.gradeCell.col), {

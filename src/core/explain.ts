@@ -12,6 +12,8 @@ import { createTranslator, type Lang, type Params } from './i18n';
 import { toGradeText } from './gradeText';
 import { formatNumberEn, formatShortestEn } from './numberFormat';
 import { describeUnreadable } from './problems';
+import { gradeMeaning, noCurrentGrade } from './presets';
+import type { SurveyBasis } from './survey';
 import type { Bound, Direction, GradeKey, Measures, Preset } from './types';
 
 // ───────────────────────────── what the rules decided ─────────────────────────────
@@ -26,7 +28,8 @@ export type GradedClause =
   | 'worse' // worse than the baseline beyond the preset's limit
   | 'improved' // kijun A: better than the baseline
   | 'sameLevel' // kijun B: 同水準, at most `sameLevel` worse
-  | 'attainment'; // tassei / points: the band 達成率 falls in
+  | 'attainment' // tassei / points: the band 達成率 falls in
+  | 'surveyBand'; // a city scale: a survey item moved less than ±N points (counts as no change)
 
 /** The figures a reason quotes, in the row's unit. */
 export interface Compared {
@@ -39,6 +42,8 @@ export interface Compared {
   readonly expected?: number;
   /** The current value is a forecast (見込). */
   readonly forecast?: true;
+  /** The target as written when it is a relation to the baseline (「基準値を上回る」); `target` is then the baseline. */
+  readonly relation?: string;
 }
 
 export type NotGraded =
@@ -57,18 +62,25 @@ export type Verdict =
       readonly paceFromExpected?: true;
       /** The current value was a state word, read as done or as no progress. */
       readonly state?: { readonly text: string; readonly readAs: 'done' | 'noProgress' };
+      /** A city scale's pace by a fixed share per year: the share expected after `years` years. */
+      readonly perYear?: { readonly share: number; readonly years: number; readonly expected: number };
+      /** A survey item within the city's band: why it is one, the band and the change in points. */
+      readonly survey?: { readonly basis: SurveyBasis; readonly points: number; readonly change: number };
     }
   | { readonly kind: 'noCurrent' }
+  /** A city scale's own code for a state word (中止 → Y) or for a target that is an action (日本再興戦略 F). */
+  | { readonly kind: 'code'; readonly grade: GradeKey; readonly cause: 'state' | 'qualitative'; readonly text: string }
   | { readonly kind: 'notStarted'; readonly text: string }
   | { readonly kind: 'notGraded'; readonly cause: NotGraded; readonly measures?: Measures; readonly compared?: Compared };
 
-/** The grade a verdict gives: － for no current value, Ｅ for 未着手, none when not graded. */
-export function verdictGrade(v: Verdict): GradeKey | null {
+/** The grade a verdict gives: － (or the scale's code) for no current value, Ｅ for 未着手, none when not graded. */
+export function verdictGrade(v: Verdict, preset: Preset): GradeKey | null {
   switch (v.kind) {
     case 'graded':
+    case 'code':
       return v.grade;
     case 'noCurrent':
-      return '-';
+      return noCurrentGrade(preset);
     case 'notStarted':
       return 'E';
     case 'notGraded':
@@ -81,6 +93,13 @@ export function verdictGrade(v: Verdict): GradeKey | null {
 type Key =
   | 'noCurrent'
   | 'notStarted'
+  | 'qualitative'
+  | 'surveyBand'
+  | 'surveyMarked'
+  | 'surveyRecognised'
+  | 'progressPerYear'
+  | 'relationMet'
+  | 'relationNotMet'
   | 'stateDone'
   | 'stateNoProgress'
   | 'targetMet'
@@ -113,6 +132,13 @@ const t = createTranslator<Key>('grading', {
   ja: {
     noCurrent: '現状値なし',
     notStarted: '現状値「{{text}}」',
+    qualitative: '目標が施策の実施そのもの（数値の目標ではない）',
+    surveyBand: '変動 {{change}}ポイントは ±{{points}}ポイント未満のため現状維持（{{baseline}} → {{current}}、{{basis}}）',
+    surveyMarked: '調査項目として指定',
+    surveyRecognised: '単位と指標名の「{{word}}」から調査項目と判断',
+    progressPerYear: '進捗率 {{p}}（目安 {{e}}＝毎年 {{share}} × {{n}}年）',
+    relationMet: '目標「{{relation}}」を達成（{{current}} {{op}} 基準値 {{target}}）',
+    relationNotMet: '目標「{{relation}}」に届かない（{{current}} {{op}} 基準値 {{target}}）',
     stateDone: '現状値「{{text}}」は目標達成とみなす',
     stateNoProgress: '現状値「{{text}}」は基準値から進捗なしとみなす',
     targetMet: '目標達成（{{current}} {{op}} {{target}}）',
@@ -144,6 +170,13 @@ const t = createTranslator<Key>('grading', {
   en: {
     noCurrent: 'No current value',
     notStarted: 'Current value "{{text}}"',
+    qualitative: 'The target is the action itself, not a figure',
+    surveyBand: 'A change of {{change}} points is within ±{{points}} points, so unchanged ({{baseline}} → {{current}}; {{basis}})',
+    surveyMarked: 'marked as a survey item',
+    surveyRecognised: 'a survey item by its unit and the word "{{word}}" in its name',
+    progressPerYear: 'Progress {{p}} (expected {{e}} = {{share}} a year × {{n}})',
+    relationMet: 'Target "{{relation}}" met ({{current}} {{op}} baseline {{target}})',
+    relationNotMet: 'Target "{{relation}}" not met ({{current}} {{op}} baseline {{target}})',
     stateDone: 'Current value "{{text}}" counts as target met',
     stateNoProgress: 'Current value "{{text}}" counts as no progress from the baseline',
     targetMet: 'Target met ({{current}} {{op}} {{target}})',
@@ -228,7 +261,7 @@ function endsWithClosingBracket(text: string): boolean {
 }
 
 function line(lang: Lang, v: Verdict, preset: Preset, shown: Shown): string {
-  const grade = verdictGrade(v);
+  const grade = verdictGrade(v, preset);
   if (grade === null) return notGradedText(lang, v, shown);
   const body = bodyText(lang, v, preset, shown);
   const notes = v.kind === 'graded' ? notesOf(lang, v, preset) : undefined;
@@ -242,7 +275,7 @@ function line(lang: Lang, v: Verdict, preset: Preset, shown: Shown): string {
 
 /** "Ａ 順調" / "A On track"; the letter alone when the preset has no meaning for it. */
 export function gradeLabel(lang: Lang, grade: GradeKey, preset: Preset): string {
-  const label = preset.labels[grade];
+  const label = gradeMeaning(preset, grade);
   const letter = toGradeText(grade, lang === 'ja' ? 'full' : 'half');
   const meaning = lang === 'ja' ? label?.meaning : label?.meaningEn;
   if (!meaning) return letter;
@@ -260,6 +293,7 @@ const LABEL_CACHE: Record<Lang, Partial<Record<GradeKey, { readonly meaning: str
 function bodyText(lang: Lang, v: Verdict, preset: Preset, shown: Shown): string {
   if (v.kind === 'noCurrent') return t(lang, 'noCurrent');
   if (v.kind === 'notStarted') return t(lang, 'notStarted', shared(shown, 'notStarted') ?? keep(shown, 'notStarted', { text: v.text }));
+  if (v.kind === 'code') return t(lang, v.cause === 'state' ? 'notStarted' : 'qualitative', { text: v.text });
   if (v.kind !== 'graded') return '';
   if (v.state) {
     const key = v.state.readAs === 'done' ? 'stateDone' : 'stateNoProgress';
@@ -270,6 +304,7 @@ function bodyText(lang: Lang, v: Verdict, preset: Preset, shown: Shown): string 
   const c = v.compared;
   switch (v.clause) {
     case 'targetMet': {
+      if (c.relation !== undefined) return metFact(lang, m, c, shown);
       const values = valuesOf(c, shown);
       return t(
         lang,
@@ -303,6 +338,19 @@ function bodyText(lang: Lang, v: Verdict, preset: Preset, shown: Shown): string 
       const values = valuesOf(c, shown);
       return t(lang, 'same', shared(shown, 'same') ?? keep(shown, 'same', { baseline: values.baseline, current: values.current }));
     }
+    case 'surveyBand': {
+      const values = valuesOf(c, shown);
+      const sv = v.survey!;
+      const basis = sv.basis.kind === 'marked' ? t(lang, 'surveyMarked') : t(lang, 'surveyRecognised', { word: sv.basis.word });
+      return t(lang, 'surveyBand', {
+        // Signed, as a change is read: +2.9 / -2.5 (one decimal, as survey shares are published).
+        change: `${sv.change > 0 ? '+' : ''}${formatNumberEn(Math.round(sv.change * 10) / 10, 0, 1)}`,
+        points: formatNumberEn(sv.points, 0, 3),
+        baseline: values.baseline,
+        current: values.current,
+        basis,
+      });
+    }
     case 'attainment':
       if (m.attainment !== undefined) return t(lang, 'attainment', shared(shown, 'attainment') ?? keep(shown, 'attainment', { a: percent(m.attainment) }));
       return t(lang, 'attainmentUnknown', { fact: metFact(lang, v.measures, c, shown) });
@@ -326,6 +374,10 @@ function paceText(lang: Lang, v: Extract<Verdict, { kind: 'graded' }>, shown: Sh
     return t(lang, 'worse', shared(shown, 'worse') ?? keep(shown, 'worse', { d: percent(m.deterioration) }));
   }
   if (m.progress === undefined) return metFact(lang, m, v.compared, shown);
+  if (v.perYear !== undefined) {
+    const y = v.perYear;
+    return t(lang, 'progressPerYear', { p: percent(m.progress), e: percent(y.expected), share: percent(y.share), n: y.years });
+  }
   return m.elapsedKnown
     ? t(lang, 'progress', shared(shown, 'progress') ?? keep(shown, 'progress', { p: percent(m.progress), t: percent(m.elapsed) }))
     : t(lang, 'progressNoYear', shared(shown, 'progressNoYear') ?? keep(shown, 'progressNoYear', { p: percent(m.progress) }));
@@ -334,6 +386,9 @@ function paceText(lang: Lang, v: Extract<Verdict, { kind: 'graded' }>, shown: Sh
 function metFact(lang: Lang, m: Measures, c: Compared, shown: Shown): string {
   const values = valuesOf(c, shown);
   const op = m.targetMet ? metOperator(c.bound, m.direction) : notMetOperator(c.bound, m.direction);
+  if (c.relation !== undefined) {
+    return t(lang, m.targetMet ? 'relationMet' : 'relationNotMet', { relation: c.relation, current: values.current, target: values.target, op });
+  }
   const key = m.targetMet ? 'targetMet' : 'notMet';
   return t(lang, key, shared(shown, key) ?? keep(shown, key, { current: values.current, target: values.target, op }));
 }
@@ -344,9 +399,11 @@ function notesOf(lang: Lang, v: Extract<Verdict, { kind: 'graded' }>, preset: Pr
   let notes: string[] | undefined;
   if (v.compared.forecast) notes = [t(lang, 'noteForecast')];
   if (v.measures.directionBasis === 'rank' && v.clause !== 'attainment') (notes ??= []).push(t(lang, 'noteRank'));
-  const usesElapsed = preset.method === 'standard' || preset.method === 'pace';
+  const usesElapsed = preset.method === 'standard' || preset.method === 'pace' || (preset.method === 'scale' && preset.measure === 'pace');
   const judgedOnLine = v.clause === 'onPace' || v.clause === 'roughly' || v.clause === 'behind';
-  if (usesElapsed && judgedOnLine && !v.measures.elapsedKnown && !v.paceFromAttainment && !v.paceFromExpected) {
+  // The expected share was unknown: t (straight line), or the years of a share per year.
+  const unknown = preset.method === 'scale' && preset.pace.kind === 'perYear' ? v.perYear === undefined : !v.measures.elapsedKnown;
+  if (usesElapsed && judgedOnLine && unknown && !v.paceFromAttainment && !v.paceFromExpected) {
     (notes ??= []).push(t(lang, 'noteNoYear'));
   }
   return notes;
@@ -367,6 +424,8 @@ function notGradedText(lang: Lang, v: Verdict, shown: Shown): string {
       return t(lang, 'unreadable', { role: t(lang, `role.${cause.role}`), text: cause.text, why: describeUnreadable(cause.reason, lang) });
     case 'unitMismatch':
       return t(lang, 'unitMismatch', { units: cause.units.join(lang === 'ja' ? '／' : ' / ') });
+    case 'relationNoBaseline':
+      return t(lang, 'noBaseline', { fact: cause.text });
   }
 }
 

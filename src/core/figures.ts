@@ -16,12 +16,14 @@
  * - Baseline 未着手 / 未策定 ("not started / not done") reads as 0, like 未実施. A baseline that
  *   says 完了 / 中止 / 評価困難 has no figure to measure from: it counts as no baseline.
  * - A target that is missing, unreadable, or a state other than done → problem 'noTarget'.
+ * - A target written as a relation to the baseline (「基準値を上回る」「増加」「減少」「現状維持」) is the
+ *   baseline figure bound by the word (> , <, ≥); without a baseline → problem 'relationNoBaseline'.
  * - An unreadable baseline or current cell → problem 'unreadableCell'; no grade. The clerk has
  *   to fix the cell either way, and a grade computed around it would hide that.
  */
 import { cellAddress, rangeAddress } from './grid';
 import { makeProblem } from './problems';
-import type { Bound, CellReading, CellState, KpiFigures, KpiRow, Problem, UnreadableReason, ValueCell } from './types';
+import type { Bound, CellReading, CellState, KpiFigures, KpiRow, Problem, RelationTarget, UnreadableReason, ValueCell } from './types';
 
 // ───────────────────────────── input ─────────────────────────────
 
@@ -68,7 +70,8 @@ export type FigureRole = 'baseline' | 'current' | 'target';
 export type Ungradable =
   | { readonly kind: 'noTarget' }
   | { readonly kind: 'unreadable'; readonly role: Exclude<FigureRole, 'target'>; readonly text: string; readonly reason: UnreadableReason }
-  | { readonly kind: 'unitMismatch'; readonly units: readonly string[] };
+  | { readonly kind: 'unitMismatch'; readonly units: readonly string[] }
+  | { readonly kind: 'relationNoBaseline'; readonly text: string };
 
 export type FiguresResult =
   /** Numbers to grade; `figures.current` absent means no current value yet (grade －). */
@@ -196,7 +199,7 @@ interface RawFigure {
 
 export function figuresFromValues(input: ValueInputs, place: FiguresPlace): FiguresResult {
   const target = targetFigure(input.target);
-  if (target === undefined || input.baseline?.reading.kind === 'unreadable' || input.current?.reading.kind === 'unreadable') {
+  if (target === undefined || notAFigure(input.baseline) || notAFigure(input.current)) {
     const failures: Array<{ why: Ungradable; problem: Problem }> = [];
     if (target === undefined) {
       failures.push({
@@ -209,6 +212,7 @@ export function figuresFromValues(input: ValueInputs, place: FiguresPlace): Figu
   }
 
   const baseline = baselineFigure(input.baseline);
+  if (target.kind === 'relation') return relationFigures(target, baseline, input, place);
   // On the 0/1 scale of a qualitative target only "nothing yet" (0) is a baseline.
   if (target.kind === 'done' && baseline && baseline.value !== 0) {
     return mismatch([unitLabel(baseline.unit), textOf(input.target)], place, input);
@@ -268,13 +272,17 @@ export function inRowUnit(value: number, written: string, rowUnit: string): numb
   return rescale(value, from.scale, to.scale);
 }
 
-type TargetFigure = (RawFigure & { readonly kind: 'number'; readonly bound?: Bound }) | { readonly kind: 'done'; readonly year?: number };
+type TargetFigure =
+  | (RawFigure & { readonly kind: 'number'; readonly bound?: Bound })
+  | { readonly kind: 'done'; readonly year?: number }
+  | { readonly kind: 'relation'; readonly relation: RelationTarget; readonly year?: number };
 
-/** A figure, or "done" for a qualitative target (策定完了); anything else is no target. */
+/** A figure, "done" for a qualitative target (策定完了), or a relation to the baseline; anything else is no target. */
 function targetFigure(t: ValueInput | undefined): TargetFigure | undefined {
   if (t?.reading.kind === 'number') {
     return { kind: 'number', value: t.reading.value, unit: t.reading.unit, year: yearOf(t), bound: t.reading.bound };
   }
+  if (t?.reading.kind === 'relation') return { kind: 'relation', relation: { relation: t.reading.relation, text: t.reading.text }, year: t.year };
   if (t?.reading.kind === 'state' && t.reading.state === 'done') return { kind: 'done', year: t.year };
   return undefined;
 }
@@ -283,14 +291,22 @@ function unreadableFailures(input: ValueInputs, place: FiguresPlace): Array<{ wh
   const out: Array<{ why: Ungradable; problem: Problem }> = [];
   for (const role of ['baseline', 'current'] as const) {
     const v = input[role];
-    if (v?.reading.kind !== 'unreadable') continue;
-    const { text, reason } = v.reading;
+    if (!notAFigure(v)) continue;
+    const { text } = v.reading;
+    // A relation word (「増加」) is a target, never a measured value: no figure in it.
+    const reason = v.reading.kind === 'unreadable' ? v.reading.reason : 'noNumber';
     out.push({
       why: { kind: 'unreadable', role, text, reason },
       problem: makeProblem('unreadableCell', place.sheet, v.cell ?? '', { kpi: place.kpi, text, reason }),
     });
   }
   return out;
+}
+
+/** A baseline or current cell that holds no usable figure: unreadable, or a relation word (a target's). */
+function notAFigure(v: ValueInput | undefined): v is ValueInput & { readonly reading: Extract<CellReading, { kind: 'unreadable' | 'relation' }> } {
+  const kind = v?.reading.kind;
+  return kind === 'unreadable' || kind === 'relation';
 }
 
 /** Spec §3: the value's own annotation, else the year the door supplies. */
@@ -310,7 +326,53 @@ function baselineFigure(v: ValueInput | undefined): RawFigure | undefined {
 /** The 0/1 scale of a qualitative target: done = 1, nothing yet = 0. */
 function qualitativePlan(baseline: RawFigure | undefined, targetYear: number | undefined): PlanFigures {
   const target: PlanFigures['target'] = targetYear === undefined ? { value: 1, bound: 'ge' } : { value: 1, year: targetYear, bound: 'ge' };
-  return baseline?.value === 0 ? { baseline: dated(0, baseline.year), target, unit: '' } : { target, unit: '' };
+  return baseline?.value === 0 ? { baseline: dated(0, baseline.year), target, unit: '', qualitative: true } : { target, unit: '', qualitative: true };
+}
+
+/**
+ * The bound a relation to the baseline asks for: 上回る/増加 more than the baseline, 下回る/減少
+ * less, 現状維持 at least the baseline (spec §4: keeping a level is met while C ≥ T). A survey
+ * band (ScaleRule.survey) is what makes a small fall count as 現状維持 where the city says so.
+ */
+const RELATION_BOUND: Readonly<Record<RelationTarget['relation'], Bound>> = { up: 'gt', down: 'lt', keep: 'ge' };
+
+/**
+ * A relational target (「基準値を上回る」「現状維持」「増加」「減少」) graded against the baseline:
+ * the target is the baseline figure itself, bound by the word. Without a baseline there is
+ * nothing to compare with: the row says so (problem 'relationNoBaseline').
+ */
+function relationFigures(
+  target: Extract<TargetFigure, { kind: 'relation' }>,
+  baseline: RawFigure | undefined,
+  input: ValueInputs,
+  place: FiguresPlace,
+): FiguresResult {
+  if (baseline === undefined) {
+    const text = target.relation.text;
+    const problem = makeProblem('relationNoBaseline', place.sheet, input.target?.cell ?? '', { kpi: place.kpi, text });
+    return { kind: 'ungradable', why: { kind: 'relationNoBaseline', text }, problems: [problem] };
+  }
+  const bound = RELATION_BOUND[target.relation.relation];
+  const c = input.current;
+  const current: RawFigure | undefined =
+    c?.reading.kind === 'number' ? { value: c.reading.value, unit: c.reading.unit, year: yearOf(c) } : undefined;
+  const aligned = alignUnits({ baseline, current });
+  if (!aligned.ok) return mismatch(aligned.units, place, input);
+  const B = aligned.values.baseline!;
+  const plan: Mutable<KpiFigures> = {
+    baseline: dated(B, baseline.year),
+    target: boundTarget(B, target.year, bound),
+    unit: aligned.unit,
+    relation: target.relation,
+  };
+  if (c?.reading.kind === 'state') {
+    const { state, text } = c.reading;
+    return c.year === undefined
+      ? { kind: 'state', state, text, plan, problems: [] }
+      : { kind: 'state', state, text, plan, currentYear: c.year, problems: [] };
+  }
+  if (current && aligned.values.current !== undefined) plan.current = dated(aligned.values.current, current.year);
+  return { kind: 'figures', figures: plan, problems: [] };
 }
 
 function alignPlan(

@@ -11,6 +11,8 @@
  * | tassei   | Ａ a ≥ thresholds.a · Ｂ a ≥ b · Ｃ a ≥ c · Ｄ                                         |
  * | pace     | Ａ target met or p ≥ onPace·t (目安値 reached) · Ｃ worse than baseline · Ｂ           |
  * | points   | ７ a ≥ steps[0] · ６ … · ２ a ≥ steps[5] · １                                          |
+ * | scale    | a city's own codes (ScaleRule in types.ts): action KPI · state codes · met · survey  |
+ * |          | band · steps (p ≥ min × expected share, or a ≥ min) · worse · otherwise              |
  *
  * Decisions where the spec is silent:
  * - pace with the ledger's own 目安値 E (a 目安値 column, issue 8): E stands for the point on the line;
@@ -35,6 +37,10 @@
  *   (standard Ｃ once time has passed, kijun Ｂ 同水準, tassei Ｄ, pace Ｂ, points １).
  *   完了/策定完了 (done) → target met: p = 1, a = 1 (standard Ｓ, kijun Ｓ, tassei Ａ, pace Ａ,
  *   points ７). 中止/廃止 (cancelled) and 評価困難 (hard to evaluate) → no grade, with the reason.
+ *   A city scale that codes a state (あきる野市 X/Y/Z) gives that code instead.
+ * - City scales: the target met comes before the survey band (reaching the target is never
+ *   "unchanged"); the band is strict (±3 未満: exactly 3 points is a change) and symmetric;
+ *   a fixed share per year expects nothing in the baseline year and at most 100 %.
  */
 import { columnDirection, directionOf } from './direction';
 import { newShown, reasonLine, verdictGrade, type Compared, type GradedClause, type Verdict } from './explain';
@@ -49,8 +55,9 @@ import {
   type ValueInputs,
 } from './figures';
 import { above, atLeast, atMost, below, elapsedOrUnknown, measureFigures, UNKNOWN_ELAPSED, meetsTarget, type CurrentFigures } from './measures';
-import { METHOD_GRADES } from './presets';
-import type { Bound, GradeKey, GradeOutcome, KpiFigures, KpiRow, Measures, Preset, Problem } from './types';
+import { gradeMeaning } from './presets';
+import { surveyBasis, type SurveyBasis } from './survey';
+import type { Bound, GradeKey, GradeOutcome, KpiFigures, KpiRow, Measures, Preset, Problem, ScalePreset } from './types';
 
 export type { ValueInput, ValueInputs, FiguresPlace } from './figures';
 
@@ -69,7 +76,7 @@ export interface Graded {
  */
 export function gradeKpi(kpi: KpiRow, preset: Preset, sheet: string): Graded {
   const figures = plainFiguresOfKpi(kpi);
-  if (figures !== undefined) return { outcome: gradeFigures(figures, preset), problems: [] };
+  if (figures !== undefined) return { outcome: gradeFigures(figures, preset, kpi.name), problems: [] };
   return gradeValues(valueInputsOfKpi(kpi), preset, kpiPlace(kpi, sheet));
 }
 
@@ -79,20 +86,27 @@ export function gradeKpi(kpi: KpiRow, preset: Preset, sheet: string): Graded {
  * the problems; a custom function can leave it out and show `outcome.reason`.
  */
 export function gradeValues(input: ValueInputs, preset: Preset, place: FiguresPlace = { sheet: '', kpi: '' }): Graded {
-  return gradeFiguresResult(figuresFromValues(input, place), preset);
+  return gradeFiguresResult(figuresFromValues(input, place), preset, place.kpi);
 }
 
-/** Grades figures already picked: － without a current value, else the preset's rule. */
-export function gradeFigures(figures: KpiFigures, preset: Preset): GradeOutcome {
+/**
+ * Grades figures already picked: － without a current value, else the preset's rule. `name` is
+ * the indicator's name, which only a city scale with a survey band looks at.
+ */
+export function gradeFigures(figures: KpiFigures, preset: Preset, name = ''): GradeOutcome {
+  if (preset.method === 'scale' && figures.qualitative && preset.qualitative !== undefined) return outcome(qualitativeVerdict(preset), preset);
   if (!figures.current) return outcome({ kind: 'noCurrent' }, preset);
-  return outcome(verdictOf(numbersEvidence(figures as CurrentFigures), preset), preset);
+  return outcome(verdictOf(numbersEvidence(figures as CurrentFigures), preset, name), preset);
 }
 
-function gradeFiguresResult(result: FiguresResult, preset: Preset): Graded {
+function gradeFiguresResult(result: FiguresResult, preset: Preset, name: string): Graded {
   switch (result.kind) {
     case 'figures':
-      return { outcome: gradeFigures(result.figures, preset), problems: [] };
+      return { outcome: gradeFigures(result.figures, preset, name), problems: [] };
     case 'state':
+      if (preset.method === 'scale' && result.plan.qualitative && preset.qualitative !== undefined) {
+        return { outcome: outcome(qualitativeVerdict(preset), preset), problems: [] };
+      }
       return { outcome: outcome(stateVerdict(result, preset), preset), problems: [] };
     case 'ungradable':
       return { outcome: outcome({ kind: 'notGraded', cause: result.why }, preset), problems: [...result.problems] };
@@ -123,9 +137,9 @@ class Outcome implements GradeOutcome {
   #reasonEn: string | undefined = undefined;
 
   constructor(verdict: Verdict, preset: Preset) {
-    const grade = verdictGrade(verdict);
+    const grade = verdictGrade(verdict, preset);
     this.grade = grade;
-    this.meaning = grade === null ? undefined : preset.labels[grade]?.meaning;
+    this.meaning = grade === null ? undefined : gradeMeaning(preset, grade)?.meaning;
     this.measures = verdict.kind === 'graded' || verdict.kind === 'notGraded' ? verdict.measures : undefined;
     this.#verdict = verdict;
     this.#preset = preset;
@@ -166,6 +180,8 @@ interface Evidence {
   /** The figures, when the evidence is numbers (not a state word): see reachedAt. */
   readonly figures?: CurrentFigures;
   readonly state?: { readonly text: string; readonly readAs: 'done' | 'noProgress' };
+  /** A state word's baseline and current years, for a pace by a fixed share per year (figures carry their own). */
+  readonly stateYears?: { readonly baseline: number | undefined; readonly current: number | undefined };
 }
 
 function numbersEvidence(f: CurrentFigures): Evidence {
@@ -177,6 +193,7 @@ function numbersEvidence(f: CurrentFigures): Evidence {
   // The ledger's own 目安値, and a forecast standing for the current value: the reason quotes both.
   if (f.expected !== undefined) c.expected = f.expected;
   if (f.currentIsForecast) c.forecast = true;
+  if (f.relation !== undefined) c.relation = f.relation.text;
   return {
     measures: m,
     compared: c,
@@ -194,6 +211,8 @@ function stateEvidence(plan: PlanFigures, currentYear: number | undefined, text:
   const elapsedKnown = t !== UNKNOWN_ELAPSED;
   const elapsed = elapsedKnown ? t : 1;
   const done = readAs === 'done';
+  const c = compared(plan.baseline?.value, undefined, plan.target.value, plan.target.bound, plan.unit);
+  if (plan.relation !== undefined) c.relation = plan.relation.text;
   return {
     measures: {
       direction,
@@ -205,10 +224,11 @@ function stateEvidence(plan: PlanFigures, currentYear: number | undefined, text:
       deterioration: 0,
       targetMet: done,
     },
-    compared: compared(plan.baseline?.value, undefined, plan.target.value, plan.target.bound, plan.unit),
+    compared: c,
     hasBaseline: true, // the word itself says where it stands against the start
     improved: done,
     state: { text, readAs },
+    stateYears: { baseline: plan.baseline?.year, current: currentYear },
   };
 }
 
@@ -223,10 +243,34 @@ function compared(baseline: number | undefined, current: number | undefined, tar
   return c;
 }
 
+/** 日本再興戦略 F: the target is an action, not a figure; the scale gives it its own code. */
+function qualitativeVerdict(preset: ScalePreset): Verdict {
+  return { kind: 'code', grade: preset.qualitative!, cause: 'qualitative', text: '' };
+}
+
+/** A city scale's code for a state word, when it has one (あきる野市: 完了 F, 未着手 X, 中止 Y, 評価困難 Z). */
+function stateCode(preset: Preset, state: Extract<FiguresResult, { kind: 'state' }>['state']): string | undefined {
+  if (preset.method !== 'scale' || preset.states === undefined) return undefined;
+  switch (state) {
+    case 'done':
+      return preset.states.done;
+    case 'notStarted':
+      return preset.states.notStarted;
+    case 'cancelled':
+      return preset.states.cancelled;
+    case 'hardToEvaluate':
+      return preset.states.hardToEvaluate;
+    case 'notDone':
+      return undefined; // 未策定 / 未達成: no progress from the baseline, graded by the steps
+  }
+}
+
 function stateVerdict(r: Extract<FiguresResult, { kind: 'state' }>, preset: Preset): Verdict {
+  const code = stateCode(preset, r.state);
+  if (code !== undefined) return { kind: 'code', grade: code, cause: 'state', text: r.text };
   switch (r.state) {
     case 'notStarted':
-      if (METHOD_GRADES[preset.method].includes('E')) return { kind: 'notStarted', text: r.text };
+      if (preset.method === 'standard') return { kind: 'notStarted', text: r.text };
       return verdictOf(stateEvidence(r.plan, r.currentYear, r.text, 'noProgress'), preset);
     case 'notDone':
       return verdictOf(stateEvidence(r.plan, r.currentYear, r.text, 'noProgress'), preset);
@@ -250,7 +294,8 @@ function reachedAt(e: Evidence, share: number): boolean {
   return meetsTarget(f.current.value, T - (1 - share) * (T - B), f.target.bound, e.measures.direction);
 }
 
-function verdictOf(e: Evidence, preset: Preset): Verdict {
+function verdictOf(e: Evidence, preset: Preset, name = ''): Verdict {
+  if (preset.method === 'scale') return scaleVerdict(e, preset, name);
   const rule = applyRule(e, preset);
   if (rule.grade === null) return { kind: 'notGraded', cause: { kind: 'noBaseline' }, measures: e.measures, compared: e.compared };
   const verdict: Mutable<Extract<Verdict, { kind: 'graded' }>> = {
@@ -309,7 +354,7 @@ const BY_ATTAINMENT = {
   '7': result('7', 'attainment'),
 } as const;
 
-function applyRule(e: Evidence, preset: Preset): RuleResult {
+function applyRule(e: Evidence, preset: Exclude<Preset, ScalePreset>): RuleResult {
   switch (preset.method) {
     case 'standard':
       return standardRule(e, preset.thresholds);
@@ -324,7 +369,7 @@ function applyRule(e: Evidence, preset: Preset): RuleResult {
   }
 }
 
-type Thresholds<M extends Preset['method']> = Extract<Preset, { method: M }>['thresholds'];
+type Thresholds<M extends Exclude<Preset['method'], 'scale'>> = Extract<Preset, { method: M }>['thresholds'];
 
 /**
  * p, or — with no baseline to draw the line from — 達成率 a against the final target; undefined
@@ -410,4 +455,74 @@ function pointsRule(e: Evidence, th: Thresholds<'points'>): RuleResult {
     if (atLeast(a, th.steps[i]!)) return BY_ATTAINMENT[POINTS[i]!];
   }
   return BY_ATTAINMENT['1'];
+}
+
+// ───────────────────────────── a city's own scale ─────────────────────────────
+
+/**
+ * The expected share of the way to the target by now: t on the straight line, or a fixed share
+ * per year since the baseline year (多摩市: 20 % a year, at most 100 %; year 0 expects nothing).
+ * `years` is undefined when a year is unknown: then 1, judged against the final target, as t.
+ */
+function expectedShare(e: Evidence, preset: ScalePreset): { expected: number; years?: number } {
+  if (preset.pace.kind === 'line') return { expected: e.measures.elapsed };
+  const yB = e.figures ? e.figures.baseline?.year : e.stateYears?.baseline;
+  const yC = e.figures ? e.figures.current.year : e.stateYears?.current;
+  if (yB === undefined || yC === undefined) return { expected: 1 };
+  const years = yC - yB;
+  return { expected: Math.min(1, Math.max(0, preset.pace.share * years)), years };
+}
+
+/**
+ * ScaleRule, first match wins (types.ts): met · survey band · steps · worse · otherwise. The
+ * clause names say which kind of fact decided, so the reason is worded as for the builtins.
+ */
+function scaleVerdict(e: Evidence, p: ScalePreset, name: string): Verdict {
+  const m = e.measures;
+  const graded = (grade: string, clause: GradedClause, extra?: Partial<Mutable<Extract<Verdict, { kind: 'graded' }>>>): Verdict => {
+    const v: Mutable<Extract<Verdict, { kind: 'graded' }>> = {
+      kind: 'graded',
+      grade,
+      clause,
+      measures: m,
+      compared: e.compared,
+      paceFromAttainment: false,
+      ...extra,
+    };
+    if (e.state !== undefined) v.state = e.state;
+    return v;
+  };
+
+  if (p.met !== undefined && m.targetMet) return graded(p.met, 'targetMet');
+
+  const f = e.figures;
+  const B = f?.baseline?.value;
+  if (p.survey !== undefined && f !== undefined && B !== undefined) {
+    const basis: SurveyBasis | undefined = surveyBasis(p.survey, name, f.unit);
+    const change = f.current.value - B;
+    // 「±3ポイント未満」: strictly less than the band; exactly 3 points is a change.
+    if (basis !== undefined && below(Math.abs(change), p.survey.points)) {
+      return graded(p.survey.code, 'surveyBand', { survey: { basis, points: p.survey.points, change } });
+    }
+  }
+
+  if (p.measure === 'pace') {
+    const pace = paceOf(e);
+    const { expected, years } = expectedShare(e, p);
+    const perYear = p.pace.kind === 'perYear' && years !== undefined ? { share: p.pace.share, years, expected } : undefined;
+    const extra = { paceFromAttainment: fromAttainment(e) === 1, ...(perYear ? { perYear } : {}) };
+    if (pace !== undefined) {
+      for (let i = 0; i < p.steps.length; i++) {
+        const step = p.steps[i]!;
+        if (atLeast(pace, step.min * expected)) return graded(step.code, i === 0 ? 'onPace' : 'roughly', extra);
+      }
+    }
+    if (p.worse !== undefined && m.deterioration !== undefined && above(m.deterioration, p.worse.beyond)) return graded(p.worse.code, 'worse');
+    return graded(p.otherwise, 'behind', extra);
+  }
+
+  const a = attainmentOf(m);
+  for (const step of p.steps) if (atLeast(a, step.min)) return graded(step.code, 'attainment');
+  if (p.worse !== undefined && m.deterioration !== undefined && above(m.deterioration, p.worse.beyond)) return graded(p.worse.code, 'worse');
+  return graded(p.otherwise, 'attainment');
 }

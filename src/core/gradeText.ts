@@ -27,9 +27,41 @@ const FULL: Readonly<Record<GradeKey, string>> = {
 
 const KEYS: ReadonlySet<string> = new Set(Object.keys(FULL));
 
-/** 'S' → 'Ｓ' (full) or 'S' (half); '-' → '－' or '-'; '7' → '７' or '7'. */
+/**
+ * 'S' → 'Ｓ' (full) or 'S' (half); '-' → '－' or '-'; '7' → '７' or '7'. A city's own code is
+ * written the same way: its ASCII characters in the column's width ('a' → 'ａ', 'N' → 'Ｎ'),
+ * anything else ('①', '済') as the city writes it.
+ */
 export function toGradeText(key: GradeKey, style: GradeStyle): string {
-  return style === 'full' ? FULL[key] : key;
+  if (style === 'half') return key;
+  return FULL[key as keyof typeof FULL] ?? fullWidth(key);
+}
+
+function fullWidth(code: string): string {
+  let out = '';
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    out += c >= 0x21 && c <= 0x7e ? String.fromCharCode(c + 0xfee0) : code[i];
+  }
+  return out;
+}
+
+/**
+ * A grade typed in a column graded by a city's own scale: the code it matches, or undefined.
+ * Compared after NFKC (ａ = a, Ｎ = N, ① = 1) and trimming, exactly first, then ignoring case
+ * when that leaves one code (a scale with both 'A' and 'a' needs the case). Any dash is the
+ * code '-' when the scale has one.
+ */
+export function readGradeCode(text: string, codes: readonly string[]): string | undefined {
+  const t = text.normalize('NFKC').trim();
+  if (t === '') return undefined;
+  if (DASHES.test(t)) return codes.includes('-') ? '-' : undefined;
+  const folded = codes.map((c) => c.normalize('NFKC').trim());
+  const exact = folded.indexOf(t);
+  if (exact >= 0) return codes[exact];
+  const lower = t.toLowerCase();
+  const loose = codes.filter((_, i) => folded[i]!.toLowerCase() === lower);
+  return loose.length === 1 ? loose[0] : undefined;
 }
 
 /**
@@ -94,11 +126,11 @@ function readGradeUncached(text: string): GradeKey | undefined {
  * The style a grade column already uses: the majority of the grades in it, full-width on a
  * tie or when nothing in it reads as a grade (the official reports are full-width).
  */
-export function detectGradeStyle(texts: readonly string[]): GradeStyle {
+export function detectGradeStyle(texts: readonly string[], codes?: readonly string[]): GradeStyle {
   let full = 0;
   let half = 0;
   for (const text of texts) {
-    const style = styleOf(text);
+    const style = codes === undefined ? styleOf(text) : codeStyle(text, codes);
     if (style === 'full') full++;
     else if (style === 'half') half++;
   }
@@ -116,6 +148,13 @@ function styleOf(text: string): GradeStyle | null {
     styleMemo.set(text, known);
   }
   return known;
+}
+
+/** The style of a typed code of a city scale; null when it is none of its codes. */
+function codeStyle(text: string, codes: readonly string[]): GradeStyle | null {
+  const t = text.trim();
+  if (readGradeCode(t, codes) === undefined) return null;
+  return t.normalize('NFKC') !== t || /[―ー—]/u.test(t) ? 'full' : 'half';
 }
 
 function styleOfUncached(text: string): GradeStyle | null {

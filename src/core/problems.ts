@@ -11,6 +11,8 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       '「{{sheet}}」シートのセル {{cell}}（{{text}}）は{{why}}ため、この指標は評価できません。数値（例: 63.0％、2,920件）または「－」を入力してください。',
     noTarget:
       '「{{sheet}}」シートのセル {{cell}} に目標値がないため、「{{kpi}}」は評価できません。目標値を入力してください。',
+    relationNoBaseline:
+      '「{{sheet}}」シートのセル {{cell}} の目標「{{text}}」は基準値と比べる目標ですが、基準値がないため「{{kpi}}」は評価できません。基準値を入力してください。',
     unitMismatch:
       '「{{sheet}}」シートの「{{kpi}}」は単位が行の中でそろっていません（{{units}}）。同じ単位で入力してください。',
     gradeIsFormula:
@@ -65,6 +67,8 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
     unreadableCell:
       'Cell {{cell}} on sheet "{{sheet}}" ({{text}}) {{why}}, so this indicator cannot be graded. Enter a number (e.g. 63.0%, 2,920件) or "－".',
     noTarget: 'Cell {{cell}} on sheet "{{sheet}}" has no target, so "{{kpi}}" cannot be graded. Enter a target value.',
+    relationNoBaseline:
+      'The target "{{text}}" in cell {{cell}} on sheet "{{sheet}}" compares with the baseline, but "{{kpi}}" has no baseline, so it cannot be graded. Enter the baseline.',
     unitMismatch: 'The units of "{{kpi}}" on sheet "{{sheet}}" do not agree ({{units}}). Use one unit in the row.',
     gradeIsFormula:
       'Cell {{cell}} on sheet "{{sheet}}" holds a formula, so no grade is written there. Leave it to keep the formula, or clear it and run again to write the computed grade.',
@@ -119,6 +123,7 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   unreadableCell: 'warning',
   noTarget: 'warning',
   unitMismatch: 'warning',
+  relationNoBaseline: 'warning',
   gradeIsFormula: 'warning',
   sheetProtected: 'warning',
   noGradeColumn: 'info',

@@ -18,13 +18,12 @@
  *   yet). A KPI that has no figure cannot be on track or behind; counting it would make a plan
  *   look worse the earlier it is evaluated. Shown as "2/4件".
  */
-import { METHOD_GRADES } from './presets';
-import { readGradeText, toGradeText } from './gradeText';
+import { gradeKeysOf, gradeMeaning, noCurrentGrade } from './presets';
+import { readGradeCode, toGradeText } from './gradeText';
 import type { TablePlace } from './structure';
 import type { EvaluatedKpi, EvaluatedTable, Evaluation, GradeKey, Preset } from './types';
 
 /** The grade "not yet due" (－): counted, but not part of the share's denominator. */
-const NOT_YET_DUE: GradeKey = '-';
 
 /** A department name for KPIs whose indicator cell names none. */
 export const NO_DEPARTMENT = '（担当課の記載なし）';
@@ -118,13 +117,13 @@ export const TOTAL_KEY = 'total';
 /** The grade a KPI counts under, by basis. */
 function countedGrade(k: EvaluatedKpi, gradeKeys: ReadonlySet<GradeKey>, basis: SummaryBasis): { grade: GradeKey | null; hand: boolean } {
   if (basis === 'ledger' && k.existing !== undefined) {
-    const typed = readGradeText(k.existing);
+    const typed = readGradeCode(k.existing, [...gradeKeys]);
     if (typed !== undefined && gradeKeys.has(typed)) return { grade: typed, hand: typed !== k.outcome.grade };
   }
   return { grade: k.outcome.grade, hand: false };
 }
 
-function countGrades(kpis: readonly SummaryKpi[], grades: readonly GradeKey[], onTrack: ReadonlySet<GradeKey>): GradeCounts {
+function countGrades(kpis: readonly SummaryKpi[], grades: readonly GradeKey[], onTrack: ReadonlySet<GradeKey>, notYetDue: GradeKey): GradeCounts {
   const byGrade: Partial<Record<GradeKey, number>> = {};
   for (const g of grades) byGrade[g] = 0;
   let ungraded = 0;
@@ -136,7 +135,7 @@ function countGrades(kpis: readonly SummaryKpi[], grades: readonly GradeKey[], o
       continue;
     }
     byGrade[k.grade] = (byGrade[k.grade] ?? 0) + 1;
-    if (k.grade !== NOT_YET_DUE) assessed++;
+    if (k.grade !== notYetDue) assessed++;
     if (onTrack.has(k.grade)) onTrackCount++;
   }
   return {
@@ -167,10 +166,11 @@ export interface SummaryOptions {
  */
 export function summarize(evaluation: Evaluation, places: readonly TablePlace[], preset: Preset, options: SummaryOptions): EvaluationSummary {
   if (places.length !== evaluation.tables.length) throw new Error('summarize: one place per table is needed');
-  const gradeOrder = METHOD_GRADES[preset.method];
+  const gradeOrder = gradeKeysOf(preset);
+  const notYetDue = noCurrentGrade(preset);
   const gradeSet = new Set(gradeOrder);
-  // The two best grades the rule gives (METHOD_GRADES is best first).
-  const onTrackGrades = gradeOrder.filter((g) => g !== NOT_YET_DUE).slice(0, 2);
+  // The two best grades the rule gives (gradeKeysOf is best first).
+  const onTrackGrades = gradeOrder.filter((g) => g !== notYetDue).slice(0, 2);
   const onTrack = new Set(onTrackGrades);
   const earlier = options.earlier;
 
@@ -208,25 +208,25 @@ export function summarize(evaluation: Evaluation, places: readonly TablePlace[],
   for (const [gKey, g] of seenGoals) {
     const inGoal = kpis.filter((k) => k.goalKey === gKey);
     const directions = [...g.directions].map(([dKey, label]) =>
-      withEarlier({ key: dKey, label, counts: countGrades(inGoal.filter((k) => k.directionKey === dKey), gradeOrder, onTrack) }, earlier),
+      withEarlier({ key: dKey, label, counts: countGrades(inGoal.filter((k) => k.directionKey === dKey), gradeOrder, onTrack, notYetDue) }, earlier),
     );
-    const group = withEarlier({ key: gKey, label: g.label, counts: countGrades(inGoal, gradeOrder, onTrack) }, earlier);
+    const group = withEarlier({ key: gKey, label: g.label, counts: countGrades(inGoal, gradeOrder, onTrack, notYetDue) }, earlier);
     goals.push({ ...group, sheet: g.sheet, directions });
   }
 
   const departmentNames = [...new Set(kpis.map((k) => k.department))].sort((a, b) => a.localeCompare(b, 'ja'));
   const departments = departmentNames.map((d) =>
-    withEarlier({ key: departmentKey(d), label: d, counts: countGrades(kpis.filter((k) => k.department === d), gradeOrder, onTrack) }, earlier),
+    withEarlier({ key: departmentKey(d), label: d, counts: countGrades(kpis.filter((k) => k.department === d), gradeOrder, onTrack, notYetDue) }, earlier),
   );
 
   const gradeTexts = onTrackGrades.map((g) => toGradeText(g, 'full')).join('・');
   return {
     presetId: preset.id,
     basis: options.basis,
-    grades: gradeOrder.map((key) => ({ key, text: toGradeText(key, 'full'), meaning: preset.labels[key]?.meaning ?? key })),
+    grades: gradeOrder.map((key) => ({ key, text: toGradeText(key, 'full'), meaning: gradeMeaning(preset, key)?.meaning ?? key })),
     onTrackGrades,
-    onTrackLabel: `${preset.labels[onTrackGrades[1]!]?.meaning ?? ''}以上（${gradeTexts}）`,
-    total: withEarlier({ key: TOTAL_KEY, label: '全体', counts: countGrades(kpis, gradeOrder, onTrack) }, earlier),
+    onTrackLabel: `${gradeMeaning(preset, onTrackGrades[1]!)?.meaning ?? ''}以上（${gradeTexts}）`,
+    total: withEarlier({ key: TOTAL_KEY, label: '全体', counts: countGrades(kpis, gradeOrder, onTrack, notYetDue) }, earlier),
     goals,
     departments,
     kpis,

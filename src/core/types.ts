@@ -34,6 +34,8 @@ export type CellReading =
     }
   | { readonly kind: 'missing' } // － ― - ー — or empty: no figure for that year
   | { readonly kind: 'state'; readonly state: CellState; readonly text: string }
+  /** A qualitative target written as a relation to the baseline: 「基準値を上回る」「現状維持」「増加」「減少」. */
+  | { readonly kind: 'relation'; readonly relation: RelationTarget['relation']; readonly text: string }
   | { readonly kind: 'unreadable'; readonly text: string; readonly reason: UnreadableReason };
 
 /** Why a cell could not be read; rendered into words by src/core/problems.ts. */
@@ -207,6 +209,16 @@ export interface KpiFigures {
   readonly expected?: number;
   /** The current value is a forecast (見込): the reason says so. */
   readonly currentIsForecast?: true;
+  /** The target is an action (策定完了 …) graded on a 0/1 scale: some scales give it a code of its own. */
+  readonly qualitative?: boolean;
+  /** The target is a relation to the baseline (「基準値を上回る」 …), as written: target = baseline, bound by the word. */
+  readonly relation?: RelationTarget;
+}
+
+/** 「基準値を上回る」「増加」 → 'up', 「下回る」「減少」 → 'down', 「現状維持」「維持」 → 'keep'. */
+export interface RelationTarget {
+  readonly relation: 'up' | 'down' | 'keep';
+  readonly text: string;
 }
 
 // ───────────────────────────── §6 grades ─────────────────────────────
@@ -215,7 +227,13 @@ export interface KpiFigures {
  * A grade key, half-width: S A B C D E and "-" for 実施時期未到来.
  * The `points` preset uses "1" … "7".
  */
-export type GradeKey = 'S' | 'A' | 'B' | 'C' | 'D' | 'E' | '-' | '1' | '2' | '3' | '4' | '5' | '6' | '7';
+export type BuiltinGradeKey = 'S' | 'A' | 'B' | 'C' | 'D' | 'E' | '-' | '1' | '2' | '3' | '4' | '5' | '6' | '7';
+
+/**
+ * A grade as the rule names it: a builtin method's key, or a city scale's own code
+ * ("F", "a", "N", "X", "①" …, see ScaleRule). Written as the code, in the column's width.
+ */
+export type GradeKey = BuiltinGradeKey | (string & {});
 
 export interface GradeOutcome {
   /** null when the KPI cannot be graded (unreadable cell, no target …). */
@@ -235,6 +253,7 @@ export type ProblemCode =
   | 'unreadableCell' // a value cell fits no grammar
   | 'noTarget' // the target cell is missing or unreadable
   | 'unitMismatch' // units in a row cannot be reconciled
+  | 'relationNoBaseline' // a target 「基準値を上回る」 … with no baseline to compare with
   | 'gradeIsFormula' // the grade cell holds a formula: not written
   | 'sheetProtected' // the sheet is protected: not written
   | 'noGradeColumn' // a KPI table without a grade column (offer to add one)
@@ -295,6 +314,8 @@ export interface Evaluation {
   readonly presetId: string;
   /** Every grade the rule can give (colour rules cover them all, so grades typed later are coloured too). */
   readonly gradeKeys: readonly GradeKey[];
+  /** The fill and text colour of each grade (spec §7): fixed for the builtins, by rank for a city's scale. */
+  readonly gradeColours: Readonly<Partial<Record<GradeKey, { readonly fill: string; readonly fontColor: string }>>>;
   readonly tables: readonly EvaluatedTable[];
   readonly problems: readonly Problem[];
 }
@@ -358,7 +379,7 @@ export interface WritePlan {
 
 // ───────────────────────────── §6 presets ─────────────────────────────
 
-export type PresetMethod = 'standard' | 'kijun' | 'tassei' | 'pace' | 'points';
+export type PresetMethod = 'standard' | 'kijun' | 'tassei' | 'pace' | 'points' | 'scale';
 
 /** What a grade means in a preset, shown in the task pane and the reasons. */
 export interface GradeMeaning {
@@ -373,8 +394,54 @@ interface PresetBase {
   readonly nameEn: string;
   /** Where the practice is published, as a fact: "長与町 総合計画 施策評価". */
   readonly source: string;
-  readonly labels: Readonly<Partial<Record<GradeKey, GradeMeaning>>>;
 }
+
+interface BuiltinLabels {
+  readonly labels: Readonly<Partial<Record<BuiltinGradeKey, GradeMeaning>>>;
+}
+
+/** One grade of a city's own scale: its code as the report writes it, and what it means. */
+export interface ScaleGrade extends GradeMeaning {
+  readonly code: string;
+}
+
+/** How far along the plan the current value is expected to be (spec §5 t, or a fixed share per year). */
+export type PaceKind =
+  | { readonly kind: 'line' } // straight line baseline → target: t = (yC − yB)/(yT − yB)
+  | { readonly kind: 'perYear'; readonly share: number }; // 多摩市: share × (yC − yB) of the distance, at most 1
+
+/**
+ * A city's own published scale (method 'scale'), first match wins:
+ *   qualitative target (an action is the KPI) → `qualitative`, when set;
+ *   no current value → `noCurrent`; a state word → its code in `states`, when set;
+ *   target met → `met`, when set; a survey item moved less than ±`survey.points` → `survey.code`;
+ *   the steps in order (pace: p ≥ min × expected share; attainment: a ≥ min);
+ *   worse than the baseline by more than `worse.beyond` → `worse.code`, when set; else `otherwise`.
+ */
+export interface ScaleRule {
+  /** Every code the scale writes, best first: the order gives the colours (spec §7). */
+  readonly grades: readonly ScaleGrade[];
+  readonly measure: 'pace' | 'attainment';
+  readonly pace: PaceKind;
+  readonly met?: string;
+  readonly steps: readonly { readonly code: string; readonly min: number }[];
+  readonly worse?: { readonly code: string; readonly beyond: number };
+  readonly otherwise: string;
+  readonly noCurrent: string;
+  readonly qualitative?: string;
+  /** State words as the city's codes (あきる野市: 完了 F, 未着手 X, 中止 Y, 評価困難 Z). Unset: as in the builtins. */
+  readonly states?: { readonly done?: string; readonly notStarted?: string; readonly cancelled?: string; readonly hardToEvaluate?: string };
+  /**
+   * Survey items (市民意識調査, アンケートの割合): a change of less than `points` from the baseline
+   * counts as no change (`code`). Items are the KPIs named in `items`, and — when `recognise` — those
+   * whose unit is ％ or ポイント and whose name says 満足度・割合・意識調査・アンケート ….
+   */
+  readonly survey?: { readonly points: number; readonly code: string; readonly recognise: boolean; readonly items: readonly string[] };
+}
+
+/** A preset of one of the five builtin methods (fixed grade keys, `labels` and `thresholds`). */
+export type BuiltinMethodPreset = Exclude<Preset, { method: 'scale' }>;
+export type ScalePreset = Extract<Preset, { method: 'scale' }>;
 
 /**
  * A grading rule: a method plus its thresholds. Rules are data: stored with the
@@ -382,31 +449,35 @@ interface PresetBase {
  */
 export type Preset = PresetBase &
   (
-    | {
-        readonly method: 'standard';
-        // S when p ≥ met; A when p ≥ onPace·t; B when p ≥ roughly·t; D when d > worse; else C.
-        readonly thresholds: { readonly met: number; readonly onPace: number; readonly roughly: number; readonly worse: number };
-      }
-    | {
-        readonly method: 'kijun';
-        // S target met; A better than baseline; B at most sameLevel worse; C more.
-        readonly thresholds: { readonly sameLevel: number };
-      }
-    | {
-        readonly method: 'tassei';
-        // A a ≥ a; B a ≥ b; C a ≥ c; D below.
-        readonly thresholds: { readonly a: number; readonly b: number; readonly c: number };
-      }
-    | {
-        readonly method: 'pace';
-        // A p ≥ onPace·t; B behind but not worse than baseline; C worse than baseline.
-        readonly thresholds: { readonly onPace: number };
-      }
-    | {
-        readonly method: 'points';
-        // 7 points at a ≥ steps[0], 6 at ≥ steps[1] … 2 at ≥ steps[5], 1 below. Descending.
-        readonly thresholds: { readonly steps: readonly [number, number, number, number, number, number] };
-      }
+    | ({ readonly method: 'scale' } & ScaleRule)
+    | (BuiltinLabels &
+        (
+          | {
+              readonly method: 'standard';
+              // S when p ≥ met; A when p ≥ onPace·t; B when p ≥ roughly·t; D when d > worse; else C.
+              readonly thresholds: { readonly met: number; readonly onPace: number; readonly roughly: number; readonly worse: number };
+            }
+          | {
+              readonly method: 'kijun';
+              // S target met; A better than baseline; B at most sameLevel worse; C more.
+              readonly thresholds: { readonly sameLevel: number };
+            }
+          | {
+              readonly method: 'tassei';
+              // A a ≥ a; B a ≥ b; C a ≥ c; D below.
+              readonly thresholds: { readonly a: number; readonly b: number; readonly c: number };
+            }
+          | {
+              readonly method: 'pace';
+              // A p ≥ onPace·t; B behind but not worse than baseline; C worse than baseline.
+              readonly thresholds: { readonly onPace: number };
+            }
+          | {
+              readonly method: 'points';
+              // 7 points at a ≥ steps[0], 6 at ≥ steps[1] … 2 at ≥ steps[5], 1 below. Descending.
+              readonly thresholds: { readonly steps: readonly [number, number, number, number, number, number] };
+            }
+        ))
   );
 
 /** How the officer chose to write. */

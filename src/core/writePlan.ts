@@ -79,7 +79,10 @@ export function planWrite(
       formats.push({
         sheet: grid.name,
         range: rangeAddress({ top: Math.min(...rows), bottom: Math.max(...rows), left: gradeCol, right: gradeCol }),
-        rules: colourRulesFor(evaluation.gradeKeys.map((key) => ({ key, text: toGradeText(key, evaluated.gradeStyle) }))),
+        rules: colourRulesFor(
+          evaluation.gradeKeys.map((key) => ({ key, text: toGradeText(key, evaluated.gradeStyle) })),
+          evaluation.gradeColours,
+        ),
       });
     }
   }

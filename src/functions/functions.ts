@@ -61,7 +61,8 @@ export function rate(当初: any[][], 現状: any[][], 目標: any[][]): any[][]
  * @param 当初年度 当初値の年度。2014、H26、平成26年度 など。省略すると最終目標で判定します。
  * @param 現状年度 現状値の年度。2017、H29 など。
  * @param 目標年度 目標値の年度。2019、R1、令和元年度 など。
- * @param preset 評価ルール。standard・kijun・tassei・pace・points または保存したルールの名前。省略するとブックに保存したルールです。
+ * @param preset 評価ルール。standard・kijun・tassei・pace・points・saiko・akiruno・tama・kitsuki・fukuoka または保存したルールの名前。省略するとブックに保存したルールです。
+ * @param 指標名 指標名。意識調査の変動幅（福岡市の ±3ポイント など）を使うルールで、「満足度」「割合」などから調査項目を判断します。
  * @returns 達成状況。表の書き方（全角Ｓ／半角S）に合わせます。範囲を指定すると範囲で返ります。
  */
 export async function grade(
@@ -72,6 +73,7 @@ export async function grade(
   現状年度?: any[][],
   目標年度?: any[][],
   preset?: any[][],
+  指標名?: any[][],
 ): Promise<any[][]> {
   const context = await loadGradeContext();
   return mapCells(
@@ -83,8 +85,9 @@ export async function grade(
       { name: ARG.currentYear, value: 現状年度 },
       { name: ARG.targetYear, value: 目標年度 },
       { name: ARG.preset, value: preset },
+      { name: ARG.name, value: 指標名 },
     ],
-    ([b, c, t, yb, yc, yt, p]) => gradeCell(b, c, t, yb, yc, yt, p, context),
+    ([b, c, t, yb, yc, yt, p, n]) => gradeCell(b, c, t, yb, yc, yt, p, n, context),
   );
 }
 

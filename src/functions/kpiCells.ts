@@ -28,6 +28,7 @@ export const ARG = {
   targetYear: '目標年度',
   year: '年度',
   preset: 'preset',
+  name: '指標名',
   cell: 'セル',
 } as const;
 
@@ -62,7 +63,7 @@ interface FigureArgs {
 function numericFigures(args: FigureArgs, measure: string): KpiFigures {
   const { target, current } = args;
   if (target.reading.kind === 'missing') throw invalidValue('noTarget');
-  if (target.reading.kind === 'state') throw invalidValue('targetNotNumber', { text: target.text, measure });
+  if (target.reading.kind === 'state' || target.reading.kind === 'relation') throw invalidValue('targetNotNumber', { text: target.text, measure });
   if (current?.reading.kind === 'missing') throw notAvailable('noCurrent', { measure });
   if (current?.reading.kind === 'state') throw notAvailable('stateNotNumber', { arg: current.name, text: current.text, measure });
 
@@ -87,6 +88,8 @@ function numericFigures(args: FigureArgs, measure: string): KpiFigures {
           throw invalidValue('unitMismatch', { units: result.why.units.join('／') });
         case 'noTarget':
           throw invalidValue('noTarget');
+        case 'relationNoBaseline': // a relation target was refused above; kept for completeness
+          throw invalidValue('targetNotNumber', { text: result.why.text, measure });
         case 'unreadable': // refused by readValues already; kept for completeness
           throw invalidValue('unreadable', {
             arg: ARG[result.why.role],
@@ -163,6 +166,7 @@ export function valueCell(cell: unknown): number {
     case 'missing':
       throw notAvailable('missingValue', { arg: ARG.cell });
     case 'state':
+    case 'relation': // 「基準値を上回る」: a target's word, no figure
       throw invalidValue('stateWord', { arg: ARG.cell, text: v.text });
     case 'unreadable': // refused by readValues; kept for completeness
       throw invalidValue('unreadable', { arg: ARG.cell, text: v.text, why: describeUnreadable(v.reading.reason, 'ja') });
@@ -208,6 +212,7 @@ export function gradeCell(
   currentYear: unknown,
   targetYear: unknown,
   preset: unknown,
+  name: unknown,
   context: GradeContext,
 ): string {
   const [B, C, T] = readValues([
@@ -225,7 +230,9 @@ export function gradeCell(
     target: input(T, ARG.targetYear, targetYear),
   };
   const rule = presetFor(preset, context);
-  const { outcome, problems } = gradeValues(values, rule);
+  // The indicator's name matters only to a city scale with a survey band (「満足度」「割合」 …).
+  const kpi = name === null || name === undefined ? '' : String(name).trim();
+  const { outcome, problems } = gradeValues(values, rule, { sheet: '', kpi });
   if (outcome.grade !== null) return toGradeText(outcome.grade, context.style);
   // Figures the engine cannot use are the clerk's to fix (#VALUE!); a rule that gives no
   // grade for sound figures (中止, 評価困難, kijun without a baseline) is #N/A.

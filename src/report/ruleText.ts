@@ -4,7 +4,7 @@
  * described as it is, not as the built-in one).
  */
 import { toGradeText } from '../core/gradeText';
-import { METHOD_GRADES } from '../core/presets';
+import { gradeKeysOf, gradeMeaning } from '../core/presets';
 import type { GradeKey, Preset } from '../core/types';
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
@@ -80,10 +80,12 @@ function condition(preset: Preset, key: GradeKey): string {
 
 /** One line per grade the rule gives, best first: 「Ｓ 早い — 目標を達成（進捗率 100% 以上）」. */
 export function ruleLines(preset: Preset): { key: GradeKey; text: string; meaning: string; condition: string }[] {
-  return METHOD_GRADES[preset.method].map((key) => ({
+  // A city scale (method 'scale') has no condition words here yet: its grades are listed with
+  // their meanings, which the city's own rule text states.
+  return gradeKeysOf(preset).map((key) => ({
     key,
     text: toGradeText(key, 'full'),
-    meaning: preset.labels[key]?.meaning ?? '',
+    meaning: gradeMeaning(preset, key)?.meaning ?? '',
     condition: condition(preset, key),
   }));
 }

@@ -37,6 +37,7 @@ import { ResultsList, type RowFilter } from './components/ResultsList';
 import { RulePanel } from './components/RulePanel';
 import { SavedMappings } from './components/SavedMappings';
 import { StatusArea } from './components/StatusArea';
+import { GradeColoursContext } from './components/GradeBadge';
 import { Summary } from './components/Summary';
 import { WriteFooter, WriteOptionsPanel } from './components/WritePanel';
 import { HostContext, useHost } from './hostContext';
@@ -396,6 +397,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
         {empty && <EmptyState sheets={grids?.map((g) => g.name) ?? []} />}
 
         {preview && evaluation && !empty && (
+          <GradeColoursContext.Provider value={evaluation.gradeColours}>
           <div className={styles.results}>
             <Summary
               evaluation={evaluation}
@@ -492,6 +494,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
               />
             </section>
           </div>
+          </GradeColoursContext.Provider>
         )}
       </main>
       {showFooter && (

@@ -274,3 +274,37 @@ describe('parseCellValue: figures too large for a number', () => {
     expect(parseCellValue('', { value: -1e307, numberFormat: '0.0%' })).toMatchObject({ kind: 'unreadable', reason: 'notAValue' });
   });
 });
+
+describe('parseCellValue: qualitative targets as a relation to the baseline', () => {
+  it.each([
+    ['基準値を上回る', 'up'],
+    ['基準値より増加', 'up'],
+    ['現状値を上回る', 'up'],
+    ['増加', 'up'],
+    ['向上', 'up'],
+    ['基準値を下回る', 'down'],
+    ['減少', 'down'],
+    ['策定時より減少', 'down'],
+    ['削減', 'down'],
+    ['現状維持', 'keep'],
+    ['維持', 'keep'],
+    ['基準値以上', 'keep'],
+    ['基準値を 上回る', 'up'], // a space inside, as officers type
+    ['基準値を上回る\n(R5)', 'up'], // with its year below
+  ] as const)('%j → %s', (text, relation) => {
+    expect(parseCellValue(text)).toMatchObject({ kind: 'relation', relation });
+  });
+
+  it('keeps the text as written', () => {
+    expect(parseCellValue(' 現状維持 ')).toStrictEqual({ kind: 'relation', relation: 'keep', text: '現状維持' });
+  });
+
+  it.each(['現状', '基準値', '増加傾向', '上回る見込み'])('%j is no relation', (text) => {
+    expect(parseCellValue(text)).toMatchObject({ kind: 'unreadable', reason: 'noNumber' });
+  });
+
+  it('leaves figures and states alone', () => {
+    expect(parseCellValue('65.0%を維持')).toMatchObject({ kind: 'number', value: 65, unit: '%' });
+    expect(parseCellValue('策定完了')).toMatchObject({ kind: 'state', state: 'done' });
+  });
+});

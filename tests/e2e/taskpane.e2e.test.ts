@@ -199,7 +199,7 @@ describe('task pane on the sample ledger (headless Chromium, built add-in, workb
       .filter((g) => counted.has(g))
       .map((g) => {
         const text = kpis.find((k) => k.ek.outcome.grade === g)!.ek.gradeText!;
-        const meaning = labels[g]?.meaning;
+        const meaning = (labels as Partial<Record<string, { meaning: string }>>)[g]?.meaning;
         return `${meaning ? `${text}（${meaning}）` : text} ${counted.get(g)}件`;
       });
     const badgeLabels = await page

@@ -324,7 +324,7 @@ describe('KPI.GRADE (達成状況)', () => {
     expectCellError(
       only(await grade(one('13.0％'), one('13.7％'), one('15.0％'), H26, H29, H31, one('hoge'))),
       VALUE,
-      '評価ルール「hoge」はありません。standard・kijun・tassei・pace・points のいずれかを指定するか、省略してブックに保存した評価ルールを使ってください。',
+      '評価ルール「hoge」はありません。standard・kijun・tassei・pace・points・saiko・akiruno・tama・kitsuki・fukuoka のいずれかを指定するか、省略してブックに保存した評価ルールを使ってください。',
     );
   });
 

@@ -50,6 +50,7 @@ describe('KPI.GRADE agrees with the engine on whole ledgers', () => {
             [[year(kpi.current)]],
             [[kpi.target.year ?? null]],
             [[presetId]],
+            [[kpi.name]],
           )) as [[unknown]];
           const where = `${table.table.sheet} ${kpi.name}`;
           if (outcome.grade === null) {

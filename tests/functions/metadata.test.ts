@@ -52,6 +52,7 @@ const EXPECTED_SIGNATURES: Record<string, Array<[name: string, optional: boolean
     ['現状年度', true],
     ['目標年度', true],
     ['preset', true],
+    ['指標名', true],
   ],
   ATTAIN: [
     ['現状', false],

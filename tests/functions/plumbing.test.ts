@@ -128,9 +128,9 @@ describe('presets: the preset argument', () => {
   });
 
   it('lists what can be asked for', () => {
-    expect(knownPresetNames(undefined)).toBe('standard・kijun・tassei・pace・points');
-    expect(knownPresetNames(saved)).toBe('standard・kijun・tassei・pace・points・按分進捗 7段階（調整）');
-    expect(knownPresetNames(BUILTIN_PRESETS.pace)).toBe('standard・kijun・tassei・pace・points');
+    expect(knownPresetNames(undefined)).toBe('standard・kijun・tassei・pace・points・saiko・akiruno・tama・kitsuki・fukuoka');
+    expect(knownPresetNames(saved)).toBe('standard・kijun・tassei・pace・points・saiko・akiruno・tama・kitsuki・fukuoka・按分進捗 7段階（調整）');
+    expect(knownPresetNames(BUILTIN_PRESETS.pace)).toBe('standard・kijun・tassei・pace・points・saiko・akiruno・tama・kitsuki・fukuoka');
   });
 });
 

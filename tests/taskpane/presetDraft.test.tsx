@@ -55,10 +55,67 @@ describe('threshold drafts', () => {
   });
 
   it('has fields for every method', () => {
-    for (const [method, preset] of Object.entries(BUILTIN_PRESETS)) {
+    for (const preset of Object.values(BUILTIN_PRESETS)) {
+      if (preset.method === 'scale') continue; // below
       const draft = draftOf(preset);
-      expect(Object.keys(draft)).toEqual(THRESHOLD_FIELDS[method as keyof typeof THRESHOLD_FIELDS].map((f) => f.path));
+      expect(Object.keys(draft)).toEqual(THRESHOLD_FIELDS[preset.method].map((f) => f.path));
       expect(Object.values(draft).every((v) => readThreshold(v) !== undefined)).toBe(true);
     }
+  });
+
+  it('a city scale: codes, meanings, steps, pace share, band and state codes', () => {
+    const fukuoka = draftOf(BUILTIN_PRESETS.fukuoka);
+    expect(fukuoka['grades.0.code']).toBe('a');
+    expect(fukuoka['steps.0.min']).toBe('1');
+    expect(fukuoka['pace.share']).toBe(''); // straight line
+    expect(fukuoka['survey.points']).toBe('3');
+    expect(draftOf(BUILTIN_PRESETS.tama)['pace.share']).toBe('0.2');
+    expect(draftOf(BUILTIN_PRESETS.akiruno)['states.cancelled']).toBe('Y');
+  });
+
+  it('a city scale copy: a renamed code is renamed wherever the rule uses it; a band and a yearly pace are set', () => {
+    const draft = { ...draftOf(BUILTIN_PRESETS.fukuoka), 'grades.1.code': 'B', 'survey.points': '5', 'pace.share': '25%' };
+    const r = applyDraft(BUILTIN_PRESETS.fukuoka, draft, { ja: '福岡市（調整）', en: 'Fukuoka (adjusted)' });
+    expect(r.fieldErrors).toEqual({});
+    expect(r.preset).toMatchObject({
+      id: 'fukuoka-custom',
+      otherwise: 'B',
+      survey: { points: 5, code: 'B' },
+      pace: { kind: 'perYear', share: 0.25 },
+    });
+    expect(r.preset?.method === 'scale' && r.preset.grades.map((g) => g.code)).toEqual(['a', 'B', 'c', '-']);
+  });
+
+  it('a city scale copy changes shape: no band, a yearly pace, KPIs marked as survey items, state codes set or dropped', () => {
+    const names = { ja: 'x', en: 'x' };
+    // 福岡市 → without its band, 20 % a year
+    const a = applyDraft(BUILTIN_PRESETS.fukuoka, { ...draftOf(BUILTIN_PRESETS.fukuoka), 'survey.points': '', 'pace.share': '0.2' }, names);
+    expect(a.preset).toMatchObject({ pace: { kind: 'perYear', share: 0.2 } });
+    expect(a.preset && 'survey' in a.preset && a.preset.survey).toBeFalsy();
+    // 日本再興戦略 → a 2-point band (code: its otherwise, B) for two KPIs the officer marks, 中止 coded N
+    const b = applyDraft(
+      BUILTIN_PRESETS.saiko,
+      { ...draftOf(BUILTIN_PRESETS.saiko), 'survey.points': '2', 'survey.items': '転入者数、 転出者数', 'states.cancelled': 'N' },
+      names,
+    );
+    expect(b.fieldErrors).toEqual({});
+    expect(b.preset).toMatchObject({
+      survey: { points: 2, code: 'B', recognise: true, items: ['転入者数', '転出者数'] },
+      states: { hardToEvaluate: 'N', cancelled: 'N' },
+    });
+    // あきる野市 → 未着手 no longer coded (graded as no progress), and no grade of its own for 目標達成
+    const c = applyDraft(BUILTIN_PRESETS.akiruno, { ...draftOf(BUILTIN_PRESETS.akiruno), 'states.notStarted': '', met: '' }, names);
+    expect(c.fieldErrors).toEqual({});
+    expect(c.preset?.method === 'scale' && [c.preset.states, c.preset.met]).toEqual([{ done: 'F', cancelled: 'Y', hardToEvaluate: 'Z' }, undefined]);
+    // a code the grades do not have is reported beside its field
+    const d = applyDraft(BUILTIN_PRESETS.saiko, { ...draftOf(BUILTIN_PRESETS.saiko), 'states.cancelled': 'Q' }, names);
+    expect(d.fieldErrors['states.cancelled']).toMatch(/「中止」の記号「Q」が grades にありません/);
+  });
+
+  it('a city scale copy: a step asking more than the one above is reported on that step', () => {
+    const draft = { ...draftOf(BUILTIN_PRESETS.tama), 'steps.1.min': '1.2' };
+    const r = applyDraft(BUILTIN_PRESETS.tama, draft, { ja: 'x', en: 'x' });
+    expect(r.preset).toBeUndefined();
+    expect(r.fieldErrors['steps.1.min']).toMatch(/段階 2（②）のしきい値 1.2 は段階 1（①）の 1 以下/);
   });
 });

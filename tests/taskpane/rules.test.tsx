@@ -102,12 +102,40 @@ describe('presets', () => {
     const names = within(listbox)
       .getAllByRole('option')
       .map((o) => o.textContent);
-    expect(names).toEqual(['按分進捗 7段階', '基準値比較', '達成率', '目安値', '点数']);
+    expect(names).toEqual([
+      '按分進捗 7段階',
+      '基準値比較',
+      '達成率',
+      '目安値',
+      '点数',
+      '日本再興戦略 KPI進捗（A・B・F・N）',
+      'あきる野市 進捗管理（F・S・A・B・C・X・Y・Z）',
+      '多摩市 年20%進捗（①・②・③）',
+      '杵築市 達成率（A・B・C・D）',
+      '福岡市 成果指標（a・b・c、意識調査 ±3ポイント）',
+    ]);
     fireEvent.click(within(listbox).getByRole('option', { name: '達成率' }));
     expect(screen.getByText('評価基準: 達成率')).toBeTruthy();
     expect(field('Ａ: 達成率 ≥').value).toBe('1');
     expect(field('Ｃ: 達成率 ≥').value).toBe('0.5');
     expect(screen.getByText('出典: 長野県・佐野市・杵築市 ほか')).toBeTruthy();
+  });
+
+  it('a city scale: its fields with live hints, editable from a copy', () => {
+    renderPane();
+    openRules();
+    fireEvent.click(screen.getByRole('combobox', { name: '評価基準を選ぶ' }));
+    fireEvent.click(screen.getByRole('option', { name: '多摩市 年20%進捗（①・②・③）' }));
+    expect(field('毎年の進捗の割合（空欄なら直線）').value).toBe('0.2');
+    // 20 % a year: the second year expects 2 × 20 % = 40 %.
+    expect(screen.getByText('2年目の目安は 40%')).toBeTruthy();
+    fireEvent.change(field('毎年の進捗の割合（空欄なら直線）'), { target: { value: '25%' } });
+    // 2 × 25 % = 50 %
+    expect(screen.getByText('2年目の目安は 50%')).toBeTruthy();
+    fireEvent.change(field('評価 1 の記号'), { target: { value: 'A' } });
+    expect(field('評価 1 の記号').getAttribute('aria-invalid')).not.toBe('true');
+    fireEvent.change(field('評価 1 の記号'), { target: { value: '②' } });
+    expect(screen.getByText(/評価の記号「②」が grades に2回あります/)).toBeTruthy();
   });
 
   it('points: a step out of order is reported on that step', () => {

@@ -4,7 +4,8 @@
  * fill in light and dark themes alike. 実施時期未到来 (－) has no colour on purpose.
  */
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import { GRADE_COLOURS } from '../../core/colours';
+import { createContext, useContext } from 'react';
+import { GRADE_COLOURS, type GradeColour } from '../../core/colours';
 import { toGradeText } from '../../core/gradeText';
 import type { GradeKey } from '../../core/types';
 import { useT } from '../i18n';
@@ -15,6 +16,9 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
 });
+
+/** The colours of the rule the results were graded by (Evaluation.gradeColours): a city's own codes get theirs. */
+export const GradeColoursContext = createContext<Readonly<Partial<Record<GradeKey, GradeColour>>>>(GRADE_COLOURS);
 
 export interface GradeBadgeProps {
   readonly grade: GradeKey | null;
@@ -31,6 +35,7 @@ export interface GradeBadgeProps {
 export function GradeBadge({ grade, text, meaning, size = 'large', suffix, label }: GradeBadgeProps) {
   const { t } = useT();
   const styles = useStyles();
+  const colours = useContext(GradeColoursContext);
   if (grade === null) {
     return (
       <Badge className={styles.badge} size={size} appearance="tint" color="warning" shape="rounded" aria-label={label}>
@@ -40,7 +45,7 @@ export function GradeBadge({ grade, text, meaning, size = 'large', suffix, label
     );
   }
   const shown = text ?? toGradeText(grade, 'full');
-  const colour = GRADE_COLOURS[grade];
+  const colour = colours[grade];
   const aria = label ?? (meaning ? t('gradeAriaMeaning', { grade: shown, meaning }) : t('gradeAria', { grade: shown }));
   if (!colour) {
     return (

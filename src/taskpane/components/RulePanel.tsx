@@ -24,7 +24,7 @@ import {
 import { ArrowReset20Regular, Save20Regular } from '@fluentui/react-icons';
 import type { Preset } from '../../core/types';
 import { useT, type T } from '../i18n';
-import { NAN, readThreshold, THRESHOLD_FIELDS, type ThresholdField } from '../state/presetDraft';
+import { fieldsOf, isNumberField, NAN, readThreshold, type ThresholdField } from '../state/presetDraft';
 import { presetSourceText, workbookPresetLabel } from '../state/presetWords';
 import { thresholdMessage } from '../state/thresholdMessages';
 import type { PresetChoice } from '../state/usePresets';
@@ -64,8 +64,13 @@ function presetName(p: Preset, lang: 'ja' | 'en'): string {
 }
 
 function hintFor(field: ThresholdField, text: string, t: T): string | undefined {
+  if (!isNumberField(field)) return undefined;
+  if (field.kind === 'paceShare' && text.trim() === '') return t('paceLineHint');
   const n = readThreshold(text);
   if (n === undefined) return undefined;
+  if (field.kind === 'points') return t('pointsHint', { points: n });
+  // A fixed share per year: what the second year expects (多摩市 20 % → 40 %).
+  if (field.kind === 'paceShare') return t('paceShareHint', { years: 2, pct: Math.round(Math.min(1, n * 2) * 1000) / 10 });
   const pct = Math.round(n * 1000) / 10;
   if (field.kind === 'ratio') return t('percentHint', { pct });
   return t('factorHint', { pct: Math.round(n * 60 * 10) / 10 });
@@ -78,7 +83,7 @@ export function RulePanel({ choice, disabled }: RulePanelProps) {
   const label = (value: string, p: Preset) =>
     value === 'workbook' ? workbookPresetLabel(presetName(p, lang), lang) : presetName(p, lang);
   const selectedOption = options.find((o) => o.value === selected);
-  const fields = THRESHOLD_FIELDS[base.method];
+  const fields = fieldsOf(base);
   const hasErrors = Object.keys(result.fieldErrors).length > 0 || result.generalErrors.length > 0;
   const fieldError = (path: string): string | undefined => {
     const e = result.fieldErrors[path];
@@ -148,7 +153,7 @@ export function RulePanel({ choice, disabled }: RulePanelProps) {
                   <Input
                     className={styles.input}
                     size="small"
-                    inputMode="decimal"
+                    inputMode={isNumberField(f) ? 'decimal' : 'text'}
                     value={text}
                     disabled={disabled}
                     onChange={(_, data) => choice.setField(f.path, data.value)}

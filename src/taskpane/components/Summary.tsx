@@ -6,6 +6,7 @@
 import { Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { Evaluation, GradeKey, Preset } from '../../core/types';
 import { toGradeText } from '../../core/gradeText';
+import { gradeMeaning } from '../../core/presets';
 import { useT } from '../i18n';
 import { GradeBadge } from './GradeBadge';
 
@@ -59,7 +60,9 @@ export function countGrades(evaluation: Evaluation): { counts: GradeCount[]; kpi
       byKey.set(k.outcome.grade, (byKey.get(k.outcome.grade) ?? 0) + 1);
     }
   }
-  const counts: GradeCount[] = ORDER.filter((g) => byKey.has(g)).map((g) => ({ grade: g, count: byKey.get(g)! }));
+  // The rule's own order (best first), then any other grade in the builtin order.
+  const order = [...evaluation.gradeKeys, ...ORDER.filter((g) => !evaluation.gradeKeys.includes(g))];
+  const counts: GradeCount[] = order.filter((g) => byKey.has(g)).map((g) => ({ grade: g, count: byKey.get(g)! }));
   if (byKey.has(null)) counts.push({ grade: null, count: byKey.get(null)! });
   return { counts, kpis, differs };
 }
@@ -78,7 +81,7 @@ export function Summary({ evaluation, preset, changes, problems, onShowProblems 
   const styles = useStyles();
   const { counts, kpis, differs } = countGrades(evaluation);
   const meaning = (g: GradeKey) => {
-    const label = preset?.labels[g];
+    const label = preset ? gradeMeaning(preset, g) : undefined;
     return label ? (lang === 'ja' ? label.meaning : label.meaningEn) : undefined;
   };
 

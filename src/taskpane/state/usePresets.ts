@@ -5,13 +5,13 @@
  * typed thresholds are not valid, and then nothing is graded with it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { BUILTIN_PRESETS } from '../../core/presets';
+import { BUILTIN_PRESETS, type BuiltinPresetId } from '../../core/presets';
 import type { Preset, PresetMethod } from '../../core/types';
 import type { LedgerHost } from '../../excel/host';
 import { errorInfo, type ErrorInfo, type FailedOperation } from './machine';
 import { applyDraft, draftOf, type Draft, type DraftResult } from './presetDraft';
 
-export const BUILTIN_ORDER: readonly PresetMethod[] = ['standard', 'kijun', 'tassei', 'pace', 'points'];
+export const BUILTIN_ORDER: readonly BuiltinPresetId[] = Object.keys(BUILTIN_PRESETS) as BuiltinPresetId[];
 export const WORKBOOK_OPTION = 'workbook';
 
 export interface PresetOption {

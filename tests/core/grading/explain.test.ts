@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { percent } from '../../../src/core/explain';
 import { gradeFigures, gradeValues } from '../../../src/core/grade';
-import type { KpiFigures } from '../../../src/core/types';
+import type { KpiFigures, Preset } from '../../../src/core/types';
 import { builtin, input, num, state, unreadable } from './helpers';
 
-const std = builtin('standard');
+const std = builtin('standard') as Extract<Preset, { method: 'standard' }>;
 const Y: { b?: number; c?: number; t?: number } = { b: 2014, c: 2017, t: 2019 };
 
 const dated = (value: number, year: number | undefined) => (year === undefined ? { value } : { value, year });

@@ -22,11 +22,11 @@ describe('PresetSchema and the Preset type cannot drift apart', () => {
 });
 
 describe('BUILTIN_PRESETS', () => {
-  it('lists standard, kijun, tassei, pace, points, keyed by id', () => {
-    expect(Object.keys(BUILTIN_PRESETS)).toEqual(['standard', 'kijun', 'tassei', 'pace', 'points']);
+  it('lists the five methods, then the cities\' own scales, keyed by id', () => {
+    expect(Object.keys(BUILTIN_PRESETS)).toEqual(['standard', 'kijun', 'tassei', 'pace', 'points', 'saiko', 'akiruno', 'tama', 'kitsuki', 'fukuoka']);
     for (const [id, p] of Object.entries(BUILTIN_PRESETS)) {
       expect(p.id).toBe(id);
-      expect(p.method).toBe(id);
+      expect(p.method).toBe(['saiko', 'akiruno', 'tama', 'kitsuki', 'fukuoka'].includes(id) ? 'scale' : id);
     }
   });
 
@@ -71,7 +71,9 @@ describe('BUILTIN_PRESETS', () => {
   });
 
   it('label exactly the grades their method gives', () => {
-    for (const p of Object.values(BUILTIN_PRESETS)) expect(Object.keys(p.labels).sort()).toEqual([...METHOD_GRADES[p.method]].sort());
+    for (const p of Object.values(BUILTIN_PRESETS)) {
+      if (p.method !== 'scale') expect(Object.keys(p.labels).sort()).toEqual([...METHOD_GRADES[p.method]].sort());
+    }
   });
 
   it('pass their own schema, also as JSON text', () => {
@@ -129,7 +131,7 @@ describe('parsePreset rejects bad input in Japanese', () => {
 
   it('an unknown method', () => {
     expect(errorsOf({ ...json('standard'), method: 'magic' })).toEqual([
-      'method（判定方式）は standard, kijun, tassei, pace, points のいずれかにしてください。',
+      'method（判定方式）は standard, kijun, tassei, pace, points, scale のいずれかにしてください。',
     ]);
   });
 
