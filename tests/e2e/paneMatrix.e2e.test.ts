@@ -118,6 +118,9 @@ describe('the pane at 320 / 350 / 500 px, light and dark, ja and en, 0 / sample 
       await expect(page.getByRole('searchbox').isVisible(), 'a search box over 2,000 KPIs').resolves.toBe(true);
     }
     await page.screenshot({ path: join(ARTIFACTS, `matrix-${data}-${width}-${theme}-${lang}.png`) });
+    if (data === 'sample' && theme === 'light') {
+      await page.screenshot({ path: join(ARTIFACTS, `matrix-${data}-${width}-${theme}-${lang}-full.png`), fullPage: true });
+    }
     expect(errorsOf(page), 'page errors').toEqual([]);
     await page.close();
   });

@@ -320,3 +320,26 @@ describe('13. accessible names', () => {
     }
   });
 });
+
+describe('9. Japanese words kept whole at 320 px', () => {
+  it('values keep 「以下」 and 「(H22 国調)」 whole; department names do not break inside a word', async () => {
+    renderPane([
+      buildGrid('第4節', [
+        HEADER,
+        ['1', '若者の転出超過数（ものづくり振興課）', '217人\n(H22 国調)', '198人', '150人以下', ''],
+      ]),
+    ]);
+    await evaluateAll();
+    const row = kpiRows()[0]!;
+    const baseline = within(row).getByText((_, el) => el?.textContent === '217人\n(H22\u00A0国調)' && el.children.length === 0);
+    const target = within(row).getByText('150人以下');
+    for (const el of [baseline, target]) {
+      expect(cssValues(el, 'word-break')).toContain('keep-all');
+      expect(cssValues(el, 'overflow-wrap')).not.toContain('break-word');
+    }
+    const values = target.parentElement!;
+    expect(cssValues(values, 'grid-template-columns').join(' ')).toContain('minmax(min-content');
+    const department = within(row).getByText('ものづくり振興課');
+    expect(cssValues(department, 'word-break')).toContain('keep-all');
+  });
+});

@@ -68,10 +68,14 @@ const useStyles = makeStyles({
   },
   department: {
     color: tokens.colorNeutralForeground3,
+    // 「ものづくり振興課」 whole on a line (keep-all); only a name longer than the line wraps.
+    wordBreak: 'keep-all',
+    overflowWrap: 'anywhere',
   },
   values: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) auto minmax(0, 1fr) auto minmax(0, 1fr)',
+    // Never narrower than a value's longest unbreakable run: 「150人以下」 is not cut to 「150人以／下」.
+    gridTemplateColumns: 'minmax(min-content, 1fr) auto minmax(min-content, 1fr) auto minmax(min-content, 1fr)',
     columnGap: tokens.spacingHorizontalS,
     alignItems: 'start',
     paddingTop: tokens.spacingVerticalXXS,
@@ -86,7 +90,7 @@ const useStyles = makeStyles({
     whiteSpace: 'pre-line',
     // "(H22 国調)" breaks at its space, not inside 国調; a long unbroken value still wraps.
     wordBreak: 'keep-all',
-    overflowWrap: 'break-word',
+    overflowWrap: 'normal',
     fontVariantNumeric: 'tabular-nums',
     color: tokens.colorNeutralForeground1,
   },
@@ -174,7 +178,15 @@ export interface KpiRowProps {
   readonly onSelect: (sheet: string, address: string) => void;
 }
 
-const shown = (cell: ValueCell | undefined): string => (cell?.text.trim() ? cell.text.trim() : '－');
+/**
+ * A value as the sheet displays it, with the spaces inside a parenthesis made unbreakable:
+ * 「(H22 国調)」 stays whole on its line, as 「150人以下」 does (keep-all, below).
+ */
+export function keepTogether(text: string): string {
+  return text.replace(/[(（][^()（）\n]*[)）]/g, (group) => group.replace(/ /g, '\u00A0'));
+}
+
+const shown = (cell: ValueCell | undefined): string => (cell?.text.trim() ? keepTogether(cell.text.trim()) : '－');
 
 const percent = (x: number): number => Math.round(x * 100);
 
