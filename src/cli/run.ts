@@ -273,10 +273,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     report.written = { cells: applied.written, notes: applied.notes, rules: applied.rules, file: o.out };
   }
 
-  // The committee summary (#12), counted as the ledger stands after this run.
-  const committee = committeeSummary(evaluation, loaded.grids, o.preset, o.overwrite ? 'computed' : 'ledger');
-  addPlaces(report, committee);
-  if (o.report !== undefined) {
+  // The committee summary (#12), counted as the ledger stands after this run; the text report does not show it.
+  const committee = o.json || o.report !== undefined ? committeeSummary(evaluation, loaded.grids, o.preset, o.overwrite ? 'computed' : 'ledger') : undefined;
+  if (committee) addPlaces(report, committee);
+  if (committee && o.report !== undefined) {
     const html = committeeHtml(committee, {
       workbookTitle: coreTitle(loaded.pkg.has(CORE_PART) ? loaded.pkg.text(CORE_PART) : undefined),
       grids: loaded.grids,

@@ -38,8 +38,11 @@ export interface TablePlace {
 }
 
 // Matched against NFKC text, so 第１節 and 第1節, 基本目標１ and 基本目標1 are the same.
-const GOAL_START = /^(?:基本目標|基本方針|政策目標|政策\s*\d|第\s*[0-9一二三四五六七八九十]+\s*[章節編])/;
-const DIRECTION_START = /^(?:基本的方向|基本施策|基本事業|施策(?!評価)|重点施策|取組方針)/;
+// A heading word is followed by its number or a separator (「基本目標１」「施策：…」「基本事業 …」); a line that
+// only starts with the word (「基本目標の進捗状況」「施策評価シート」) is a caption, not a heading.
+const NUMBERED = String.raw`(?=[0-9一二三四五六七八九十ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ\s:：（(【「-])`;
+const GOAL_START = new RegExp(String.raw`^(?:(?:基本目標|基本方針|政策目標)${NUMBERED}|政策\s*\d|第\s*[0-9一二三四五六七八九十]+\s*[章節編])`);
+const DIRECTION_START = new RegExp(String.raw`^(?:基本的方向|基本施策|基本事業|重点施策|取組方針|施策)${NUMBERED}`);
 
 /** Line breaks and runs of spaces become one space. */
 function oneLine(text: string): string {
@@ -64,39 +67,69 @@ export function headingLevel(text: string): HeadingLevel | undefined {
   return undefined;
 }
 
-/**
- * The place of one table among the sheet's KPI tables (all of them, so that a heading above
- * another table is not taken for this one's direction).
- */
-export function tablePlace(grid: SheetGrid, table: Pick<KpiTable, 'headerRows' | 'range'>, sheetTables: readonly Pick<KpiTable, 'headerRows' | 'range'>[]): TablePlace {
+/** The heading rows of one sheet, top to bottom: one pass over the sheet, shared by its tables. */
+export function sheetHeadings(grid: SheetGrid): Heading[] {
+  const out: Heading[] = [];
+  for (let r = 0; r < grid.rows.length; r++) {
+    const texts = rowTexts(grid, r);
+    if (texts.length === 0 || texts.length > 2) continue;
+    const text = texts.join(' ');
+    const level = headingLevel(text);
+    if (level) out.push({ level, text, row: r });
+  }
+  return out;
+}
+
+/** The place of one table, from its sheet's headings (see the module comment for the rule). */
+function placeFrom(sheet: string, headings: readonly Heading[], table: Pick<KpiTable, 'headerRows' | 'range'>, sheetTables: readonly Pick<KpiTable, 'headerRows' | 'range'>[]): TablePlace {
   // The last row of the nearest other table above this one: a direction must be below it.
   let directionFloor = -1;
   for (const other of sheetTables) {
     if (other.range.bottom < table.headerRows.top && other.range.bottom > directionFloor) directionFloor = other.range.bottom;
   }
   let direction: Heading | undefined;
-  for (let r = table.headerRows.top - 1; r >= 0; r--) {
-    const texts = rowTexts(grid, r);
-    if (texts.length === 0 || texts.length > 2) continue;
-    const text = texts.join(' ');
-    const level = headingLevel(text);
-    if (level === 'goal') return { sheet: grid.name, goal: { level, text, row: r }, ...(direction ? { direction } : {}) };
-    if (level === 'direction' && direction === undefined && r > directionFloor) direction = { level, text, row: r };
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const h = headings[i]!;
+    if (h.row >= table.headerRows.top) continue;
+    if (h.level === 'goal') return { sheet, goal: h, ...(direction ? { direction } : {}) };
+    if (direction === undefined && h.row > directionFloor) direction = h;
   }
-  return { sheet: grid.name, goal: { level: 'goal', text: grid.name, row: -1 }, ...(direction ? { direction } : {}) };
+  return { sheet, goal: { level: 'goal', text: sheet, row: -1 }, ...(direction ? { direction } : {}) };
+}
+
+/**
+ * The place of one table among the sheet's KPI tables (all of them, so that a heading above
+ * another table is not taken for this one's direction).
+ */
+export function tablePlace(grid: SheetGrid, table: Pick<KpiTable, 'headerRows' | 'range'>, sheetTables: readonly Pick<KpiTable, 'headerRows' | 'range'>[]): TablePlace {
+  return placeFrom(grid.name, sheetHeadings(grid), table, sheetTables);
 }
 
 /** The places of every table of one sheet, in the order given. */
 export function placeTables(grid: SheetGrid, tables: readonly Pick<KpiTable, 'headerRows' | 'range'>[]): TablePlace[] {
-  return tables.map((t) => tablePlace(grid, t, tables));
+  const headings = sheetHeadings(grid);
+  return tables.map((t) => placeFrom(grid.name, headings, t, tables));
 }
 
 /** The place of every table of an evaluation, in its order (tables are grouped by sheet there). */
 export function placesFor(tables: readonly Pick<KpiTable, 'sheet' | 'headerRows' | 'range'>[], grids: readonly SheetGrid[]): TablePlace[] {
+  // Each sheet is scanned for headings once, however many tables it has.
   const bySheet = new Map(grids.map((g) => [g.name, g]));
+  const sheetTables = new Map<string, Pick<KpiTable, 'sheet' | 'headerRows' | 'range'>[]>();
+  for (const t of tables) {
+    const list = sheetTables.get(t.sheet);
+    if (list) list.push(t);
+    else sheetTables.set(t.sheet, [t]);
+  }
+  const headings = new Map<string, Heading[]>();
   return tables.map((t) => {
     const grid = bySheet.get(t.sheet);
     if (!grid) return { sheet: t.sheet, goal: { level: 'goal', text: t.sheet, row: -1 } };
-    return tablePlace(grid, t, tables.filter((o) => o.sheet === t.sheet));
+    let h = headings.get(t.sheet);
+    if (!h) {
+      h = sheetHeadings(grid);
+      headings.set(t.sheet, h);
+    }
+    return placeFrom(grid.name, h, t, sheetTables.get(t.sheet)!);
   });
 }

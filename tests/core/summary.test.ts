@@ -69,6 +69,10 @@ describe('structure: each table knows its 節 and 基本的方向', () => {
     expect(headingLevel('主要施策（１） 若者の雇用促進')).toBeUndefined();
     expect(headingLevel('令和6年度 施策評価シート（令和5年度結果）')).toBeUndefined();
     expect(headingLevel('施策評価シート')).toBeUndefined();
+    expect(headingLevel('基本目標の進捗状況（6指標）')).toBeUndefined();
+    expect(headingLevel('施策1-1 地域の安全')).toBe('direction');
+    expect(headingLevel('施策：活力ある産業')).toBe('direction');
+    expect(headingLevel('■基本目標２　結婚・出産')).toBe('goal');
   });
 
   it('takes the sheet name as the goal when the sheet has no goal heading, and never a direction above another table', () => {
