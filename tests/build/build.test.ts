@@ -17,7 +17,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const webpackCli = path.join(root, 'node_modules/webpack-cli/bin/cli.js');
 const BASE = 'https://kpi.example.lg.jp/addin/';
 /** The task pane page's scripts, gzipped, must stay under this. */
-const TASKPANE_BUDGET_BYTES = 300 * 1024;
+// The first budget (300 KB, when the pane only graded and wrote) was outgrown by the mapping
+// dialog, the city-scale rule editor and the search box: 317 KB measured when they landed
+// (taskpane.js 249 KB + functions.js 75 KB). The budget still stops an accidental heavy
+// dependency (echarts alone would add ~300 KB); splitting the dialogs out is the next step.
+const TASKPANE_BUDGET_BYTES = 340 * 1024;
 
 const entries = ['src/taskpane/index.tsx', 'src/functions/functions.ts'];
 const missingEntries = entries.filter((e) => !existsSync(path.join(root, e)));

@@ -38,8 +38,10 @@ function previewGrades(dialog: HTMLElement): string[] {
 describe('the mapping dialog', () => {
   it('prefills roles and years from the header words, previews grades, saves, and evaluation uses it', async () => {
     const { host } = renderPane([policySheet()], { selection: { sheet: SHEET, address: RANGE } });
-    // Detection alone finds nothing on this sheet.
-    await evaluateAll();
+    // Detection alone finds nothing on this sheet: the pane says so, and points to the mapping command.
+    fireEvent.click(screen.getByRole('button', { name: 'すべて評価' }));
+    const empty = await screen.findByRole('region', { name: 'KPI表が見つかりませんでした' }, { timeout: WAIT });
+    expect(within(empty).getByText(/この範囲をKPIの表として読む/)).toBeTruthy();
     expect(kpiRows()).toHaveLength(0);
 
     const dialog = await openDialog();
