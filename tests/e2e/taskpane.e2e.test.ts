@@ -158,6 +158,14 @@ describe('task pane on the sample ledger (headless Chromium, built add-in, workb
     syncs.startup = await double(page).syncCount();
 
     await expect(page.title()).resolves.toBe('KPI進捗評価');
+    // The page carries its Content-Security-Policy and works under it (every step below asserts no
+    // console error, and Chromium reports each refused script, style or request as one).
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const directives = new Map((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+    expect(directives.get('script-src'), 'scripts: own origin and office.js only, no eval').toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+    expect(directives.get('connect-src'), 'requests: own origin only').toEqual(["'self'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(csp, 'no eval anywhere').not.toMatch(/unsafe-eval/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('KPI進捗評価');
     const associated = await page.evaluate(() => (window as unknown as E2eWindow).__e2e!.associated);
     expect(associated, 'functions.js should associate the six KPI custom functions with the stub runtime').toEqual(
@@ -212,7 +220,8 @@ describe('task pane on the sample ledger (headless Chromium, built add-in, workb
     expect(summaryText, 'the summary should count the cells to change').toContain(`変更 ${plan.writes.length}件`);
     expect(summaryText, 'the summary should count the typed grades that differ').toContain(`手入力と相違 ${DIFFERING.length}件`);
 
-    // Every KPI row, with the grade the engine computed, in workbook order.
+    // Every KPI row, with the grade the sheet will hold, in workbook order: the engine's, or the
+    // typed one on a differing row while 「手入力を残す」 (the default) is chosen.
     const rows = page.locator('[data-kpi-row]');
     await expect.poll(() => rows.count(), { message: 'one preview row per KPI (all tables open)', timeout: WAIT }).toBe(kpis.length);
     const shownRows = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-kpi-row')));
@@ -221,7 +230,7 @@ describe('task pane on the sample ledger (headless Chromium, built add-in, workb
     for (const { sheet, ek } of kpis) {
       const key = `${sheet}!${cellAddress(ek.kpi.gradeCell!.row, ek.kpi.gradeCell!.col)}`;
       const badge = await page.locator(`[data-kpi-row="${key}"] [aria-label^="達成状況"]`).last().innerText();
-      expect(badge.trim(), `grade shown for ${key} (${ek.kpi.name})`).toBe(ek.gradeText ?? '');
+      expect(badge.trim(), `grade shown for ${key} (${ek.kpi.name})`).toBe((ek.differs ? ek.existing : ek.gradeText) ?? '');
     }
 
     // The cleared sheet's KPIs get the seed report's grades.
