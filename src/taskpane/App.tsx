@@ -16,6 +16,7 @@ import {
   Text,
   tokens,
   SearchBox,
+  MenuItem,
   Tooltip,
 } from '@fluentui/react-components';
 import { ArrowUndo20Regular, DocumentTable20Regular, Play20Regular, TableEdit20Regular } from '@fluentui/react-icons';
@@ -96,7 +97,6 @@ const useStyles = makeStyles({
   // Side by side when they fit, one under the other in a narrow pane: never a two-line label.
   actionMain: { flexGrow: 1, flexShrink: 0, flexBasis: 'auto', whiteSpace: 'nowrap' },
   search: { width: '100%', maxWidth: 'none' },
-  mapRow: { display: 'flex' },
   undoRow: { display: 'flex', justifyContent: 'flex-end', marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
   card: {
     borderRadius: tokens.borderRadiusLarge,
@@ -287,6 +287,13 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
       <Header
         ref={headerRef}
         ruleName={ruleName}
+        menuCommands={
+          // A command for when detection fails or is wrong: in the menu, so it costs the first
+          // screen no height; the empty state offers it as a button too.
+          <MenuItem icon={<TableEdit20Regular />} disabled={busy || selecting} onClick={() => void openMapping()}>
+            {t('mapCommand')}
+          </MenuItem>
+        }
         actions={
           <Tooltip
             content={state.canUndo ? t('undoHint') : t('undoNone')}
@@ -346,19 +353,6 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           </Tooltip>
         </div>
 
-        {/* In a row of its own: the tooltip's hidden description sits beside the button, not in <main>. */}
-        <div className={styles.mapRow}>
-          <Tooltip content={t('mapCommandHint')} relationship="description" withArrow>
-            <Button
-              appearance="secondary"
-              icon={<TableEdit20Regular />}
-              disabledFocusable={busy || selecting}
-              onClick={() => void openMapping()}
-            >
-              {t('mapCommand')}
-            </Button>
-          </Tooltip>
-        </div>
         {/* Renders nothing when there is nothing to say: no empty box between the buttons and the rule. */}
         <StatusArea
           ref={statusRef}
@@ -374,9 +368,12 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
         <div className={styles.card}>
           <RulePanel choice={choice} disabled={busy} />
         </div>
-        <div className={styles.card}>
-          <SavedMappings mappings={saved.mappings} disabled={busy || saved.saving} onRemove={(m) => void removeMapping(m)} />
-        </div>
+        {/* Only when there is one: an empty list would push the first KPI below the fold at 350×700. */}
+        {saved.mappings.length > 0 && (
+          <div className={styles.card}>
+            <SavedMappings mappings={saved.mappings} disabled={busy || saved.saving} onRemove={(m) => void removeMapping(m)} />
+          </div>
+        )}
         {draft && (
           <MappingDialog
             draft={draft}
@@ -394,7 +391,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           </Text>
         )}
 
-        {empty && <EmptyState sheets={grids?.map((g) => g.name) ?? []} />}
+        {empty && <EmptyState sheets={grids?.map((g) => g.name) ?? []} readRangeDisabled={busy || selecting} onReadRange={() => void openMapping()} />}
 
         {preview && evaluation && !empty && (
           <GradeColoursContext.Provider value={evaluation.gradeColours}>

@@ -66,13 +66,16 @@ describe('the mapping dialog in the built pane (350 px)', () => {
   });
 
   it('select, assign roles, preview, save, evaluate, write', async () => {
-    // Detection alone finds no table on this sheet.
-    await evaluateAll(page);
+    // Detection alone finds no table on this sheet: the pane says so and offers the command.
+    await page.getByRole('button', { name: 'すべて評価', exact: true }).click();
+    const empty = page.getByRole('region', { name: 'KPI表が見つかりませんでした' });
+    await empty.waitFor({ state: 'visible', timeout: WAIT });
+    await settle(page);
     await expect(page.locator('[data-kpi-row]').count(), 'KPIs found without a mapping').resolves.toBe(0);
 
     // The officer selects the table and asks for it to be read.
     await page.evaluate((range) => (window as unknown as E2eWindow).__double!.selectRange('施策評価', range), RANGE);
-    await page.getByRole('button', { name: 'この範囲をKPIの表として読む' }).click();
+    await empty.getByRole('button', { name: 'この範囲をKPIの表として読む' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor({ state: 'visible', timeout: WAIT });
     await expect(dialog.getByText('「施策評価」シートの B2:G7').count()).resolves.toBe(1);

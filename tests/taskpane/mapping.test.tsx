@@ -16,9 +16,14 @@ const COMMAND = 'この範囲をKPIの表として読む';
 /** Generous: the suite runs on two shared cores, and jsdom renders Fluent slowly. */
 const WAIT = 5000;
 
+/** The command is in the pane's menu (the empty state also offers it as a button). */
+async function clickCommand(): Promise<void> {
+  fireEvent.click(await screen.findByRole('button', { name: 'メニュー' }, { timeout: WAIT }));
+  fireEvent.click(await screen.findByRole('menuitem', { name: COMMAND }, { timeout: WAIT }));
+}
+
 async function openDialog(): Promise<HTMLElement> {
-  const button = await screen.findByRole('button', { name: COMMAND }, { timeout: WAIT });
-  fireEvent.click(button);
+  await clickCommand();
   return screen.findByRole('dialog', {}, { timeout: WAIT });
 }
 
@@ -41,10 +46,12 @@ describe('the mapping dialog', () => {
     // Detection alone finds nothing on this sheet: the pane says so, and points to the mapping command.
     fireEvent.click(screen.getByRole('button', { name: 'すべて評価' }));
     const empty = await screen.findByRole('region', { name: 'KPI表が見つかりませんでした' }, { timeout: WAIT });
-    expect(within(empty).getByText(/この範囲をKPIの表として読む/)).toBeTruthy();
+    expect(within(empty).getByText(/表の範囲を選択して「この範囲をKPIの表として読む」を押し/)).toBeTruthy();
     expect(kpiRows()).toHaveLength(0);
 
-    const dialog = await openDialog();
+    // The empty state's own button opens the dialog.
+    fireEvent.click(within(empty).getByRole('button', { name: COMMAND }));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: WAIT });
     expect(within(dialog).getByText('「施策評価」シートの B2:G7')).toBeTruthy();
     expect(['B', 'C', 'D', 'E', 'F', 'G'].map((c) => role(dialog, c).textContent)).toEqual(['指標', '当初', '中間', '現状', '目標', '読まない']);
     expect(['C', 'D', 'E', 'F'].map((c) => year(dialog, c).value)).toEqual(['H27', 'R1', 'R5', 'R7']);
@@ -116,7 +123,7 @@ describe('the mapping dialog', () => {
   it('a selection that cannot be read becomes the pane’s error in plain words', async () => {
     const { host } = renderPane([policySheet()]);
     host.failNext('readSelection', new Error('InvalidSelection'));
-    fireEvent.click(await screen.findByRole('button', { name: COMMAND }, { timeout: WAIT }));
+    await clickCommand();
     expect(await screen.findByText('選択した範囲を読み込めませんでした。', {}, { timeout: WAIT })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
   });

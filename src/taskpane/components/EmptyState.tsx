@@ -3,8 +3,8 @@
  * sheets were searched — instead of the results layout with 0 / 0 / 0 and a footer
  * whose button can do nothing.
  */
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { TableSearch24Regular } from '@fluentui/react-icons';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { TableEdit20Regular, TableSearch24Regular } from '@fluentui/react-icons';
 import { useT } from '../i18n';
 
 const useStyles = makeStyles({
@@ -24,7 +24,14 @@ const useStyles = makeStyles({
   sheets: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 
-export function EmptyState({ sheets }: { readonly sheets: readonly string[] }) {
+export interface EmptyStateProps {
+  readonly sheets: readonly string[];
+  /** Opens 「この範囲をKPIの表として読む」: the way on when the headers use other words. */
+  readonly onReadRange?: () => void;
+  readonly readRangeDisabled?: boolean;
+}
+
+export function EmptyState({ sheets, onReadRange, readRangeDisabled }: EmptyStateProps) {
   const { t, lang } = useT();
   const styles = useStyles();
   return (
@@ -40,6 +47,11 @@ export function EmptyState({ sheets }: { readonly sheets: readonly string[] }) {
         <Text size={200} className={styles.sheets}>
           {t('emptySearched', { sheets: sheets.map((s) => (lang === 'ja' ? `「${s}」` : `"${s}"`)).join(lang === 'ja' ? '' : ', ') })}
         </Text>
+      )}
+      {onReadRange && (
+        <Button appearance="primary" icon={<TableEdit20Regular />} disabledFocusable={readRangeDisabled} onClick={onReadRange}>
+          {t('mapCommand')}
+        </Button>
       )}
     </section>
   );

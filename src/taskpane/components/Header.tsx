@@ -11,6 +11,7 @@ import {
   Menu,
   MenuGroup,
   MenuGroupHeader,
+  MenuDivider,
   MenuItemRadio,
   MenuList,
   MenuPopover,
@@ -64,9 +65,11 @@ export interface HeaderProps {
   readonly ruleName: string;
   /** Buttons shown at the right, before the menu (元に戻す). */
   readonly actions?: ReactNode;
+  /** Commands at the top of the menu, above the language choice (この範囲をKPIの表として読む). */
+  readonly menuCommands?: ReactNode;
 }
 
-export const Header = forwardRef<HTMLElement, HeaderProps>(function Header({ ruleName, actions }, ref) {
+export const Header = forwardRef<HTMLElement, HeaderProps>(function Header({ ruleName, actions, menuCommands }, ref) {
   const { t, lang, setLang } = useT();
   const styles = useStyles();
   return (
@@ -91,6 +94,12 @@ export const Header = forwardRef<HTMLElement, HeaderProps>(function Header({ rul
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
+              {menuCommands && (
+                <>
+                  {menuCommands}
+                  <MenuDivider />
+                </>
+              )}
               <MenuGroup>
                 <MenuGroupHeader>
                   <LocalLanguage20Regular aria-hidden style={{ verticalAlign: 'middle', marginRight: 4 }} />
