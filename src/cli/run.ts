@@ -3,19 +3,22 @@
  * in-process. It never overwrites its input and never prints anything but JSON
  * on stdout with --json.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { decideWrites } from '../core/decide';
 import { evaluateWorkbook } from '../core/evaluate';
 import { createTranslator, type Lang } from '../core/i18n';
 import { BUILTIN_PRESETS, getBuiltinPreset, parsePreset } from '../core/presets';
 import type { Evaluation, Preset, Problem } from '../core/types';
 import { planWrite } from '../core/writePlan';
-import { applyWritePlan } from './applyPlan';
+import { applyDecision, workbookNow } from '../xlsx/applyDecision';
+import { XlsxReadError } from '../xlsx/errors';
+import { OutputExistsError, outputRefusal, writeOutputFile } from '../xlsx/outputFile';
+import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
 import { newWriteProblems, toJsonReport } from './jsonReport';
 import { formatTextReport } from './textReport';
-import { loadXlsx } from './xlsxGrid';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -25,27 +28,43 @@ export interface CliIo {
 const t = createTranslator('cli', {
   ja: {
     usage:
-      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--json] [--out 出力.xlsx] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\n評価基準: {{presets}}',
+      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--json] [--out 出力.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\n評価基準: {{presets}}',
     noFile: 'エラー: 評価する .xlsx ファイルを指定してください。',
     badArgs: 'エラー: {{detail}}',
     unknownPreset: 'エラー: 評価基準「{{preset}}」はありません。使えるのは {{presets}} です。',
     badRule: 'エラー: 評価基準ファイル「{{file}}」を使えません: {{errors}}',
     notFound: 'エラー: ファイル「{{file}}」が見つかりません。パスを確認してください。',
-    unreadable: 'エラー: ファイル「{{file}}」を .xlsx として読み込めません（{{detail}}）。Excel で開けるか、.xlsx 形式で保存されているか確認してください。',
-    sameAsInput: 'エラー: 出力先「{{file}}」は入力ファイルと同じです。元のファイルは上書きしません。別の名前を指定してください。',
+    unreadable: 'エラー: ファイル「{{file}}」を読み込めません（{{detail}}）。ファイルを開く権限があるか確認してください。',
+    notZip: 'エラー: ファイル「{{file}}」は Excel ブック（.xlsx）ではないため読み込めません。Excel で開けるか確認し、「Excel ブック (*.xlsx)」として保存し直してください。',
+    encrypted:
+      'エラー: 「{{file}}」はパスワードで保護されています。パスワードで保護されたファイルは読めません。Excel でパスワードを外して保存してから（［ファイル］→［情報］→［ブックの保護］→［パスワードを使用して暗号化］でパスワードを消す）、もう一度実行してください。',
+    legacyXls:
+      'エラー: ファイル「{{file}}」は Excel 97-2003 形式（.xls）のため読めません。Excel で開き、［名前を付けて保存］で「Excel ブック (*.xlsx)」を選んで保存してから、もう一度実行してください。',
+    notWorkbook: 'エラー: ファイル「{{file}}」は Excel ブックではありません（Word など別の形式のファイルのようです）。評価する .xlsx ファイルを指定してください。',
+    damaged: 'エラー: ファイル「{{file}}」は壊れているか、対応していない形式のため読み込めません。Excel で開いて「Excel ブック (*.xlsx)」として保存し直してから、もう一度実行してください。',
+    sameAsInput: 'エラー: 出力先「{{file}}」は入力ファイルと同じファイルです（別名・リンクを含む）。元のファイルは上書きしません。別の名前を指定してください。',
+    outExists: 'エラー: 出力先「{{file}}」はすでにあります。置き換えてよいときは --force を付けて実行してください。',
+    macroOut: 'エラー: 入力はマクロ有効ブック（.xlsm）です。マクロを残すため、出力先も .xlsm の名前にしてください（「{{file}}」は使えません）。',
     outDirMissing: 'エラー: 出力先のフォルダ「{{dir}}」がありません。',
     writeFailed: 'エラー: 「{{file}}」に書き込めません（{{detail}}）。ファイルが開かれていないか確認してください。',
   },
   en: {
     usage:
-      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--json] [--out OUT.xlsx] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\nPresets: {{presets}}',
+      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--json] [--out OUT.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\nPresets: {{presets}}',
     noFile: 'Error: give the .xlsx file to evaluate.',
     badArgs: 'Error: {{detail}}',
     unknownPreset: 'Error: there is no preset "{{preset}}". Available: {{presets}}.',
     badRule: 'Error: the rule file "{{file}}" cannot be used: {{errors}}',
     notFound: 'Error: file "{{file}}" not found. Check the path.',
-    unreadable: 'Error: "{{file}}" cannot be read as .xlsx ({{detail}}). Check that Excel opens it and that it is saved as .xlsx.',
-    sameAsInput: 'Error: the output "{{file}}" is the input file. The original is never overwritten; choose another name.',
+    unreadable: 'Error: "{{file}}" cannot be read ({{detail}}). Check that you may open it.',
+    notZip: 'Error: "{{file}}" is not an Excel workbook (.xlsx). Check that Excel opens it and save it as "Excel Workbook (*.xlsx)".',
+    encrypted: 'Error: "{{file}}" is protected by a password and cannot be read. Remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password), save, and run again.',
+    legacyXls: 'Error: "{{file}}" is an Excel 97-2003 workbook (.xls). Open it in Excel, save it as "Excel Workbook (*.xlsx)" and run again.',
+    notWorkbook: 'Error: "{{file}}" is not an Excel workbook (it looks like another kind of file). Give the .xlsx file to evaluate.',
+    damaged: 'Error: "{{file}}" is damaged or in a form this tool cannot read. Open it in Excel, save it as "Excel Workbook (*.xlsx)" and run again.',
+    sameAsInput: 'Error: the output "{{file}}" is the input file (possibly through another name or a link). The original is never overwritten; choose another name.',
+    outExists: 'Error: the output "{{file}}" already exists. Add --force to replace it.',
+    macroOut: 'Error: the input is a macro-enabled workbook (.xlsm). To keep its macros, give the output an .xlsm name ("{{file}}" cannot be used).',
     outDirMissing: 'Error: the output folder "{{dir}}" does not exist.',
     writeFailed: 'Error: cannot write "{{file}}" ({{detail}}). Check that the file is not open.',
   },
@@ -58,6 +77,8 @@ interface Options {
   preset: Preset;
   json: boolean;
   out?: string;
+  /** Replace an existing output file. */
+  force: boolean;
   overwrite: boolean;
   notes: boolean;
   addGradeColumns: boolean;
@@ -78,6 +99,7 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
         rule: { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
+        force: { type: 'boolean', default: false },
         overwrite: { type: 'boolean', default: false },
         notes: { type: 'boolean', default: false },
         'add-grade-column': { type: 'boolean', default: false },
@@ -116,6 +138,7 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
       preset,
       json: values.json,
       out: values.out,
+      force: values.force,
       overwrite: values.overwrite,
       notes: values.notes,
       addGradeColumns: values['add-grade-column'],
@@ -124,16 +147,29 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
   };
 }
 
-/** Same file, following symlinks when the output already exists. */
-function sameFile(a: string, b: string): boolean {
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
-  return real(a) === real(b);
-}
-
 /** Exit 1 when a KPI could not be graded or a warning was raised; info alone is fine. */
 function exitCodeFor(evaluation: Evaluation, problems: readonly Problem[]): 0 | 1 {
   const ungraded = evaluation.tables.some((t) => t.kpis.some((k) => k.outcome.grade === null));
   return ungraded || problems.some((p) => p.severity === 'warning') ? 1 : 0;
+}
+
+function isMacroEnabled(loaded: LoadedWorkbook): boolean {
+  return loaded.pkg.contentType(loaded.info.part)?.includes('macroEnabled') === true;
+}
+
+/** A file-system error in words: its code, never a stack. */
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Each reason a file cannot be read has its own message: what the officer must do differs. */
+function readErrorMessage(lang: Lang, file: string, error: unknown): string {
+  if (error instanceof XlsxReadError) {
+    const key = error.problem === 'unsupported' ? 'damaged' : error.problem;
+    return t(lang, key, { file });
+  }
+  return t(lang, 'unreadable', { file, detail: describeFsError(error) });
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -149,21 +185,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   if (o.out !== undefined) {
-    if (sameFile(o.file, o.out)) {
-      io.stderr(t(o.lang, 'sameAsInput', { file: o.out }) + '\n');
-      return 2;
-    }
-    if (!existsSync(dirname(resolve(o.out)))) {
-      io.stderr(t(o.lang, 'outDirMissing', { dir: dirname(resolve(o.out)) }) + '\n');
+    const refusal = outputRefusal(o.file, o.out, o.force);
+    if (refusal) {
+      const key = refusal === 'sameAsInput' ? 'sameAsInput' : refusal === 'exists' ? 'outExists' : 'outDirMissing';
+      io.stderr(t(o.lang, key, { file: o.out, dir: dirname(resolve(o.out)) }) + '\n');
       return 2;
     }
   }
 
-  let loaded;
+  let loaded: LoadedWorkbook;
   try {
-    loaded = await loadXlsx(o.file);
+    loaded = readWorkbook(await readFile(o.file));
   } catch (error) {
-    io.stderr(t(o.lang, 'unreadable', { file: o.file, detail: (error as Error).message }) + '\n');
+    io.stderr(readErrorMessage(o.lang, o.file, error) + '\n');
+    return 2;
+  }
+  if (o.out !== undefined && isMacroEnabled(loaded) && extname(o.out).toLowerCase() !== '.xlsm') {
+    io.stderr(t(o.lang, 'macroOut', { file: o.out }) + '\n');
     return 2;
   }
 
@@ -177,15 +215,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       notes: o.notes,
       addGradeColumns: o.addGradeColumns,
     });
-    const applied = applyWritePlan(loaded.workbook, plan);
+    // The decision is made on the file as read now, and carried out on its package.
+    const decision = decideWrites(plan, workbookNow(loaded, plan));
+    const applied = applyDecision(loaded, decision);
     try {
-      const buffer = await loaded.workbook.xlsx.writeBuffer();
-      await writeFile(o.out, Buffer.from(buffer as ArrayBuffer));
+      await writeOutputFile(o.out, loaded.pkg.toBytes(), o.force);
     } catch (error) {
-      io.stderr(t(o.lang, 'writeFailed', { file: o.out, detail: (error as Error).message }) + '\n');
+      if (error instanceof OutputExistsError) io.stderr(t(o.lang, 'outExists', { file: o.out }) + '\n');
+      else io.stderr(t(o.lang, 'writeFailed', { file: o.out, detail: describeFsError(error) }) + '\n');
       return 2;
     }
-    writeProblems = newWriteProblems(evaluation, plan).filter((p) => p.code !== 'handGradeDiffers');
+    const planned = newWriteProblems(evaluation, plan).filter((p) => p.code !== 'handGradeDiffers');
+    const seen = new Set(planned.map((p) => `${p.code}|${p.sheet}|${p.cell}`));
+    writeProblems = [...planned, ...newWriteProblems(evaluation, { ...plan, skipped: applied.skipped }).filter((p) => !seen.has(`${p.code}|${p.sheet}|${p.cell}`))];
     report.problems.push(...toJsonReport({ ...evaluation, tables: [], problems: writeProblems }).problems);
     report.written = { cells: applied.written, notes: applied.notes, rules: applied.rules, file: o.out };
   }

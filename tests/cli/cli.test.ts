@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
 import type { JsonReport } from '../../src/cli/jsonReport';
+import { XlsxPackage } from '../../src/xlsx/package';
 
 const SAMPLE = 'samples/kashiwazaki-H29-ledger.xlsx';
 
@@ -143,6 +144,72 @@ describe('command line usage errors', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('上書きしません');
     expect(readFileSync(SAMPLE).equals(before)).toBe(true);
+  });
+});
+
+describe('--out never touches the input or a file it was not told to replace', () => {
+  const fresh = () => mkdtempSync(join(tmpdir(), 'kpi-out-'));
+
+  it('refuses an output that is a hard link to the input, and one that is a symbolic link to it', async () => {
+    const dir = fresh();
+    const input = join(dir, 'ledger.xlsx');
+    writeFileSync(input, readFileSync(SAMPLE));
+    const before = readFileSync(input);
+    for (const [kind, make] of [
+      ['hard', linkSync],
+      ['symbolic', symlinkSync],
+    ] as const) {
+      const alias = join(dir, `${kind}.xlsx`);
+      make(input, alias);
+      const r = await cli([input, '--out', alias, '--force']);
+      expect(r.code, kind).toBe(2);
+      expect(r.stderr, kind).toContain('入力ファイルと同じファイルです');
+      expect(readFileSync(input).equals(before), kind).toBe(true);
+    }
+  });
+
+  it('refuses to replace an existing file without --force, and replaces it with --force', async () => {
+    const dir = fresh();
+    const out = join(dir, 'graded.xlsx');
+    writeFileSync(out, 'an earlier copy');
+    const refused = await cli([SAMPLE, '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('すでにあります');
+    expect(refused.stderr).toContain('--force');
+    expect(readFileSync(out, 'utf8')).toBe('an earlier copy');
+
+    const forced = await cli([SAMPLE, '--out', out, '--force']);
+    expect(forced.code).toBe(0);
+    expect(XlsxPackage.read(new Uint8Array(readFileSync(out))).partNames()).toContain('xl/workbook.xml');
+    // The temporary file was renamed into place: nothing else is left in the folder.
+    expect(readdirSync(dir)).toEqual(['graded.xlsx']);
+  });
+
+  it('says a password-protected file cannot be read and what to do', async () => {
+    const dir = fresh();
+    // An OLE compound file holding EncryptionInfo and EncryptedPackage, as Excel writes a workbook with a password to open.
+    const bytes = new Uint8Array(4096);
+    bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    bytes.set(Buffer.from('EncryptionInfo', 'utf16le'), 1024);
+    bytes.set(Buffer.from('EncryptedPackage', 'utf16le'), 1152);
+    writeFileSync(join(dir, 'locked.xlsx'), bytes);
+    const r = await cli([join(dir, 'locked.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('パスワードで保護されたファイルは読めません。Excel でパスワードを外して保存してから');
+    expect(r.stderr).toContain('locked.xlsx');
+  });
+
+  it('keeps a macro-enabled workbook macro-enabled: an .xlsm must be written as .xlsm', async () => {
+    const dir = fresh();
+    const pkg = XlsxPackage.read(new Uint8Array(readFileSync(SAMPLE)));
+    const types = pkg.text('[Content_Types].xml');
+    pkg.replace('[Content_Types].xml', types.replace('spreadsheetml.sheet.main+xml', 'IGNORE').replace('application/vnd.openxmlformats-officedocument.IGNORE', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'));
+    const input = join(dir, 'macro.xlsm');
+    writeFileSync(input, pkg.toBytes());
+    const refused = await cli([input, '--out', join(dir, 'out.xlsx')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('.xlsm');
+    expect((await cli([input, '--out', join(dir, 'out.xlsm')])).code).toBe(0);
   });
 });
 

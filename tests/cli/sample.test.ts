@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadXlsx } from '../../src/cli/xlsxGrid';
+import { loadXlsx } from '../../src/xlsx/readWorkbook';
 import { cellAddress, cellAt, parseCellAddress, rangeAddress, type SheetGrid } from '../../src/core/grid';
 import { SAMPLE_PATH, writeSample } from '../../scripts/make-sample';
 import { FIXTURES, FIXTURES_DIR, writeFixtures } from '../../scripts/make-fixtures';

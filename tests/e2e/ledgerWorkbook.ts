@@ -6,7 +6,7 @@
  *   - a protected sheet holding a copy of one KPI table with its grades cleared, which
  *     must be reported and left untouched;
  *   - one colour rule the officer made by hand, which must survive write and undo.
- * Read in Node (exceljs via src/cli/xlsxGrid.ts), turned into the workbook double's sheet
+ * Read in Node (src/xlsx/readWorkbook.ts), turned into the workbook double's sheet
  * specs, and handed to the page as JSON. The same grids graded by the engine in Node give
  * the expected write plan (which cells, which colour rules), so the test compares the pane
  * against the engine rather than against numbers copied by hand — except the handful of
@@ -14,7 +14,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadXlsx } from '../../src/cli/xlsxGrid';
+import { loadXlsx } from '../../src/xlsx/readWorkbook';
 import { evaluateWorkbook } from '../../src/core/evaluate';
 import { cellAddress, parseCellAddress, rangeAddress, type CellRange, type GridCell, type SheetGrid } from '../../src/core/grid';
 import { BUILTIN_PRESETS } from '../../src/core/presets';

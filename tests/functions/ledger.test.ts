@@ -9,7 +9,7 @@ import './customFunctionsGlobal';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadXlsx } from '../../src/cli/xlsxGrid';
+import { loadXlsx } from '../../src/xlsx/readWorkbook';
 import { evaluateWorkbook } from '../../src/core/evaluate';
 import { BUILTIN_PRESETS } from '../../src/core/presets';
 import type { ValueCell } from '../../src/core/types';

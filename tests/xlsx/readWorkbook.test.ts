@@ -4,16 +4,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Workbook } from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { loadXlsx, readWorkbookGrids } from '../../src/cli/xlsxGrid';
 import { detectKpiTables } from '../../src/core/detect';
 import { cellAt, parseCellAddress, rangeAddress, type SheetGrid } from '../../src/core/grid';
+import { XlsxReadError } from '../../src/xlsx/errors';
+import { loadXlsx, readWorkbook } from '../../src/xlsx/readWorkbook';
 
-/** Writes and re-reads a workbook, as the command line sees a file. */
-async function roundTrip(workbook: Workbook): Promise<Workbook> {
-  const buffer = await workbook.xlsx.writeBuffer();
-  const loaded = new ExcelJS.Workbook();
-  await loaded.xlsx.load(buffer as ArrayBuffer);
-  return loaded;
+/** The grids of a workbook written by exceljs (an independent writer), as the command line reads the file. */
+async function gridsOf(workbook: Workbook): Promise<SheetGrid[]> {
+  return readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer())).grids;
 }
 
 function at(grid: SheetGrid, address: string) {
@@ -24,7 +22,7 @@ function at(grid: SheetGrid, address: string) {
 async function gridOf(build: (ws: ExcelJS.Worksheet) => void | Promise<void>): Promise<SheetGrid> {
   const workbook = new ExcelJS.Workbook();
   await build(workbook.addWorksheet('台帳'));
-  return readWorkbookGrids(await roundTrip(workbook))[0]!;
+  return (await gridsOf(workbook))[0]!;
 }
 
 describe('displayed text of numbers (number formats rendered as Excel shows them)', () => {
@@ -144,21 +142,21 @@ describe('sheet protection and loading files', () => {
     const locked = workbook.addWorksheet('保護');
     locked.getCell('A1').value = 'y';
     await locked.protect('', {});
-    const grids = readWorkbookGrids(await roundTrip(workbook));
+    const grids = await gridsOf(workbook);
     expect(grids.map((g) => [g.name, g.protected ?? false])).toEqual([
       ['自由', false],
       ['保護', true],
     ]);
   });
 
-  it('loadXlsx returns the workbook and one grid per sheet in order', async () => {
+  it('loadXlsx returns the package and one grid per sheet in order', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('第1節 地域産業').getCell('G11').value = 'Ｓ';
     workbook.addWorksheet('第2節 子育て');
     const path = join(mkdtempSync(join(tmpdir(), 'kpi-grid-')), 'ledger.xlsx');
     await workbook.xlsx.writeFile(path);
-    const { workbook: loaded, grids } = await loadXlsx(path);
-    expect(loaded.worksheets).toHaveLength(2);
+    const { pkg, grids } = await loadXlsx(path);
+    expect(pkg.partNames()).toContain('xl/workbook.xml');
     expect(grids.map((g) => g.name)).toEqual(['第1節 地域産業', '第2節 子育て']);
     expect(at(grids[0]!, 'G11').text).toBe('Ｓ');
     expect(grids[1]!.rows).toEqual([]);
@@ -169,7 +167,7 @@ describe('sheet protection and loading files', () => {
     await expect(loadXlsx(join(dir, 'missing.xlsx'))).rejects.toThrow();
     const bad = join(dir, 'broken.xlsx');
     writeFileSync(bad, 'this is not a zip');
-    await expect(loadXlsx(bad)).rejects.toThrow();
+    await expect(loadXlsx(bad)).rejects.toThrow(XlsxReadError);
   });
 });
 

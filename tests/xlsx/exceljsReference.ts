@@ -1,4 +1,9 @@
 /**
+ * The command line's former reader, kept for tests only: exceljs (an independent
+ * library) reading a file into grids, against which tests/xlsx/differential.test.ts
+ * holds src/xlsx/readWorkbook.ts on the sample, the fixtures and a generated
+ * 10,000-KPI ledger.
+ *
  * Reads an .xlsx workbook (through exceljs) into the engine's grids: for every
  * cell the text Excel would display, the raw value, the number format and the
  * formula, plus merged areas and sheet protection.
@@ -10,7 +15,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue, ConditionalFormattingOptions, Workbook, Worksheet, WorksheetProtection } from 'exceljs';
 import { format as formatNumber, isValidFormat } from 'numfmt';
-import type { CellRange, GridCell, SheetGrid } from '../core/grid';
+import type { CellRange, GridCell, SheetGrid } from '../../src/core/grid';
 
 type RawValue = GridCell['value'];
 
@@ -207,7 +212,7 @@ export function readWorkbookGrids(workbook: Workbook): SheetGrid[] {
 }
 
 /** Loads an .xlsx file and reads its grids. The workbook is returned for writing back. */
-export async function loadXlsx(path: string): Promise<{ workbook: Workbook; grids: SheetGrid[] }> {
+export async function loadWithExceljs(path: string): Promise<{ workbook: Workbook; grids: SheetGrid[] }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
   return { workbook, grids: readWorkbookGrids(workbook) };

@@ -1,0 +1,116 @@
+/**
+ * The write decision (src/core/decide.ts): what may be written now, and a
+ * problem for each thing that may not. Pure: grids and notes in, decision out.
+ */
+import { describe, expect, it } from 'vitest';
+import { decideWrites, isAddinNote, NOTE_MARKER, noteContent, type SheetNow } from '../../src/core/decide';
+import { cellAddress, type GridCell, type SheetGrid } from '../../src/core/grid';
+import type { CellWrite, WritePlan } from '../../src/core/types';
+import { NOTE_MARKER as PANE_NOTE_MARKER } from '../../src/excel/notes';
+
+function sheet(name: string, cells: Record<string, GridCell>, extra: Partial<SheetGrid> = {}, notes: Record<string, string> = {}): SheetNow {
+  const rows: GridCell[][] = [];
+  for (const [address, cell] of Object.entries(cells)) {
+    const col = address.charCodeAt(0) - 65;
+    const row = Number(address.slice(1)) - 1;
+    (rows[row] ??= [])[col] = cell;
+  }
+  return { grid: { name, rows, merges: [], ...extra }, notes: new Map(Object.entries(notes)) };
+}
+
+const write = (sheetName: string, address: string, before: string | null, after: string): CellWrite => {
+  const col = address.charCodeAt(0) - 65;
+  const row = Number(address.slice(1)) - 1;
+  return { sheet: sheetName, row, col, address: cellAddress(row, col), before: { value: before }, after, purpose: 'grade' };
+};
+
+const plan = (p: Partial<WritePlan>): WritePlan => ({ writes: [], notes: [], formats: [], skipped: [], ...p });
+
+describe('decideWrites', () => {
+  const now = new Map([
+    [
+      '台帳',
+      sheet(
+        '台帳',
+        {
+          A2: { text: 'Ｂ', value: 'Ｂ' },
+          A3: { text: 'Ｓ', value: 'Ｓ', formula: '=IF(1,"Ｓ","Ａ")' },
+          A4: { text: 'Ｃ', value: 'Ｃ' },
+          A5: { text: '', value: '' },
+        },
+        { merges: [{ top: 5, left: 0, bottom: 6, right: 0 }] },
+        { A2: '担当者メモ', A4: `${NOTE_MARKER}進捗率 40% → Ｂ` },
+      ),
+    ],
+    ['保護', sheet('保護', { A2: { text: 'Ａ', value: 'Ａ' } }, { protected: true })],
+  ]);
+
+  it('writes what is as the plan saw it, and refuses formulas and changed cells', () => {
+    const d = decideWrites(
+      plan({ writes: [write('台帳', 'A2', 'Ｂ', 'Ａ'), write('台帳', 'A3', 'Ｓ', 'Ａ'), write('台帳', 'A4', 'Ｂ', 'Ａ'), write('台帳', 'A5', null, 'Ｄ')] }),
+      now,
+    );
+    expect(d.writes.map((w) => w.address)).toEqual(['A2', 'A5']); // an empty string is an empty cell
+    expect(d.skipped.map((p) => [p.code, p.cell])).toEqual([
+      ['gradeIsFormula', 'A3'],
+      ['changedSincePreview', 'A4'],
+    ]);
+  });
+
+  it('writes nothing on a protected or missing sheet, and says so once per sheet', () => {
+    const d = decideWrites(
+      plan({
+        writes: [write('保護', 'A2', 'Ａ', 'Ｓ'), write('保護', 'A3', null, 'Ｓ'), write('消えた', 'A1', null, 'Ｓ')],
+        notes: [{ sheet: '保護', address: 'A2', text: '理由' }],
+        formats: [{ sheet: '保護', range: 'A2:A3', rules: [] }],
+      }),
+      now,
+    );
+    expect(d.writes).toEqual([]);
+    expect(d.notes).toEqual([]);
+    expect(d.formats).toEqual([]);
+    expect(d.skipped.map((p) => [p.code, p.sheet, p.cell])).toEqual([
+      ['sheetProtected', '保護', 'A2'],
+      ['sheetMissing', '消えた', 'A1'],
+    ]);
+    expect(d.skipped[0]!.message).toContain('保護');
+  });
+
+  it('keeps the officer’s note and says so; replaces its own; adds none next to a refused grade', () => {
+    const d = decideWrites(
+      plan({
+        writes: [write('台帳', 'A3', 'Ｓ', 'Ａ')],
+        notes: [
+          { sheet: '台帳', address: 'A2', text: '理由1' },
+          { sheet: '台帳', address: 'A3', text: '理由2' },
+          { sheet: '台帳', address: 'A4', text: '理由3' },
+          { sheet: '台帳', address: 'A5', text: '理由4' },
+        ],
+      }),
+      now,
+    );
+    expect(d.notes.map((n) => [n.note.address, n.replaces ?? null])).toEqual([
+      ['A4', `${NOTE_MARKER}進捗率 40% → Ｂ`],
+      ['A5', null],
+    ]);
+    expect(d.skipped.map((p) => [p.code, p.cell])).toEqual([
+      ['gradeIsFormula', 'A3'],
+      ['noteKept', 'A2'],
+    ]);
+  });
+
+  it('keeps colour ranges (also those without rules, which clear old colours) on writable sheets', () => {
+    const d = decideWrites(plan({ formats: [{ sheet: '台帳', range: 'A2:A5', rules: [] }] }), now);
+    expect(d.formats).toEqual([{ sheet: '台帳', range: 'A2:A5', rules: [] }]);
+  });
+
+  it('throws on a plan that does not fit: a cell inside a merged area', () => {
+    expect(() => decideWrites(plan({ writes: [write('台帳', 'A7', null, 'Ａ')] }), now)).toThrow(/A7 is inside a merged area/);
+  });
+
+  it('marks its notes as the task pane does', () => {
+    expect(NOTE_MARKER).toBe(PANE_NOTE_MARKER);
+    expect(isAddinNote(noteContent('x'))).toBe(true);
+    expect(isAddinNote('担当者メモ')).toBe(false);
+  });
+});
