@@ -8,7 +8,7 @@ import { cellAddress } from './grid';
 import { readGradeText } from './gradeText';
 import { METHOD_GRADES } from './presets';
 import { compactText } from './text';
-import type { Evaluation, GradeKey, PresetMethod } from './types';
+import type { Evaluation, GradeKey, PresetMethod, ValueCell } from './types';
 
 /** What the review needs of one KPI: plain data, so it crosses a worker boundary. */
 export interface ReviewKpi {
@@ -23,11 +23,22 @@ export interface ReviewKpi {
   readonly baselineYear?: number;
   readonly currentYear?: number;
   readonly targetYear?: number;
+  /** The figures read from those cells, when they hold one: compared before the text. */
+  readonly figures?: { readonly baseline?: Figure; readonly current?: Figure; readonly target?: Figure };
   /** The rule's grade; null when the KPI cannot be graded. */
   readonly computed: GradeKey | null;
   /** The grade typed in the file, read as a key; undefined when none (or not a grade). */
   readonly typed?: GradeKey;
 }
+
+/** A number and its unit as written ("" for a bare number). */
+export interface Figure {
+  readonly value: number;
+  readonly unit: string;
+}
+
+const figureOf = (cell: ValueCell | undefined): Figure | undefined =>
+  cell?.reading.kind === 'number' ? { value: cell.reading.value, unit: cell.reading.unit } : undefined;
 
 export interface ReviewFile {
   readonly file: string;
@@ -55,6 +66,11 @@ export function reviewDigest(file: string, evaluation: Evaluation): ReviewFile {
         ...(kpi.baseline?.year !== undefined ? { baselineYear: kpi.baseline.year } : {}),
         ...(kpi.current?.year !== undefined ? { currentYear: kpi.current.year } : {}),
         ...(kpi.target.year !== undefined ? { targetYear: kpi.target.year } : {}),
+        figures: {
+          ...(figureOf(kpi.baseline) ? { baseline: figureOf(kpi.baseline) } : {}),
+          ...(figureOf(kpi.current) ? { current: figureOf(kpi.current) } : {}),
+          ...(figureOf(kpi.target) ? { target: figureOf(kpi.target) } : {}),
+        },
         computed: outcome.grade,
         ...(typed !== undefined ? { typed } : {}),
       });
@@ -74,6 +90,7 @@ export interface SameKpiOccurrence {
   readonly current?: string;
   readonly target: string;
   readonly years: { readonly baseline?: number; readonly current?: number; readonly target?: number };
+  readonly figures?: ReviewKpi['figures'];
 }
 
 /** A KPI (same name after normalisation) found in several files, reported differently. */
@@ -109,8 +126,17 @@ export interface ConsistencyReview {
   readonly byDepartment: readonly HandGradeShare[];
 }
 
-/** Normalised text for comparing what two files report (full-width digits, spaces). */
-const same = (a: string | undefined, b: string | undefined): boolean => compactText(a ?? '') === compactText(b ?? '');
+/**
+ * Do two files report the same figure? Both read as numbers: the same value, and the same
+ * unit unless one is a bare number ("372" in a number cell, "372件" typed as text).
+ * Otherwise the text after normalisation (full-width digits, spaces, line breaks).
+ */
+function same(field: 'baseline' | 'current' | 'target', a: SameKpiOccurrence, b: SameKpiOccurrence): boolean {
+  const fa = a.figures?.[field];
+  const fb = b.figures?.[field];
+  if (fa && fb) return fa.value === fb.value && (fa.unit === fb.unit || fa.unit === '' || fb.unit === '');
+  return compactText(a[field] ?? '') === compactText(b[field] ?? '');
+}
 
 function occurrence(file: string, k: ReviewKpi): SameKpiOccurrence {
   return {
@@ -121,6 +147,7 @@ function occurrence(file: string, k: ReviewKpi): SameKpiOccurrence {
     ...(k.baseline !== undefined ? { baseline: k.baseline } : {}),
     ...(k.current !== undefined ? { current: k.current } : {}),
     target: k.target,
+    ...(k.figures ? { figures: k.figures } : {}),
     years: {
       ...(k.baselineYear !== undefined ? { baseline: k.baselineYear } : {}),
       ...(k.currentYear !== undefined ? { current: k.currentYear } : {}),
@@ -148,9 +175,7 @@ function sameKpiDifferences(files: readonly ReviewFile[]): SameKpiDifference[] {
     if (new Set(occ.map((o) => o.file)).size < 2) continue; // the same KPI twice in one file is that file's affair
     const first = occ[0]!;
     const differsIn: ReportedField[] = [];
-    if (occ.some((o) => !same(o.baseline, first.baseline))) differsIn.push('baseline');
-    if (occ.some((o) => !same(o.current, first.current))) differsIn.push('current');
-    if (occ.some((o) => !same(o.target, first.target))) differsIn.push('target');
+    for (const field of ['baseline', 'current', 'target'] as const) if (occ.some((o) => !same(field, o, first))) differsIn.push(field);
     const y = (o: SameKpiOccurrence) => `${o.years.baseline ?? ''}|${o.years.current ?? ''}|${o.years.target ?? ''}`;
     if (occ.some((o) => y(o) !== y(first))) differsIn.push('years');
     if (differsIn.length > 0) out.push({ name: names.get(key)!, differsIn, occurrences: occ });

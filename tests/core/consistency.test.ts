@@ -130,6 +130,18 @@ describe('the same KPI in several files', () => {
     expect(r[2]!.occurrences.map((o) => o.years.current)).toEqual([2017, 2016]);
   });
 
+  it('figures read as numbers compare by value: a bare number matches the same number with its unit', () => {
+    const withFigures = (file: string, current: string, value: number, unit: string): ReviewFile => ({
+      file,
+      gradeStyles: [],
+      kpis: [kpi({ name: '寄附件数', current, figures: { current: { value, unit } } })],
+    });
+    // "4542" in a number cell and "4,542件" typed: the same figure. 4,542 against 4,500: not.
+    expect(reviewConsistency([withFigures('a.xlsx', '4542', 4542, ''), withFigures('b.xlsx', '4,542件', 4542, '件')], 'standard').sameKpi).toEqual([]);
+    const r = reviewConsistency([withFigures('a.xlsx', '4,542件', 4542, '件'), withFigures('b.xlsx', '4,500件', 4500, '件')], 'standard').sameKpi;
+    expect(r.map((d) => d.differsIn)).toEqual([['current']]);
+  });
+
   it('the same KPI twice in one file, or reported alike in two files, is not listed', () => {
     const a = kpi({ name: '成婚数', current: '27組' });
     const files: ReviewFile[] = [
