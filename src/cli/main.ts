@@ -22,6 +22,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     process.exitCode = await runCli(argv, {
       stdout: (s) => process.stdout.write(s),
       stderr: (s) => process.stderr.write(s),
+      stderrIsTerminal: process.stderr.isTTY === true,
     });
   } catch (error) {
     process.stderr.write(`予期しないエラーが発生しました / Unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);

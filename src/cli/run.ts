@@ -4,6 +4,8 @@
  * on stdout with --json. One file given: the one-file flow (gradeFile), its report
  * as before; several files or a folder: the many-file flow (gradeMany).
  */
+import { existsSync, statSync } from 'node:fs';
+import { runMany } from './many';
 import { formatTextReport } from './textReport';
 import { gradeFile } from './gradeFile';
 import { PRESET_NAMES, say, t } from './messages';
@@ -12,6 +14,8 @@ import { parseOptions, type Options } from './options';
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** stderr is a terminal: a many-file run draws its progress bar there. */
+  stderrIsTerminal?: boolean;
 }
 
 async function runOneFile(o: Options, file: string, io: CliIo): Promise<number> {
@@ -44,5 +48,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   const o = parsed.options;
-  return runOneFile(o, o.inputs[0]!, io);
+  // One file keeps the one-file report (and its JSON shape); a folder or several files are a collection.
+  const only = o.inputs.length === 1 ? o.inputs[0]! : undefined;
+  if (only !== undefined && !(existsSync(only) && statSync(only).isDirectory())) return runOneFile(o, only, io);
+  return runMany(o, io);
 }
