@@ -28,13 +28,19 @@ export const defaultThreads = (): number => Math.max(1, availableParallelism());
 export async function gradeOnPool(jobs: readonly GradeJob[], threads: number, onDone: (done: number) => void): Promise<PoolOutcome[]> {
   const size = Math.max(1, Math.min(threads, jobs.length));
   const pool = new Tinypool({ filename: workerFile(), minThreads: size, maxThreads: size, isolateWorkers: false });
+  // A worker that fails before it takes a task (it cannot load) is reported by the pool as an
+  // 'error' event, not through any task: every file still waiting fails with it, instead of
+  // waiting for ever. Each task's race below reports it; the handler only keeps the rejection
+  // from being "unhandled" when no task is waiting any more.
+  const poolFailed = new Promise<never>((_, reject) => pool.once('error', reject));
+  poolFailed.catch(() => undefined);
   let done = 0;
   try {
     return await Promise.all(
       jobs.map(async (job): Promise<PoolOutcome> => {
         let outcome: PoolOutcome;
         try {
-          outcome = (await pool.run(job)) as WorkerResult;
+          outcome = (await Promise.race([pool.run(job), poolFailed])) as WorkerResult;
         } catch (error) {
           // Not swallowed: the file is reported with this, and the run exits 1.
           outcome = { ok: false, crashed: error instanceof Error ? error.message : String(error) };
