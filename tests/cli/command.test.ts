@@ -5,7 +5,9 @@
  * The only test file that starts the launcher (two at once could both rebuild).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
 
@@ -36,6 +38,19 @@ describe('the built command', () => {
     expect(built.status).toBe(source.code);
     expect(JSON.parse(built.stdout)).toEqual(JSON.parse(source.stdout));
     expect(built.stderr).toBe('');
+  });
+
+  it('grades a folder on its built workers as the sources do (dist-cli/worker.js)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-built-many-'));
+    copyFileSync(SAMPLE, join(dir, 'kikaku.xlsx'));
+    copyFileSync('tests/fixtures/mixed-sheet.xlsx', join(dir, 'shoko.xlsx'));
+    writeFileSync(join(dir, 'broken.xlsx'), 'not a zip');
+    const built = command([dir, '--json', '--jobs', '2']);
+    const source = await inProcess([dir, '--json', '--jobs', '2']);
+    expect(built.status).toBe(source.code);
+    expect(built.status).toBe(1);
+    expect(JSON.parse(built.stdout)).toEqual(JSON.parse(source.stdout));
+    expect(existsSync('dist-cli/worker.js')).toBe(true);
   });
 
   it('--help lists every option in Japanese, and in English with --lang en', () => {
