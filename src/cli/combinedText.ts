@@ -76,8 +76,16 @@ const t = createTranslator('cliCombined', {
 });
 
 const oneLine = (s: string | undefined, lang: Lang): string => (s === undefined || s.trim() === '' ? t(lang, 'none') : s.replace(/\s*\n\s*/g, ' '));
+/** Grades best first, as the presets list them (S…E, 7…1), 「－」 last. */
+const DISPLAY_ORDER = ['S', 'A', 'B', 'C', 'D', 'E', '7', '6', '5', '4', '3', '2', '1', '-'];
+const displayRank = (g: string): number => (DISPLAY_ORDER.indexOf(g) < 0 ? DISPLAY_ORDER.length : DISPLAY_ORDER.indexOf(g));
 const counts = (byGrade: Record<string, number>, ungraded: number): string =>
-  [...Object.entries(byGrade).map(([g, n]) => `${g}:${n}`), ...(ungraded > 0 ? [`?:${ungraded}`] : [])].join(' ');
+  [
+    ...Object.entries(byGrade)
+      .sort(([a], [b]) => displayRank(a) - displayRank(b))
+      .map(([g, n]) => `${g}:${n}`),
+    ...(ungraded > 0 ? [`?:${ungraded}`] : []),
+  ].join(' ');
 
 function shareLine(s: HandGradeShare, lang: Lang): string {
   const label = s.label ?? t(lang, 'noDept');

@@ -92,7 +92,8 @@ describe('a folder of ledgers', () => {
   it('prints the combined report in Japanese (English with --lang en), and names the unreadable file on stderr too', async () => {
     const ja = await cli([folder]);
     expect(ja.stdout).toContain('■ ファイルごとの結果');
-    expect(ja.stdout).toContain(`${join(folder, basename(SAMPLE))}: 17指標 / 8表`);
+    // The sample's rule grades (tests/cli/cli.test.ts's SEED, worked by hand): S 5, A 4, B 1, C 4, D 1, － 2; two typed grades differ.
+    expect(ja.stdout).toContain(`${join(folder, basename(SAMPLE))}: 17指標 / 8表  S:5 A:4 B:1 C:4 D:1 -:2  手入力と異なる 2`);
     expect(ja.stdout).toContain('broken.xlsx: 評価できませんでした');
     expect(ja.stdout).toContain('■ 飛ばしたファイル（2件）');
     expect(ja.stdout).toMatch(/■ 合計: \d+ファイル（評価 \d+・評価できない 1・飛ばした 2）/);
