@@ -2,7 +2,7 @@
  * `--map FILE.json`: the officer's table readings, in the shape the pane saves them, on a ledger
  * whose table the detector cannot read (tests/core/mapping/fixture.ts works out the grades).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,6 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/cli/jsonReport';
 import { runCli } from '../../src/cli/run';
 import { mappingFile } from '../../src/core/mapping';
+import { mappingsToCustomXml } from '../../src/excel/mappingPart';
+import { CUSTOM_XML_REL } from '../../src/xlsx/customXml';
+import { readWorkbook } from '../../src/xlsx/readWorkbook';
 import { EXPECTED_GRADES, MAPPING, ROWS, SHEET } from '../core/mapping/fixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'kpi-map-'));
@@ -71,5 +74,42 @@ describe('--map FILE.json', () => {
     const missing = await cli([ledger, '--map', join(dir, 'none.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('が見つかりません');
+  });
+});
+
+/** The ledger with the officer's readings saved inside it, as the pane saves them (a custom XML part). */
+function withSavedPart(xml: string, name: string): string {
+  const loaded = readWorkbook(readFileSync(ledger));
+  const item = loaded.pkg.freeName((n) => `customXml/item${n}.xml`);
+  loaded.pkg.add(item, xml, 'application/xml');
+  loaded.pkg.addRelationship(loaded.info.part, CUSTOM_XML_REL, item);
+  const path = join(dir, name);
+  writeFileSync(path, loaded.pkg.toBytes());
+  return path;
+}
+
+describe('readings saved in the workbook (by the pane)', () => {
+  it('are used without --map: the mapped table is graded as the pane grades it', async () => {
+    const saved = withSavedPart(mappingsToCustomXml([MAPPING]), 'saved.xlsx');
+    const r = await cli([saved, '--json']);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.tables.map((t) => t.range)).toEqual(['B2:G7']);
+    expect(report.tables[0]!.kpis.map((k) => k.grade)).toEqual([...EXPECTED_GRADES]);
+  });
+
+  it('--map FILE.json takes their place', async () => {
+    const saved = withSavedPart(mappingsToCustomXml([MAPPING]), 'saved-and-map.xlsx');
+    const stale = join(dir, 'elsewhere.json');
+    writeFileSync(stale, JSON.stringify(mappingFile([{ ...MAPPING, range: 'A2:F7', columns: MAPPING.columns.map((c, i) => ({ ...c, column: 'ABCDEF'[i]! })) }])));
+    const report = JSON.parse((await cli([saved, '--map', stale, '--json'])).stdout) as JsonReport;
+    expect(report.tables).toEqual([]);
+  });
+
+  it('a saved part that cannot be used is told in Japanese, not ignored', async () => {
+    const broken = withSavedPart(mappingsToCustomXml([MAPPING]).replace('"version":1', '"version":99').replace(/"range":"[^"]*"/, '"range":"ここ"'), 'broken.xlsx');
+    const r = await cli([broken, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('に保存された表の読み方を使えません');
+    expect(r.stderr).toContain('--map');
   });
 });

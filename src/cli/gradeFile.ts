@@ -1,0 +1,162 @@
+/**
+ * The one-file flow: read a workbook, grade it, and (with an output path) write the
+ * graded copy through the package patcher. It prints nothing: it returns the report,
+ * or the reason the file could not be graded as a message key, so the same function
+ * serves the one-file command, the many-file command and its workers.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { decideWrites } from '../core/decide';
+import { evaluateWorkbook } from '../core/evaluate';
+import type { TableMapping } from '../core/mapping';
+import { CORE_PART, addPlaces, committeeHtml, committeeSummary, coreTitle } from '../report/committee';
+import type { Evaluation, Preset, Problem } from '../core/types';
+import { planWrite } from '../core/writePlan';
+import { applyDecision, workbookNow } from '../xlsx/applyDecision';
+import { XlsxReadError } from '../xlsx/errors';
+import { OutputExistsError, outputRefusal, writeOutputFile } from '../xlsx/outputFile';
+import { mappingsFromCustomXml } from '../excel/mappingPart';
+import { workbookCustomXml } from '../xlsx/customXml';
+import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
+import { newWriteProblems, toJsonReport, type JsonReport } from './jsonReport';
+import type { CliMessage } from './messages';
+
+export interface GradeJob {
+  file: string;
+  preset: Preset;
+  /** The officer's table readings (--map); none given: those saved in the workbook. */
+  mappings?: readonly TableMapping[];
+  /** The committee summary goes into the report (--json); with `reportFile`, its HTML is written there too. */
+  summary?: boolean;
+  reportFile?: string;
+  /** Where the graded copy goes; none = only the report. */
+  out?: string;
+  force: boolean;
+  overwrite: boolean;
+  notes: boolean;
+  addGradeColumns: boolean;
+}
+
+export type GradeFileResult =
+  | { ok: true; report: JsonReport; exitCode: 0 | 1; evaluation: Evaluation }
+  | { ok: false; error: CliMessage };
+
+/** Exit 1 when a KPI could not be graded or a warning was raised; info alone is fine. */
+function exitCodeFor(evaluation: Evaluation, problems: readonly Problem[]): 0 | 1 {
+  const ungraded = evaluation.tables.some((t) => t.kpis.some((k) => k.outcome.grade === null));
+  return ungraded || problems.some((p) => p.severity === 'warning') ? 1 : 0;
+}
+
+function isMacroEnabled(loaded: LoadedWorkbook): boolean {
+  return loaded.pkg.contentType(loaded.info.part)?.includes('macroEnabled') === true;
+}
+
+/** A file-system error in words: its code, never a stack. */
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Each reason a file cannot be read has its own message: what the officer must do differs. */
+function readError(file: string, error: unknown): CliMessage {
+  if (error instanceof XlsxReadError) {
+    const key = error.problem === 'unsupported' ? 'damaged' : error.problem;
+    return { key, params: { file } };
+  }
+  return { key: 'unreadable', params: { file, detail: describeFsError(error) } };
+}
+
+/**
+ * The table readings the officer saved in the workbook from the pane (the same part the pane
+ * reads), so the command line grades the ledger as the pane does. A saved part that cannot be
+ * used is told, not dropped: `unusable` holds its reasons.
+ */
+function savedMappings(loaded: LoadedWorkbook): { mappings: readonly TableMapping[]; unusable?: string } {
+  for (const { text } of workbookCustomXml(loaded)) {
+    const read = mappingsFromCustomXml(text);
+    if (read === undefined) continue;
+    return read.ok ? { mappings: read.mappings } : { mappings: [], unusable: read.errors.join(' / ') };
+  }
+  return { mappings: [] };
+}
+
+export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
+  const fail = (error: CliMessage): GradeFileResult => ({ ok: false, error });
+  if (!existsSync(job.file)) return fail({ key: 'notFound', params: { file: job.file } });
+  if (job.out !== undefined) {
+    const refusal = outputRefusal(job.file, job.out, job.force);
+    if (refusal) {
+      const key = refusal === 'sameAsInput' ? 'sameAsInput' : refusal === 'exists' ? 'outExists' : 'outDirMissing';
+      return fail({ key, params: { file: job.out, dir: dirname(resolve(job.out)) } });
+    }
+  }
+
+  if (job.reportFile !== undefined) {
+    const refusal = /\.html?$/i.test(job.reportFile) ? outputRefusal(job.file, job.reportFile, job.force) : 'notHtml';
+    if (refusal) {
+      const key = refusal === 'notHtml' ? 'reportNotHtml' : refusal === 'sameAsInput' ? 'sameAsInput' : refusal === 'exists' ? 'outExists' : 'outDirMissing';
+      return fail({ key, params: { file: job.reportFile, dir: dirname(resolve(job.reportFile)) } });
+    }
+  }
+
+  let loaded: LoadedWorkbook;
+  try {
+    loaded = readWorkbook(await readFile(job.file));
+  } catch (error) {
+    return fail(readError(job.file, error));
+  }
+  if (job.out !== undefined && isMacroEnabled(loaded) && extname(job.out).toLowerCase() !== '.xlsm') {
+    return fail({ key: 'macroOut', params: { file: job.out } });
+  }
+
+  const saved = job.mappings ? { mappings: job.mappings } : savedMappings(loaded);
+  if (saved.unusable !== undefined) return fail({ key: 'badSavedMap', params: { file: job.file, errors: saved.unusable } });
+  const evaluation = evaluateWorkbook(loaded.grids, job.preset, { mappings: saved.mappings, wholeWorkbook: true });
+  const report = toJsonReport(evaluation);
+  let writeProblems: Problem[] = [];
+
+  if (job.out !== undefined) {
+    const plan = planWrite(evaluation, loaded.grids, {
+      adopt: job.overwrite ? 'all' : 'none',
+      notes: job.notes,
+      addGradeColumns: job.addGradeColumns,
+    });
+    // The decision is made on the file as read now, and carried out on its package.
+    const decision = decideWrites(plan, workbookNow(loaded, plan));
+    const applied = applyDecision(loaded, decision);
+    try {
+      await writeOutputFile(job.out, loaded.pkg.toBytes(), job.force);
+    } catch (error) {
+      if (error instanceof OutputExistsError) return fail({ key: 'outExists', params: { file: job.out } });
+      return fail({ key: 'writeFailed', params: { file: job.out, detail: describeFsError(error) } });
+    }
+    const planned = newWriteProblems(evaluation, plan).filter((p) => p.code !== 'handGradeDiffers');
+    const seen = new Set(planned.map((p) => `${p.code}|${p.sheet}|${p.cell}`));
+    writeProblems = [...planned, ...newWriteProblems(evaluation, { ...plan, skipped: applied.skipped }).filter((p) => !seen.has(`${p.code}|${p.sheet}|${p.cell}`))];
+    report.problems.push(...toJsonReport({ ...evaluation, tables: [], problems: writeProblems }).problems);
+    report.written = { cells: applied.written, notes: applied.notes, rules: applied.rules, file: job.out };
+  }
+
+  // The committee summary (#12), counted as the ledger stands after this run; the text report does not show it.
+  const committee = job.summary || job.reportFile !== undefined ? committeeSummary(evaluation, loaded.grids, job.preset, job.overwrite ? 'computed' : 'ledger') : undefined;
+  if (committee) addPlaces(report, committee);
+  if (committee && job.reportFile !== undefined) {
+    const html = committeeHtml(committee, {
+      workbookTitle: coreTitle(loaded.pkg.has(CORE_PART) ? loaded.pkg.text(CORE_PART) : undefined),
+      grids: loaded.grids,
+      sourceFile: basename(job.file),
+      preset: job.preset,
+      problems: [...evaluation.problems, ...writeProblems],
+      date: new Date(),
+    });
+    try {
+      await writeOutputFile(job.reportFile, new TextEncoder().encode(html), job.force);
+    } catch (error) {
+      if (error instanceof OutputExistsError) return fail({ key: 'outExists', params: { file: job.reportFile } });
+      return fail({ key: 'writeFailed', params: { file: job.reportFile, detail: describeFsError(error) } });
+    }
+  }
+
+  return { ok: true, report, exitCode: exitCodeFor(evaluation, [...evaluation.problems, ...writeProblems]), evaluation };
+}
