@@ -35,6 +35,11 @@ export function evaluateWorkbook(grids: readonly SheetGrid[], preset: Preset, op
   const mappings = options.mappings ?? [];
   // Sheet by sheet: a sheet's tables are graded while what detection read is still at hand.
   for (const grid of grids) {
+    // A sheet the host could not read is said on its own; the other sheets are graded.
+    if (grid.unreadable) {
+      problems.push(makeProblem('sheetUnreadable', grid.name, 'A1'));
+      continue;
+    }
     const detected = detectKpiTables(grid);
     const own = mappings.length === 0 ? mappings : mappings.filter((m) => m.sheet === grid.name);
     gradeDetected(own.length === 0 ? detected : applyMappings(grid, detected, own), preset, tables, problems);
