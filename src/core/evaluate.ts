@@ -49,7 +49,10 @@ export function evaluateWorkbook(grids: readonly SheetGrid[], preset: Preset, op
     for (const m of mappings) if (!names.has(m.sheet)) problems.push(makeProblem('mappingSheetMissing', m.sheet, m.range));
   }
   // Nothing found anywhere: say where we looked and for what, rather than an empty report.
-  if (tables.length === 0) problems.push(noTableProblem(grids.map((g) => (typeof g.name === 'string' ? g.name : String(g.name)))));
+  // Sheets that could not be read were not searched: they are not named as searched, and when no
+  // sheet could be read their own warnings say everything.
+  const searched = grids.filter((g) => !g.unreadable);
+  if (tables.length === 0 && searched.length > 0) problems.push(noTableProblem(searched.map((g) => (typeof g.name === 'string' ? g.name : String(g.name)))));
   return { presetId: preset.id, gradeKeys: gradeKeysOf(preset), gradeColours: gradeColours(preset), tables, problems };
 }
 

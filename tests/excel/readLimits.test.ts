@@ -187,6 +187,25 @@ describe('Range.values null over the cell limit (performance page: "returns null
     expect(graded.problems.filter((p) => p.code !== 'sheetUnreadable')).toEqual(expected.problems);
   });
 
+  it('does not name a sheet it could not read among the sheets searched for a table', async () => {
+    const empty: SheetSpec = { name: 'メモ', cells: [['備考'], ['特になし']] };
+    const { host } = hostOver([empty, ...wide()], { maxReadCells: 50, oversizedReadReturnsNull: true });
+    const graded = evaluateWorkbook(await host.readGrids({ kind: 'workbook' }), BUILTIN_PRESETS.standard);
+    expect(graded.problems.map((p) => [p.code, p.sheet])).toEqual([
+      ['sheetUnreadable', '広い表'],
+      ['noTableFound', expect.any(String)],
+    ]);
+    const noTable = graded.problems[1]!;
+    expect(noTable.message).toContain('メモ');
+    expect(noTable.message).not.toContain('広い表');
+
+    // The active sheet alone, unreadable: its warning is the whole story.
+    const only = hostOver(wide(), { maxReadCells: 50, oversizedReadReturnsNull: true });
+    const alone = evaluateWorkbook(await only.host.readGrids({ kind: 'activeSheet' }), BUILTIN_PRESETS.standard);
+    expect(alone.problems.map((p) => p.code)).toEqual(['sheetUnreadable']);
+    expect(alone.tables).toEqual([]);
+  });
+
   it('gives up the sheet whose one row is too big for a response, and reads the sheet after it in full', async () => {
     // One row of 2,000 long texts is over a 100 KB response limit; the small sheet after it is not.
     const huge: SheetSpec = { name: '長い行', cells: [Array.from({ length: 2_000 }, (_, c) => `${'あ'.repeat(40)}${c}`)] };
