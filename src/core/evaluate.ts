@@ -35,6 +35,11 @@ export function evaluateWorkbook(grids: readonly SheetGrid[], preset: Preset, op
   const mappings = options.mappings ?? [];
   // Sheet by sheet: a sheet's tables are graded while what detection read is still at hand.
   for (const grid of grids) {
+    // A sheet the host could not read is said on its own; the other sheets are graded.
+    if (grid.unreadable) {
+      problems.push(makeProblem('sheetUnreadable', grid.name, 'A1'));
+      continue;
+    }
     const detected = detectKpiTables(grid);
     const own = mappings.length === 0 ? mappings : mappings.filter((m) => m.sheet === grid.name);
     gradeDetected(own.length === 0 ? detected : applyMappings(grid, detected, own), preset, tables, problems);
@@ -44,7 +49,10 @@ export function evaluateWorkbook(grids: readonly SheetGrid[], preset: Preset, op
     for (const m of mappings) if (!names.has(m.sheet)) problems.push(makeProblem('mappingSheetMissing', m.sheet, m.range));
   }
   // Nothing found anywhere: say where we looked and for what, rather than an empty report.
-  if (tables.length === 0) problems.push(noTableProblem(grids.map((g) => (typeof g.name === 'string' ? g.name : String(g.name)))));
+  // Sheets that could not be read were not searched: they are not named as searched, and when no
+  // sheet could be read their own warnings say everything.
+  const searched = grids.filter((g) => !g.unreadable);
+  if (tables.length === 0 && searched.length > 0) problems.push(noTableProblem(searched.map((g) => (typeof g.name === 'string' ? g.name : String(g.name)))));
   return { presetId: preset.id, gradeKeys: gradeKeysOf(preset), gradeColours: gradeColours(preset), tables, problems };
 }
 

@@ -32,6 +32,11 @@ export interface SheetGrid {
   readonly merges: readonly CellRange[];
   /** True when the sheet is protected: nothing on it can be written. */
   readonly protected?: boolean;
+  /**
+   * True when the host could not read the sheet at all (Excel would not send even one row of
+   * it): rows and merges are empty, and grading says so for this sheet alone.
+   */
+  readonly unreadable?: boolean;
 }
 
 export const EMPTY_CELL: GridCell = Object.freeze({ text: '', value: null });

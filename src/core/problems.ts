@@ -58,6 +58,8 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       '「{{sheet}}」シートの {{cell}} に保存した表の読み方が、いまのシートと合いません（{{changesJa}}）。列の移動や行の削除・追加があったようです。違うセルを読まないよう、この読み方は使いませんでした。表の範囲を選び直して「この範囲をKPIの表として読む」から保存し直してください。',
     mappingEmpty:
       '「{{sheet}}」シートの {{cell}} に保存した表の読み方では、見出しの下に指標の行が見つかりません。行が削除されていないか確認し、表の範囲を選び直して保存し直してください。',
+    sheetUnreadable:
+      '「{{sheet}}」シートは使われているセル範囲が大きすぎて Excel から読み取れなかったため、このシートは評価していません（ほかのシートは評価しました）。表より下や右の行・列に残った値や書式（Ctrl+End で移動する最後のセルまで）を削除してから、もう一度「評価」を実行してください。',
     'reason.noNumber': '数値が見つからない',
     'reason.severalNumbers': '数値が複数あってどれを使うか分からない',
     'reason.unknownWord': '単位や状態として分からない語を含む',
@@ -112,6 +114,8 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       'The saved table reading for {{cell}} on sheet "{{sheet}}" no longer fits the sheet ({{changesEn}}). Columns were moved or rows deleted or added. It was not used, so no wrong cells were read. Select the table again and save it with "Read this range as a KPI table".',
     mappingEmpty:
       'The saved table reading for {{cell}} on sheet "{{sheet}}" finds no indicator rows under its header. Check whether rows were deleted, then select the table again and save it.',
+    sheetUnreadable:
+      'Sheet "{{sheet}}" uses a range of cells too large for Excel to send, so it was not graded (the other sheets were). Delete the values and formats left in rows and columns below and right of the tables (up to the cell Ctrl+End goes to), then run the evaluation again.',
     'reason.noNumber': 'has no number in it',
     'reason.severalNumbers': 'has several numbers and it is unclear which one counts',
     'reason.unknownWord': 'has a word that is neither a unit nor a known state',
@@ -146,6 +150,7 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   mappingSheetMissing: 'warning',
   mappingChanged: 'warning',
   mappingEmpty: 'warning',
+  sheetUnreadable: 'warning',
 };
 
 /** Words for an unreadable reason, to fill {{why}}. */

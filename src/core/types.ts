@@ -275,7 +275,8 @@ export type ProblemCode =
   | 'officeRateDiffers' // the office's 進捗率 / 達成率 differs from ours beyond rounding
   | 'mappingSheetMissing' // an officer's saved table reading names a sheet that is gone
   | 'mappingChanged' // the sheet changed under a saved table reading (header cells differ): not used
-  | 'mappingEmpty'; // a saved table reading finds no KPI row under its header
+  | 'mappingEmpty' // a saved table reading finds no KPI row under its header
+  | 'sheetUnreadable'; // Excel would not send even one row of the sheet: not graded, the other sheets are
 
 export interface Problem {
   readonly code: ProblemCode;

@@ -9,7 +9,6 @@ import { errorDetail } from './excelRun';
 
 export type HostErrorCode =
   | 'readFailed'
-  | 'sheetTooLarge'
   | 'checkFailed'
   | 'writeFailed'
   | 'undoDamaged'
@@ -29,8 +28,6 @@ export type HostErrorCode =
 const t = createTranslator<HostErrorCode>('excelHost', {
   ja: {
     readFailed: 'ブックを読み取れませんでした（{{detail}}）。もう一度「評価」を実行してください。',
-    sheetTooLarge:
-      '「{{sheet}}」シートは使われているセル範囲が大きすぎるため、Excel から読み取れませんでした。表より下や右の行・列に残った値や書式（Ctrl+End で移動する最後のセルまで）を削除してから、もう一度「評価」を実行してください。',
     checkFailed: '書き込む前の確認に失敗したため、何も書き込んでいません（{{detail}}）。もう一度お試しください。',
     writeFailed:
       '書き込みの途中でエラーが発生しました（{{detail}}）。書き込む前の内容は保存してあるので、［元に戻す］で戻せます。',
@@ -54,8 +51,6 @@ const t = createTranslator<HostErrorCode>('excelHost', {
   },
   en: {
     readFailed: 'The workbook could not be read ({{detail}}). Run the evaluation again.',
-    sheetTooLarge:
-      'Sheet "{{sheet}}" uses a range of cells too large for Excel to send. Delete the values and formats left in rows and columns below and right of the tables (up to the cell Ctrl+End goes to), then run the evaluation again.',
     checkFailed: 'Checking the cells before writing failed, so nothing was written ({{detail}}). Please try again.',
     writeFailed:
       'An error occurred while writing ({{detail}}). What the cells held before was saved, so Undo can restore it.',

@@ -72,6 +72,8 @@ interface SheetData {
   readonly isProtected: boolean;
   readonly blocks: LoadedBlock[];
   readonly merges: CellRange[];
+  /** Excel would not send even one row of it: graded as unreadable, the other sheets as usual. */
+  readonly unreadable?: boolean;
 }
 
 export async function readGrids(
@@ -96,10 +98,15 @@ export async function readGrids(
     // Converting a big sheet takes a moment: let the pane repaint and an abort land in between.
     await nextTask();
     signal?.throwIfAborted();
-    grids.push(toSheetGrid(sheet.name, sheet.isProtected, sheet.blocks, sheet.merges));
+    grids.push(sheet.unreadable ? unreadableGrid(sheet) : toSheetGrid(sheet.name, sheet.isProtected, sheet.blocks, sheet.merges));
     onProgress?.({ sheetsRead: grids.length, sheetsTotal: sheets.length });
   }
   return grids;
+}
+
+/** A sheet Excel would not send: no cells, marked so that grading reports it (sheetUnreadable). */
+function unreadableGrid(sheet: SheetData): SheetGrid {
+  return { name: sheet.name, rows: [], merges: [], protected: sheet.isProtected, unreadable: true };
 }
 
 function nextTask(): Promise<void> {
@@ -273,12 +280,30 @@ async function readInBlocks(
   let ceiling = Number.POSITIVE_INFINITY;
   let blockSyncs = 0;
   let failures = 0;
-  /** Asks for half as much next time; throws when there is nothing smaller to ask for. */
-  const shrink = (group: readonly Block[], cells: number, error: unknown): void => {
-    if (group.length === 0 || (group.length === 1 && group[0]!.rows === 1)) throw tooLarge(sized[group[0]?.sheet ?? 0]!.sheet, error);
+  /** Sheets of which Excel would not send even one row: reported alone, the others read on. */
+  const unreadable = new Set<number>();
+  /**
+   * Asks for half as much next time and returns true; when there is nothing smaller to ask for
+   * (one row of one sheet), gives that sheet up instead: its blocks and bands are dropped, and the
+   * sizes start again from what the read began with, since that sheet's rows were what Excel refused.
+   */
+  const shrink = (group: readonly Block[], cells: number): boolean => {
+    if (group.length === 1 && group[0]!.rows === 1) {
+      const sheet = group[0]!.sheet;
+      unreadable.add(sheet);
+      dropSheet(pending, sheet);
+      dropSheet(bands, sheet);
+      blocks[sheet] = [];
+      merges[sheet]!.clear();
+      cellsPerSync = firstCells;
+      ceiling = Number.POSITIVE_INFINITY;
+      failures = 0;
+      return false;
+    }
     cellsPerSync = Math.max(1, Math.floor(cells / 2));
     // Never grow back to what was refused: the real cap may be below our budget.
     ceiling = Math.min(ceiling, cellsPerSync);
+    return true;
   };
   while (pending.length > 0 || bands.length > 0) {
     signal?.throwIfAborted();
@@ -301,13 +326,13 @@ async function readInBlocks(
       const big = cells * bytesPerCell > GENERAL_OVERSIZE_BYTES;
       // A GeneralException on a small request with no merged areas in it is a real failure.
       if (general && !big && asked.length === 0) throw error;
-      if (!general || big) shrink(group, cells, error);
       // Which lookup failed is not known: every band is halved (a one-row band cannot be).
       if (general && asked.length > 0) {
         if (asked.every((b) => b.rows === 1) && !big) throw error;
         bands.unshift(...asked.flatMap(halves));
       } else bands.unshift(...asked);
       pending.unshift(...group);
+      if (!general || big) shrink(group, cells);
       continue;
     }
     failures = 0;
@@ -316,8 +341,8 @@ async function readInBlocks(
     });
     if (!ranges.every(isComplete)) {
       // Null for a read Excel found too big (the five-million-cell note): ask for less.
-      shrink(group, cells, undefined);
       pending.unshift(...group);
+      shrink(group, cells);
       continue;
     }
     const loaded = ranges.map((range, i) => {
@@ -338,12 +363,13 @@ async function readInBlocks(
     isProtected: sheet.protection.protected,
     blocks: blocks[i]!,
     merges: [...merges[i]!.values()],
+    unreadable: unreadable.has(i),
   }));
 }
 
-/** Even one row of this sheet is more than Excel will send: say which sheet, and what to do. */
-function tooLarge(sheet: Excel.Worksheet, cause: unknown): HostError {
-  return new HostError('sheetTooLarge', { sheet: sheet.name }, { cause });
+/** Removes every block of one sheet from a queue, in place. */
+function dropSheet(queue: Block[], sheet: number): void {
+  for (let i = queue.length - 1; i >= 0; i--) if (queue[i]!.sheet === sheet) queue.splice(i, 1);
 }
 
 /** The bytes these blocks came to, as JSON. */
@@ -360,8 +386,9 @@ function takeBlocks(pending: Block[], cells: number): Block[] {
     const room = cells - taken;
     if (next.rows * next.cols > room) {
       // Cut the block to fill the room left; a sync always takes at least one row.
+      // No room left (a first block wider than the sync was cut to one row): stop here.
       const fits = Math.floor(room / next.cols);
-      if (fits === 0 && group.length > 0) break;
+      if (fits <= 0 && group.length > 0) break;
       const rows = Math.max(1, fits);
       if (rows < next.rows) pending.splice(0, 1, { ...next, rows }, { ...next, top: next.top + rows, rows: next.rows - rows });
     }

@@ -17,4 +17,28 @@ function mount(): void {
   createRoot(container).render(<App host={host} onEvaluated={onEvaluated} />);
 }
 
-void Office.onReady(() => mount());
+/**
+ * Opened outside Excel (the pane's address in a browser, or another Office app): office.js still
+ * loads and reports no Excel host, and nothing here can work without a workbook. Say so plainly,
+ * in place of the loading text, instead of failing on the first Excel.run.
+ */
+const OUTSIDE_EXCEL = [
+  'この画面は Excel の中で使います。Excel でブックを開き、［ホーム］タブの「KPI評価」グループにある［KPI評価を開く］ボタンから開いてください。',
+  'This pane works inside Excel: open a workbook in Excel and use the Home tab → KPI評価 → KPI評価を開く.',
+];
+
+function showOutsideExcel(): void {
+  const container = document.getElementById('container') ?? document.body.appendChild(document.createElement('div'));
+  container.replaceChildren(
+    ...OUTSIDE_EXCEL.map((text, i) => {
+      const p = document.createElement('p');
+      p.lang = i === 0 ? 'ja' : 'en';
+      p.setAttribute('style', 'font-family: sans-serif; margin: 16px');
+      p.textContent = text;
+      return p;
+    }),
+  );
+  container.setAttribute('role', 'alert');
+}
+
+void Office.onReady((info) => (info.host === Office.HostType.Excel ? mount() : showOutsideExcel()));

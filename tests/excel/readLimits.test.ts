@@ -159,15 +159,66 @@ describe('Range.values null over the cell limit (performance page: "returns null
     expect(double.syncCount).toBe(9);
   });
 
-  it('names the sheet, in Japanese, when even one row is too many cells', async () => {
-    const { host } = hostOver(wide(), { maxReadCells: 50, oversizedReadReturnsNull: true });
-    const read = host.readGrids({ kind: 'workbook' });
-    await expect(read).rejects.toBeInstanceOf(HostError);
-    await expect(read).rejects.toMatchObject({
-      code: 'sheetTooLarge',
-      message: expect.stringMatching(/^「広い表」シートは使われているセル範囲が大きすぎるため/),
-      messageEn: expect.stringContaining('Sheet "広い表"'),
-    });
+  it('reports a sheet of which even one row is too many cells alone, and reads and grades the others', async () => {
+    // The ledger (well under 50 columns) reads in smaller blocks; the 60-column sheet cannot be
+    // read at all under a 50-cell read limit.
+    const ledger = generateLedgerGrids({ sheets: 1, kpisPerSheet: 6, seed: 5 }).map(gridToSheetSpec);
+    const sheets = [ledger[0]!, ...wide()];
+    const { host } = hostOver(sheets, { maxReadCells: 50, oversizedReadReturnsNull: true });
+    const grids = await host.readGrids({ kind: 'workbook' });
+    const [alone] = await unlimitedRead([ledger[0]!]);
+    expect(grids.map((g) => g.name)).toEqual([ledger[0]!.name, '広い表']);
+    expect(grids[0]).toEqual(alone);
+    expect(grids[1]).toMatchObject({ name: '広い表', rows: [], merges: [], unreadable: true });
+
+    const graded = evaluateWorkbook(grids, BUILTIN_PRESETS.standard, { wholeWorkbook: true });
+    const expected = evaluateWorkbook([alone!], BUILTIN_PRESETS.standard, { wholeWorkbook: true });
+    expect(expected.tables.length).toBeGreaterThan(0);
+    expect(graded.tables).toEqual(expected.tables);
+    const said = graded.problems.filter((p) => p.code === 'sheetUnreadable');
+    expect(said).toEqual([
+      expect.objectContaining({
+        sheet: '広い表',
+        severity: 'warning',
+        message: expect.stringMatching(/^「広い表」シートは使われているセル範囲が大きすぎて.*ほかのシートは評価しました.*Ctrl\+End/),
+        messageEn: expect.stringContaining('Sheet "広い表"'),
+      }),
+    ]);
+    expect(graded.problems.filter((p) => p.code !== 'sheetUnreadable')).toEqual(expected.problems);
+  });
+
+  it('does not name a sheet it could not read among the sheets searched for a table', async () => {
+    const empty: SheetSpec = { name: 'メモ', cells: [['備考'], ['特になし']] };
+    const { host } = hostOver([empty, ...wide()], { maxReadCells: 50, oversizedReadReturnsNull: true });
+    const graded = evaluateWorkbook(await host.readGrids({ kind: 'workbook' }), BUILTIN_PRESETS.standard);
+    expect(graded.problems.map((p) => [p.code, p.sheet])).toEqual([
+      ['sheetUnreadable', '広い表'],
+      ['noTableFound', expect.any(String)],
+    ]);
+    const noTable = graded.problems[1]!;
+    expect(noTable.message).toContain('メモ');
+    expect(noTable.message).not.toContain('広い表');
+
+    // The active sheet alone, unreadable: its warning is the whole story.
+    const only = hostOver(wide(), { maxReadCells: 50, oversizedReadReturnsNull: true });
+    const alone = evaluateWorkbook(await only.host.readGrids({ kind: 'activeSheet' }), BUILTIN_PRESETS.standard);
+    expect(alone.problems.map((p) => p.code)).toEqual(['sheetUnreadable']);
+    expect(alone.tables).toEqual([]);
+  });
+
+  it('gives up the sheet whose one row is too big for a response, and reads the sheet after it in full', async () => {
+    // One row of 2,000 long texts is over a 100 KB response limit; the small sheet after it is not.
+    const huge: SheetSpec = { name: '長い行', cells: [Array.from({ length: 2_000 }, (_, c) => `${'あ'.repeat(40)}${c}`)] };
+    const small: SheetSpec = { name: '小さい表', cells: Array.from({ length: 30 }, (_, r) => [r + 1, `指標${r}`, `${r}%`]) };
+    const { double, host } = hostOver([huge, small], { responseLimitBytes: 100_000 });
+    const grids = await host.readGrids({ kind: 'workbook' });
+    const [, alone] = await unlimitedRead([huge, small]);
+    expect(grids[0]).toMatchObject({ name: '長い行', unreadable: true, rows: [] });
+    expect(grids[1]).toEqual(alone);
+    expect(grids[1]!.unreadable).toBeUndefined();
+    // list, all at once (refused), sizes, both sheets' first blocks (refused), the long row alone
+    // (refused: nothing smaller to ask, so that sheet is given up), the small sheet at full size.
+    expect(double.syncCount).toBe(6);
   });
 });
 
