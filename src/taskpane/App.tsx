@@ -391,7 +391,14 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           </Text>
         )}
 
-        {empty && <EmptyState sheets={grids?.map((g) => g.name) ?? []} readRangeDisabled={busy || selecting} onReadRange={() => void openMapping()} />}
+        {empty && (
+          <EmptyState
+            // A sheet Excel could not hand over was not searched: it is told as a warning instead.
+            sheets={grids?.filter((g) => !g.unreadable).map((g) => g.name) ?? []}
+            warnings={evaluation.problems.filter((p) => p.code === 'sheetUnreadable')}
+            readRangeDisabled={busy || selecting} onReadRange={() => void openMapping()}
+          />
+        )}
 
         {preview && evaluation && !empty && (
           <GradeColoursContext.Provider value={evaluation.gradeColours}>

@@ -32,6 +32,7 @@ interface MutableGrid {
   rows: (GridCell | undefined)[][];
   merges: SheetGrid['merges'];
   protected?: boolean;
+  unreadable?: boolean;
 }
 
 interface UndoEntry {
@@ -93,6 +94,8 @@ function cloneGrid(grid: SheetGrid): MutableGrid {
     rows: grid.rows.map((r) => (r ? r.map((c) => (c ? { ...c } : undefined)) : [])),
     merges: grid.merges.map((m) => ({ ...m })),
     ...(grid.protected ? { protected: true } : {}),
+    // A sheet the real adapter could not read arrives marked, with no cells (src/excel/readGrids.ts).
+    ...(grid.unreadable ? { unreadable: true } : {}),
   };
 }
 
@@ -102,6 +105,7 @@ function snapshotGrid(grid: MutableGrid): SheetGrid {
     rows: grid.rows.map((r) => r.map((c) => (c ? { ...c } : undefined))),
     merges: grid.merges.map((m) => ({ ...m })),
     ...(grid.protected ? { protected: true } : {}),
+    ...(grid.unreadable ? { unreadable: true } : {}),
   };
 }
 

@@ -3,7 +3,8 @@
  * sheets were searched — instead of the results layout with 0 / 0 / 0 and a footer
  * whose button can do nothing.
  */
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import type { Problem } from '../../core/types';
 import { TableEdit20Regular, TableSearch24Regular } from '@fluentui/react-icons';
 import { useT } from '../i18n';
 
@@ -29,9 +30,11 @@ export interface EmptyStateProps {
   /** Opens 「この範囲をKPIの表として読む」: the way on when the headers use other words. */
   readonly onReadRange?: () => void;
   readonly readRangeDisabled?: boolean;
+  /** Sheets Excel could not hand over (too big to read): why nothing was found there. */
+  readonly warnings?: readonly Problem[];
 }
 
-export function EmptyState({ sheets, onReadRange, readRangeDisabled }: EmptyStateProps) {
+export function EmptyState({ sheets, onReadRange, readRangeDisabled, warnings = [] }: EmptyStateProps) {
   const { t, lang } = useT();
   const styles = useStyles();
   return (
@@ -48,6 +51,11 @@ export function EmptyState({ sheets, onReadRange, readRangeDisabled }: EmptyStat
           {t('emptySearched', { sheets: sheets.map((s) => (lang === 'ja' ? `「${s}」` : `"${s}"`)).join(lang === 'ja' ? '' : ', ') })}
         </Text>
       )}
+      {warnings.map((p) => (
+        <MessageBar key={`${p.code}|${p.sheet}|${p.cell}`} intent="warning" layout="multiline" style={{ textAlign: 'start' }}>
+          <MessageBarBody>{lang === 'ja' ? p.message : p.messageEn}</MessageBarBody>
+        </MessageBar>
+      ))}
       {onReadRange && (
         <Button appearance="primary" icon={<TableEdit20Regular />} disabledFocusable={readRangeDisabled} onClick={onReadRange}>
           {t('mapCommand')}
