@@ -23,6 +23,12 @@ export interface JsonKpi {
   direction: string | null;
   reason: string;
   reasonEn: string;
+  /** The current value came from a 見込 (forecast) column. */
+  forecast?: true;
+  /** The ledger's own 目安値, as displayed. */
+  expected?: string;
+  /** Last year's grade (前年度評価), as displayed: history, never written. */
+  previousGrade?: string;
 }
 
 export interface JsonReport {
@@ -60,6 +66,9 @@ export function toJsonReport(evaluation: Evaluation, extraProblems: readonly Pro
         direction: outcome.measures?.direction ?? null,
         reason: outcome.reason,
         reasonEn: outcome.reasonEn,
+        ...(kpi.currentIsForecast ? { forecast: true as const } : {}),
+        ...(kpi.expected ? { expected: kpi.expected.text } : {}),
+        ...(kpi.previousGrade ? { previousGrade: kpi.previousGrade.text } : {}),
       })),
     })),
     problems: [...evaluation.problems, ...extraProblems].map((p) => ({

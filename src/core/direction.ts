@@ -1,5 +1,6 @@
 /**
- * Spec §4: which way is better for a KPI. Decided in this order, first rule that speaks wins:
+ * Spec §4: which way is better for a KPI. A direction column in the ledger (方向: ↑ ↓ 維持)
+ * overrides everything below (columnDirection). Otherwise decided in this order, first rule that speaks wins:
  *   1. a bound written in the target: 以上 "or more" / 超 "over" → higher is better;
  *      以下 "or less" / 以内 "within" / 未満 "under" → lower is better;
  *   2. a rank unit 位 ("place", as in 300位以内) → lower is better;
@@ -57,7 +58,18 @@ export function directionOf(target: number, bound: Bound | undefined, baseline: 
   return KEEP;
 }
 
+/**
+ * The direction a ledger's own direction column gives (↑ ↓ 維持): it overrides rules 1–4, and
+ * the basis says where it came from.
+ */
+export function columnDirection(direction: Direction): DirectionDecision {
+  return direction === 'up' ? UP_BY_COLUMN : direction === 'down' ? DOWN_BY_COLUMN : KEEP_BY_COLUMN;
+}
+
 const decision = (direction: Direction, basis: DirectionDecision['basis']): DirectionDecision => Object.freeze({ direction, basis });
+const UP_BY_COLUMN = decision('up', 'column');
+const DOWN_BY_COLUMN = decision('down', 'column');
+const KEEP_BY_COLUMN = decision('keep', 'column');
 const UP_BY_BOUND = decision('up', 'bound');
 const DOWN_BY_BOUND = decision('down', 'bound');
 const DOWN_BY_RANK = decision('down', 'rank');

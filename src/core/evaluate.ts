@@ -3,10 +3,11 @@
  * compare with the grades officers already typed. Pure: the same grids and rule
  * give the same Evaluation in the task pane, the custom functions and the CLI.
  */
-import { detectKpiTables, type DetectionResult } from './detect';
+import { detectKpiTables, noTableProblem, type DetectionResult } from './detect';
 import { gradeKpi } from './grade';
 import { detectGradeStyle, readGradeText, toGradeText } from './gradeText';
 import { cellAddress, type SheetGrid } from './grid';
+import { checkOfficeFigures } from './officeFigures';
 import { makeProblem } from './problems';
 import type { EvaluatedKpi, EvaluatedTable, Evaluation, GradeKey, KpiTable, Preset, Problem } from './types';
 
@@ -15,6 +16,8 @@ export function evaluateWorkbook(grids: readonly SheetGrid[], preset: Preset): E
   const problems: Problem[] = [];
   // Sheet by sheet: a sheet's tables are graded while what detection read is still at hand.
   for (const grid of grids) gradeDetected(detectKpiTables(grid), preset, tables, problems);
+  // Nothing found anywhere: say where we looked and for what, rather than an empty report.
+  if (tables.length === 0) problems.push(noTableProblem(grids.map((g) => (typeof g.name === 'string' ? g.name : String(g.name)))));
   return { presetId: preset.id, gradeKeys: Object.keys(preset.labels) as GradeKey[], tables, problems };
 }
 
@@ -43,6 +46,10 @@ function evaluateTable(table: KpiTable, preset: Preset, problems: Problem[]): Ev
     const graded = gradeKpi(kpi, preset, table.sheet);
     for (let i = 0; i < graded.problems.length; i++) problems.push(graded.problems[i]!);
     const { outcome } = graded;
+    // The office's own 目安値 / 進捗率 / 達成率, where it has them: said where they differ from ours.
+    if (kpi.expected !== undefined || kpi.officeRates !== undefined) {
+      for (const p of checkOfficeFigures(kpi, outcome.measures, table.sheet)) problems.push(p);
+    }
     const gradeText = outcome.grade === null ? undefined : toGradeText(outcome.grade, gradeStyle);
     const existing = kpi.gradeCell?.text.trim() || undefined;
     // Anything typed in the grade cell that is not the computed grade counts as a

@@ -35,6 +35,10 @@ export interface Compared {
   readonly target: number;
   readonly bound?: Bound;
   readonly unit: string;
+  /** The ledger's own 目安値, in the row's unit. */
+  readonly expected?: number;
+  /** The current value is a forecast (見込). */
+  readonly forecast?: true;
 }
 
 export type NotGraded =
@@ -49,6 +53,8 @@ export type Verdict =
       readonly compared: Compared;
       /** No baseline: the pace was judged on 達成率 against the final target. */
       readonly paceFromAttainment: boolean;
+      /** `pace`: judged against the ledger's own 目安値 instead of the line drawn from B to T. */
+      readonly paceFromExpected?: true;
       /** The current value was a state word, read as done or as no progress. */
       readonly state?: { readonly text: string; readonly readAs: 'done' | 'noProgress' };
     }
@@ -91,6 +97,9 @@ type Key =
   | 'attainmentUnknown'
   | 'noteRank'
   | 'noteNoYear'
+  | 'noteForecast'
+  | 'expectedMet'
+  | 'expectedNotMet'
   | 'cancelled'
   | 'hardToEvaluate'
   | 'noBaseline'
@@ -120,6 +129,9 @@ const t = createTranslator<Key>('grading', {
     attainmentUnknown: '{{fact}}、達成率は計算できない値',
     noteRank: '順位は小さいほど良い',
     noteNoYear: '年度不明のため最終目標で判定',
+    noteForecast: '現状値は見込値',
+    expectedMet: '目安値に到達（{{current}} {{op}} 目安値 {{expected}}）',
+    expectedNotMet: '目安値に未到達（{{current}} {{op}} 目安値 {{expected}}）',
     cancelled: '現状値「{{text}}」のため評価しません（中止・廃止）',
     hardToEvaluate: '現状値「{{text}}」のため評価しません（評価困難）',
     noBaseline: '基準値がないため基準値と比較できません（{{fact}}）',
@@ -148,6 +160,9 @@ const t = createTranslator<Key>('grading', {
     attainmentUnknown: '{{fact}}; attainment cannot be computed from these values',
     noteRank: 'a lower rank is better',
     noteNoYear: 'year unknown, judged against the final target',
+    noteForecast: 'the current value is a forecast',
+    expectedMet: 'Expected value reached ({{current}} {{op}} expected {{expected}})',
+    expectedNotMet: 'Expected value not reached ({{current}} {{op}} expected {{expected}})',
     cancelled: 'Current value "{{text}}": not graded (cancelled or abolished)',
     hardToEvaluate: 'Current value "{{text}}": not graded (hard to evaluate)',
     noBaseline: 'No baseline to compare with ({{fact}})',
@@ -297,6 +312,14 @@ function bodyText(lang: Lang, v: Verdict, preset: Preset, shown: Shown): string 
 /** Behind, on or ahead of the straight line: say the progress, or why there is none to say. */
 function paceText(lang: Lang, v: Extract<Verdict, { kind: 'graded' }>, shown: Shown): string {
   const m = v.measures;
+  if (v.paceFromExpected && v.compared.expected !== undefined) {
+    // `pace` against the ledger's own 目安値 (worse than the baseline is clause 'worse', worded there).
+    const values = valuesOf(v.compared, shown);
+    const met = v.clause === 'onPace';
+    const key = met ? 'expectedMet' : 'expectedNotMet';
+    const op = met ? metOperator(undefined, m.direction) : notMetOperator(undefined, m.direction);
+    return t(lang, key, shared(shown, key) ?? keep(shown, key, { current: values.current, expected: values.expected, op }));
+  }
   if (v.paceFromAttainment) return t(lang, 'fromAttainment', shared(shown, 'fromAttainment') ?? keep(shown, 'fromAttainment', { a: percent(m.attainment ?? 0) }));
   // Moving away from the target: "7.6% worse than the baseline" says more than "progress -110%".
   if (v.clause === 'behind' && m.deterioration !== undefined && m.deterioration > 0) {
@@ -319,10 +342,11 @@ function metFact(lang: Lang, m: Measures, c: Compared, shown: Shown): string {
 function notesOf(lang: Lang, v: Extract<Verdict, { kind: 'graded' }>, preset: Preset): string[] | undefined {
   if (v.state) return undefined;
   let notes: string[] | undefined;
-  if (v.measures.directionBasis === 'rank' && v.clause !== 'attainment') notes = [t(lang, 'noteRank')];
+  if (v.compared.forecast) notes = [t(lang, 'noteForecast')];
+  if (v.measures.directionBasis === 'rank' && v.clause !== 'attainment') (notes ??= []).push(t(lang, 'noteRank'));
   const usesElapsed = preset.method === 'standard' || preset.method === 'pace';
   const judgedOnLine = v.clause === 'onPace' || v.clause === 'roughly' || v.clause === 'behind';
-  if (usesElapsed && judgedOnLine && !v.measures.elapsedKnown && !v.paceFromAttainment) {
+  if (usesElapsed && judgedOnLine && !v.measures.elapsedKnown && !v.paceFromAttainment && !v.paceFromExpected) {
     (notes ??= []).push(t(lang, 'noteNoYear'));
   }
   return notes;
@@ -387,6 +411,8 @@ interface FormattedValues {
   readonly baseline: string;
   readonly current: string;
   readonly target: string;
+  /** The ledger's 目安値, '－' when there is none. */
+  readonly expected: string;
 }
 
 /** The compared figures written alike: 69.8% and 65.0% (same decimals), 4,542件, 660位. */
@@ -395,11 +421,12 @@ function formatValues(c: Compared): FormattedValues {
   const b = c.baseline === undefined ? '' : String(c.baseline);
   const cur = c.current === undefined ? '' : String(c.current);
   const t = String(c.target);
-  const decimals = Math.min(3, Math.max(decimalsOf(b), decimalsOf(cur), decimalsOf(t)));
+  const e = c.expected === undefined ? '' : String(c.expected);
+  const decimals = Math.min(3, Math.max(decimalsOf(b), decimalsOf(cur), decimalsOf(t), decimalsOf(e)));
   // As toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }) writes them.
   const fmt = (x: number | undefined, shortest: string): string =>
     x === undefined ? '－' : formatShortestEn(x, shortest, decimals, decimals) + c.unit;
-  return { baseline: fmt(c.baseline, b), current: fmt(c.current, cur), target: fmt(c.target, t) };
+  return { baseline: fmt(c.baseline, b), current: fmt(c.current, cur), target: fmt(c.target, t), expected: fmt(c.expected, e) };
 }
 
 /** Decimals of a number as String writes it ("69.8" → 1); 0 with an exponent or none. */

@@ -38,6 +38,15 @@ export interface ValueInputs {
   readonly baseline?: ValueInput;
   readonly current?: ValueInput;
   readonly target?: ValueInput;
+  /** What the ledger says beside its values (issue 8): a direction column, a 目安値, a forecast. */
+  readonly beside?: Beside;
+}
+
+/** A ledger row's own words about its figures, carried into KpiFigures as they are. */
+export interface Beside {
+  readonly direction?: KpiRow['direction'];
+  readonly expected?: ValueInput;
+  readonly currentIsForecast?: true;
 }
 
 /** Where the values come from, so that problems can name the sheet, the KPI and the cells. */
@@ -106,11 +115,17 @@ class KpiPlace implements FiguresPlace {
 }
 
 export function valueInputsOfKpi(kpi: KpiRow): ValueInputs {
-  return {
+  const inputs = {
     baseline: kpi.baseline && new CellInput(kpi.baseline),
     current: kpi.current && new CellInput(kpi.current),
     target: new CellInput(kpi.target),
   };
+  if (kpi.direction === undefined && kpi.expected === undefined && kpi.currentIsForecast === undefined) return inputs;
+  const beside: Mutable<Beside> = {};
+  if (kpi.direction !== undefined) beside.direction = kpi.direction;
+  if (kpi.expected !== undefined) beside.expected = new CellInput(kpi.expected);
+  if (kpi.currentIsForecast) beside.currentIsForecast = true;
+  return { ...inputs, beside };
 }
 
 /** A ledger cell as a ValueInput; its A1 address is written when a problem asks for it. */
@@ -142,6 +157,8 @@ function rowRangeOfKpi(kpi: KpiRow): string {
  * general path.
  */
 export function plainFiguresOfKpi(kpi: KpiRow): KpiFigures | undefined {
+  // A row with words of its own beside its figures (issue 8) takes the general path.
+  if (kpi.direction !== undefined || kpi.expected !== undefined || kpi.currentIsForecast !== undefined) return undefined;
   const t = kpi.target.reading;
   if (t.kind !== 'number') return undefined;
   const b = kpi.baseline?.reading;
@@ -202,6 +219,7 @@ export function figuresFromValues(input: ValueInputs, place: FiguresPlace): Figu
     const plan = target.kind === 'done' ? qualitativePlan(baseline, target.year) : alignPlan(baseline, target, place, input);
     if ('problems' in plan) return plan;
     const { state, text } = c.reading;
+    if (input.beside?.direction !== undefined) (plan as Mutable<PlanFigures>).direction = input.beside.direction;
     return c.year === undefined
       ? { kind: 'state', state, text, plan, problems: [] }
       : { kind: 'state', state, text, plan, currentYear: c.year, problems: [] };
@@ -222,7 +240,32 @@ export function figuresFromValues(input: ValueInputs, place: FiguresPlace): Figu
   if (current && C !== undefined) figures.current = dated(C, current.year);
   figures.target = boundTarget(T!, target.year, target.bound);
   figures.unit = aligned.unit;
+  if (input.beside) addBeside(figures, input.beside, aligned.unit);
   return { kind: 'figures', figures, problems: [] };
+}
+
+/**
+ * The ledger's own direction, 目安値 and forecast mark on the figures. A 目安値 in another unit
+ * than the row's (a different base unit, not a scale of it) is left out: the rule then draws
+ * its own line, as without one.
+ */
+function addBeside(figures: Mutable<KpiFigures>, beside: Beside, unit: string): void {
+  if (beside.direction !== undefined) figures.direction = beside.direction;
+  if (beside.currentIsForecast) figures.currentIsForecast = true;
+  const e = beside.expected?.reading;
+  if (e?.kind === 'number') {
+    const value = inRowUnit(e.value, e.unit, unit);
+    if (value !== undefined) figures.expected = value;
+  }
+}
+
+/** A figure brought to the row's unit: as it is when bare or the same, rescaled within one base unit. */
+export function inRowUnit(value: number, written: string, rowUnit: string): number | undefined {
+  if (written === '' || written === rowUnit || rowUnit === '') return value;
+  const from = splitUnit(written);
+  const to = splitUnit(rowUnit);
+  if (from.base !== to.base && from.base !== '' && to.base !== '') return undefined;
+  return rescale(value, from.scale, to.scale);
 }
 
 type TargetFigure = (RawFigure & { readonly kind: 'number'; readonly bound?: Bound }) | { readonly kind: 'done'; readonly year?: number };

@@ -31,7 +31,7 @@
  *   完了/策定完了 (done) → target met: p = 1, a = 1 (standard Ｓ, kijun Ｓ, tassei Ａ, pace Ａ,
  *   points ７). 中止/廃止 (cancelled) and 評価困難 (hard to evaluate) → no grade, with the reason.
  */
-import { directionOf } from './direction';
+import { columnDirection, directionOf } from './direction';
 import { newShown, reasonLine, verdictGrade, type Compared, type GradedClause, type Verdict } from './explain';
 import {
   figuresFromValues,
@@ -168,9 +168,13 @@ function numbersEvidence(f: CurrentFigures): Evidence {
   const B = f.baseline?.value;
   const C = f.current.value;
   const T = f.target.value;
+  const c = compared(B, C, T, f.target.bound, f.unit);
+  // The ledger's own 目安値, and a forecast standing for the current value: the reason quotes both.
+  if (f.expected !== undefined) c.expected = f.expected;
+  if (f.currentIsForecast) c.forecast = true;
   return {
     measures: m,
-    compared: compared(B, C, T, f.target.bound, f.unit),
+    compared: c,
     hasBaseline: B !== undefined,
     improved: B === undefined ? undefined : m.direction === 'down' ? below(C, B) : above(C, B),
     figures: f,
@@ -179,7 +183,8 @@ function numbersEvidence(f: CurrentFigures): Evidence {
 
 /** A state word read as figures: done = the target reached, no progress = still at the baseline. */
 function stateEvidence(plan: PlanFigures, currentYear: number | undefined, text: string, readAs: 'done' | 'noProgress'): Evidence {
-  const { direction, basis } = directionOf(plan.target.value, plan.target.bound, plan.baseline?.value, plan.unit);
+  const { direction, basis } =
+    plan.direction === undefined ? directionOf(plan.target.value, plan.target.bound, plan.baseline?.value, plan.unit) : columnDirection(plan.direction);
   const t = elapsedOrUnknown(plan.baseline?.year, currentYear, plan.target.year);
   const elapsedKnown = t !== UNKNOWN_ELAPSED;
   const elapsed = elapsedKnown ? t : 1;
@@ -203,7 +208,7 @@ function stateEvidence(plan: PlanFigures, currentYear: number | undefined, text:
 }
 
 /** The figures a reason quotes, without the ones that are not there. */
-function compared(baseline: number | undefined, current: number | undefined, target: number, bound: Bound | undefined, unit: string): Compared {
+function compared(baseline: number | undefined, current: number | undefined, target: number, bound: Bound | undefined, unit: string): Mutable<Compared> {
   const c = {} as Mutable<Compared>;
   if (baseline !== undefined) c.baseline = baseline;
   if (current !== undefined) c.current = current;
@@ -251,6 +256,7 @@ function verdictOf(e: Evidence, preset: Preset): Verdict {
     compared: e.compared,
     paceFromAttainment: rule.paceFromAttainment ?? false,
   };
+  if (rule.paceFromExpected) verdict.paceFromExpected = true;
   if (e.state !== undefined) verdict.state = e.state;
   return verdict;
 }
@@ -258,7 +264,7 @@ function verdictOf(e: Evidence, preset: Preset): Verdict {
 // ───────────────────────────── the rules ─────────────────────────────
 
 type RuleResult =
-  | { readonly grade: GradeKey; readonly clause: GradedClause; readonly paceFromAttainment?: boolean }
+  | { readonly grade: GradeKey; readonly clause: GradedClause; readonly paceFromAttainment?: boolean; readonly paceFromExpected?: true }
   | { readonly grade: null; readonly clause: 'noBaseline' };
 
 /**
@@ -282,6 +288,8 @@ const D_WORSE = result('D', 'worse');
 const C_WORSE = result('C', 'worse');
 const A_IMPROVED = result('A', 'improved');
 const B_SAME = result('B', 'sameLevel');
+const A_EXPECTED: RuleResult = Object.freeze({ grade: 'A', clause: 'onPace', paceFromExpected: true });
+const B_EXPECTED: RuleResult = Object.freeze({ grade: 'B', clause: 'behind', paceFromExpected: true });
 const BY_ATTAINMENT = {
   A: result('A', 'attainment'),
   B: result('B', 'attainment'),
@@ -364,10 +372,29 @@ function paceRule(e: Evidence, th: Thresholds<'pace'>): RuleResult {
   const m = e.measures;
   // Reaching the final target passes every expected value on the way to it.
   if (m.targetMet) return A_MET;
+  // The ledger's own 目安値 stands instead of the line we would draw (evaluate reports where they differ).
+  const expected = e.figures?.expected;
+  if (expected !== undefined) {
+    if (reachesExpected(e, expected, th.onPace)) return A_EXPECTED;
+    if (m.deterioration !== undefined && above(m.deterioration, 0)) return C_WORSE;
+    return B_EXPECTED;
+  }
   const pace = paceOf(e);
   if (pace !== undefined && atLeast(pace, th.onPace * m.elapsed)) return A_PACE[fromAttainment(e)];
   if (m.deterioration !== undefined && above(m.deterioration, 0)) return C_WORSE;
   return B_BEHIND[fromAttainment(e)];
+}
+
+/**
+ * Whether C is on or past the 目安値 E: with a baseline, when C has covered at least onPace of
+ * the way from B to E (at the default 1, C reaches E itself); without one, when C reaches
+ * onPace × E by direction. Always ≥ / ≤: a 目安値 is a figure to reach, not a bound.
+ */
+function reachesExpected(e: Evidence, E: number, onPace: number): boolean {
+  const f = e.figures!;
+  const B = f.baseline?.value;
+  const line = B === undefined ? E * onPace : B + (E - B) * onPace;
+  return meetsTarget(f.current.value, line, undefined, e.measures.direction === 'down' ? 'down' : 'up');
 }
 
 const POINTS = ['7', '6', '5', '4', '3', '2'] as const satisfies readonly GradeKey[];

@@ -8,7 +8,7 @@
  *   target met              C satisfies the target's bound, else C ≥ T / C ≤ T by direction
  * Preset-independent: the same measures feed every preset and every door.
  */
-import { directionOf } from './direction';
+import { columnDirection, directionOf } from './direction';
 import type { Bound, Direction, KpiFigures, Measures } from './types';
 
 // ───────────────────────────── comparisons ─────────────────────────────
@@ -129,7 +129,8 @@ export function measureFigures(figures: CurrentFigures): Measures {
   const B = figures.baseline?.value;
   const C = figures.current.value;
   const T = figures.target.value;
-  const { direction, basis } = directionOf(T, figures.target.bound, B, figures.unit);
+  const { direction, basis } =
+    figures.direction === undefined ? directionOf(T, figures.target.bound, B, figures.unit) : columnDirection(figures.direction);
   const t = elapsedOrUnknown(figures.baseline?.year, figures.current.year, figures.target.year);
   const elapsedKnown = t !== UNKNOWN_ELAPSED;
   const elapsed = elapsedKnown ? t : 1;

@@ -38,6 +38,14 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       '「{{sheet}}」シートでは、Excel がこのアドインの色分けのルール（{{cell}}）を読み取れないか削除できなかったため、ルールが残っています。セルの値は元に戻しました。［ホーム］→［条件付き書式］→［ルールの管理］で、数式に N("KPI評価") を含むルールを削除してください。',
     oldRulesKept:
       '「{{sheet}}」シートの以前の評価の色分けのルールを Excel が削除できなかったため、新しいルール（{{cell}}）と重なって残っています。評価は書き込みました。［ホーム］→［条件付き書式］→［ルールの管理］で、数式に N("KPI評価") を含む古いルールを削除してください。',
+    tableIncomplete:
+      '「{{sheet}}」シートの{{rows}}行目に{{found}}の見出しがありますが、{{missing}}が見つかりません。この表は評価していません。見出しの語（例: 指標・基準値・実績値・目標値）を確認してください。',
+    noTableFound:
+      'このブックにはKPIの表が見つかりませんでした（調べたシート: {{sheets}}）。同じ行に指標の列（「指標」「KPI」など）、目標の列（「目標値」など）と値の列（「基準値」「実績値」または年度）の見出しがあり、その下に数値の行がある表を探しました。見出しの語を確認してください。',
+    expectedDiffers:
+      '「{{sheet}}」シートのセル {{cell}} の目安値 {{theirs}} は、基準値から目標値への直線上の値 {{ours}}（{{year}}年度）と異なります。評価にはこのセルの目安値を使いました。目安値の計算を確認してください。',
+    officeRateDiffers:
+      '「{{sheet}}」シートのセル {{cell}} の{{rate}} {{theirs}} は、計算した値 {{ours}}（{{formula}}）と異なります。セルはそのまま残しています。計算方法を確認してください。',
     'reason.noNumber': '数値が見つからない',
     'reason.severalNumbers': '数値が複数あってどれを使うか分からない',
     'reason.unknownWord': '単位や状態として分からない語を含む',
@@ -72,6 +80,14 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       'On sheet "{{sheet}}" Excel could not read or delete the colour rules this add-in added ({{cell}}), so they are still there. The cells were restored. Delete the rules whose formula contains N("KPI評価") in Home → Conditional Formatting → Manage Rules.',
     oldRulesKept:
       'Excel could not delete the previous grade colour rules on sheet "{{sheet}}", so they remain beside the new ones ({{cell}}). The grades were written. Delete the old rules whose formula contains N("KPI評価") in Home → Conditional Formatting → Manage Rules.',
+    tableIncomplete:
+      'Row {{rows}} of sheet "{{sheet}}" has the headers {{found}}, but {{missingEn}} was not found, so this table was not graded. Check the header words (e.g. 指標, 基準値, 実績値, 目標値).',
+    noTableFound:
+      'No KPI table was found in this workbook (sheets searched: {{sheetsEn}}). A KPI table has a header row with an indicator column (指標, KPI …), a target column (目標値 …) and value columns (基準値, 実績値 or a year), with rows of figures below it. Check the header words.',
+    expectedDiffers:
+      'The expected value {{theirs}} in cell {{cell}} on sheet "{{sheet}}" differs from the straight line from baseline to target ({{ours}} for FY{{year}}). The grade used the value in this cell; check how it was computed.',
+    officeRateDiffers:
+      'The {{rateEn}} {{theirs}} in cell {{cell}} on sheet "{{sheet}}" differs from ours, {{ours}} ({{formula}}). The cell is left as it is; check how it was computed.',
     'reason.noNumber': 'has no number in it',
     'reason.severalNumbers': 'has several numbers and it is unclear which one counts',
     'reason.unknownWord': 'has a word that is neither a unit nor a known state',
@@ -96,6 +112,10 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   rulesUnreadable: 'warning',
   rulesNotRemoved: 'warning',
   oldRulesKept: 'warning',
+  tableIncomplete: 'warning',
+  noTableFound: 'warning',
+  expectedDiffers: 'info',
+  officeRateDiffers: 'info',
 };
 
 /** Words for an unreadable reason, to fill {{why}}. */
@@ -105,13 +125,14 @@ export function describeUnreadable(reason: UnreadableReason, lang: Lang): string
 
 /**
  * Builds a problem with both languages. `params` fill the message; `sheet` and
- * `cell` are always available to it. For unreadableCell pass `reason` to fill {{why}}.
+ * `cell` are always available to it. For unreadableCell pass `reason` to fill {{why}}; elsewhere
+ * `why` fills it in Japanese and `whyEn` in English.
  */
 export function makeProblem(
   code: ProblemCode,
   sheet: string,
   cell: string,
-  params: Params & { reason?: UnreadableReason } = {},
+  params: Params & { reason?: UnreadableReason; whyEn?: string } = {},
 ): Problem {
   // { ...params, sheet, cell, why }, built by hand (an object spread here costs microseconds),
   // once for both languages: only {{why}} differs between them.
@@ -122,6 +143,7 @@ export function makeProblem(
   filled.why = params.reason ? describeUnreadable(params.reason, 'ja') : params.why;
   const message = t('ja', code, filled);
   if (params.reason) filled.why = describeUnreadable(params.reason, 'en');
+  else if (params.whyEn !== undefined) filled.why = params.whyEn;
   const messageEn = t('en', code, filled);
   // Problems are kept with the evaluation: as flat strings, not chains of concatenated pieces.
   return { code, sheet, cell, message: flat(message), messageEn: flat(messageEn), severity: SEVERITY[code] };

@@ -57,6 +57,33 @@ export interface ValueColumn {
   readonly year?: number;
   /** Header text as written (normalised), e.g. "当初 (H26)". */
   readonly header: string;
+  /**
+   * What the header word itself says, when it says more than the role: 'actual' for one of
+   * several yearly actual columns (R2実績 … R5実績: on each row the latest filled one is the
+   * current value), 'forecast' for 見込 / 見込値 / 実績見込 (a forecast used as the current value,
+   * which the reason says).
+   */
+  readonly kind?: 'actual' | 'forecast';
+}
+
+/** A column the table has beside its values, by header word (issue 8). */
+export interface HeadedColumn {
+  readonly col: number;
+  /** Header text as written (normalised). */
+  readonly header: string;
+}
+
+/**
+ * A year column beside the value columns (基準年度 / 目標年度 / 年度 / 時点): each row's cell is
+ * the year of the value in column `of` (a value column or the target column).
+ */
+export interface YearColumn extends HeadedColumn {
+  readonly of: number;
+}
+
+/** A rate the office computed itself: 進捗率 (progress) or 達成率 (attainment). Read, never a value. */
+export interface OfficeRateColumn extends HeadedColumn {
+  readonly rate: 'progress' | 'attainment';
 }
 
 export interface TableColumns {
@@ -68,6 +95,23 @@ export interface TableColumns {
   readonly target: { readonly col: number; readonly year?: number; readonly header: string };
   /** The grade column, or undefined when the table has none (Kanazawa-style lists). */
   readonly grade?: { readonly col: number; readonly header: string };
+  // Columns read beside the values (issue 8). None of them is a value, none is ever written.
+  /** 単位: the unit of the row's bare numbers. */
+  readonly unit?: HeadedColumn;
+  /** 方向 / 方向性 / 目指す方向 (↑ ↓ 増加 減少 維持): overrides the inferred direction (spec §4). */
+  readonly direction?: HeadedColumn;
+  /** 基準年度 / 目標年度 / 年度 / 時点: the year of a neighbouring value column. */
+  readonly years?: readonly YearColumn[];
+  /** 目安値: the expected value on the straight line for that year (the `pace` rule uses it). */
+  readonly expected?: HeadedColumn & { readonly year?: number };
+  /** 前年度評価 / 前回評価: last year's grade, kept as history. */
+  readonly previousGrade?: HeadedColumn;
+  /** 進捗率 / 達成率 the office computed: checked against ours. */
+  readonly officeRates?: readonly OfficeRateColumn[];
+  /** 増減 / 前年比: signed changes, not values. Ignored. */
+  readonly changes?: readonly HeadedColumn[];
+  /** 備考 / 出典 / 算出方法 / 説明 / 要因分析 / 課題 / 今後の方向性 / 今後の取組: the officer's words. Ignored. */
+  readonly notes?: readonly HeadedColumn[];
 }
 
 /** A reference to one value cell and what it says. */
@@ -96,6 +140,16 @@ export interface KpiRow {
   readonly intermediates: readonly ValueCell[];
   readonly current?: ValueCell;
   readonly target: ValueCell;
+  /** The current value comes from a 見込 (forecast) column: graded, and the reason says so. */
+  readonly currentIsForecast?: true;
+  /** The row's direction from the table's direction column (↑ ↓ 増加 減少 維持), when it says one. */
+  readonly direction?: Direction;
+  /** The row's 目安値 (expected value) cell, from the table's 目安値 column. */
+  readonly expected?: ValueCell;
+  /** The office's own 進捗率 / 達成率 cells. */
+  readonly officeRates?: readonly { readonly rate: 'progress' | 'attainment'; readonly cell: ValueCell }[];
+  /** Last year's grade (前年度評価), as displayed: history, never written. */
+  readonly previousGrade?: { readonly row: number; readonly col: number; readonly text: string };
   /** The grade cell, when the table has a grade column. */
   readonly gradeCell?: {
     readonly row: number;
@@ -124,8 +178,8 @@ export type Direction = 'up' | 'down' | 'keep';
 
 export interface Measures {
   readonly direction: Direction;
-  /** Why that direction: the target's bound, a rank unit, the sign of T − B, or T = B. */
-  readonly directionBasis: 'bound' | 'rank' | 'values' | 'keep';
+  /** Why that direction: the table's direction column, the target's bound, a rank unit, the sign of T − B, or T = B. */
+  readonly directionBasis: 'column' | 'bound' | 'rank' | 'values' | 'keep';
   /** 進捗率 p = (C − B)/(T − B); undefined when B is missing or T = B. */
   readonly progress?: number;
   /** 経過率 t in [0, 1]; 1 when a year is unknown. */
@@ -147,6 +201,12 @@ export interface KpiFigures {
   readonly target: { readonly value: number; readonly year?: number; readonly bound?: Bound };
   /** The unit shared by the row, after rescaling (e.g. "%", "万人", "位"). */
   readonly unit: string;
+  /** Which way is better, when the ledger says so itself (a direction column): overrides spec §4's inference. */
+  readonly direction?: Direction;
+  /** The ledger's own 目安値 for the current year, in the row's unit: the `pace` rule uses it. */
+  readonly expected?: number;
+  /** The current value is a forecast (見込): the reason says so. */
+  readonly currentIsForecast?: true;
 }
 
 // ───────────────────────────── §6 grades ─────────────────────────────
@@ -187,7 +247,11 @@ export type ProblemCode =
   | 'noteKept' // the officer's own note on a grade cell was kept, ours not added
   | 'rulesUnreadable' // Excel could not load the sheet's conditional formats: grades written, no colour rules
   | 'rulesNotRemoved' // undo: the add-in's colour rules there could not be loaded or deleted (cells restored)
-  | 'oldRulesKept'; // write: Excel refused to delete the add-in's previous colour rules (grades written)
+  | 'oldRulesKept' // write: Excel refused to delete the add-in's previous colour rules (grades written)
+  | 'tableIncomplete' // header words of a KPI table were found, but a column it needs is missing
+  | 'noTableFound' // no KPI table in the whole workbook: which sheets were searched, what was looked for
+  | 'expectedDiffers' // the ledger's 目安値 differs from the straight line beyond rounding
+  | 'officeRateDiffers'; // the office's 進捗率 / 達成率 differs from ours beyond rounding
 
 export interface Problem {
   readonly code: ProblemCode;

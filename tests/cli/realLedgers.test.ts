@@ -25,42 +25,28 @@ const path = (file: string) => `tests/fixtures/real/${file}`;
 const STRICT = process.env.REAL_LEDGERS_STRICT === '1';
 
 /**
- * What the reader on main (8fd2037) cannot read yet, per ledger: why, and which assertions
- * fail there. Keys: `*` (every table, KPI and problem assertion of the ledger),
- * `tables:SHEET` (table found / KPI count on that sheet), `KPI` (every assertion of that
- * KPI — its name as in expected.ts), `KPI|figures`, `KPI|PRESET` (one grade), `problems`,
- * `warnings` (a warning nobody expects). `*` leaves out `warnings`: on main an unread ledger
- * is passed over in silence, which is no warning.
+ * What the reader on this branch (issue8-headers: header words, column roles, near-miss problems;
+ * not yet the layouts of issue8-layouts) cannot read yet, per ledger: why, and which assertions
+ * fail. Keys: `*` (every table, KPI and problem assertion of the ledger), `tables:SHEET` (table
+ * found / KPI count on that sheet), `KPI` (every assertion of that KPI — its name as in
+ * expected.ts), `KPI|figures`, `KPI|PRESET` (one grade), `problems`, `warnings` (a warning nobody
+ * expects). `*` leaves out `warnings`. Where a layout is not read yet, the reader now says so
+ * (tableIncomplete), which these ledgers do not expect: hence `warnings` with them.
  */
 const KNOWN_GAPS: Readonly<Record<string, { readonly why: string; readonly fails: readonly string[] }>> = {
   'nagano-shinshu-sosei.xlsx': {
-    why: '基本目標: no target column (baseline and target inside the indicator cell), 目安値 unknown — no table; 主要目標: 基準年度 / 目標年度 columns and 見込 ignored, so t = 1',
-    fails: [
-      'tables:基本目標の進捗状況',
-      ...['合計特殊出生率', '社会増減', '労働生産性', '就業率', '公共交通機関利用回数', '民有林における造林面積'],
-      ...['再生可能エネルギー生産量', '公共交通機関利用者数', '医療施設従事医師数', '自殺死亡率'].map((k) => `${k}|standard`),
-    ],
+    why: '基本目標: baseline and target inside the indicator cell (a layout) — said as tableIncomplete, not read',
+    fails: ['tables:基本目標の進捗状況', '合計特殊出生率', '社会増減', '労働生産性', '就業率', '公共交通機関利用回数', 'warnings'],
   },
-  'nagayo-sogo-keikaku.xlsx': { why: 'header words 成果指標名 and 現在値 are not recognised (exact match only): no table, no problem', fails: ['*'] },
-  'kitami-jimu-jigyo.xlsx': { why: 'years across / kinds down (目標値 above 実績値) not read; 成果指標名 not recognised: no table', fails: ['*'] },
-  'shizuoka-fujinokuni.xlsx': { why: 'one small table per KPI (caption, years marked （基準値）（現状値）（目標値）) not read: no table', fails: ['*'] },
-  'kanazawa-sogo-senryaku.xlsx': { why: 'arrow lines (132人 (H26) → 147人 (H28) → 200人 (H31)) not read: no table', fails: ['*'] },
-  'sano-shisaku-hyoka.xlsx': { why: 'years across / kinds down (目標 / 実績 / 達成率 rows) not read: no table', fails: ['*'] },
-  'otsuki-jigo-hyoka.xlsx': { why: 'years across / kinds down (目標 / 実績 / 達成率 rows) not read: no table', fails: ['*'] },
-  'kitsuki-sosei-kimatsu.xlsx': { why: 'header word 主なKPI not recognised: no table', fails: ['*'] },
-  'ino-kouka-kensho.xlsx': { why: 'header word KPI項目 not recognised: no table', fails: ['*'] },
-  'akiruno-shinchoku-kanri.xlsx': {
-    why: 'the column 令和5年度末実績 is not read as the current value: every KPI gets －',
-    fails: ['市民農園の区画数', '公共施設個別施設計画の策定', '観光案内所の多言語対応', 'コミュニティバスの年間利用者数', '市民活動団体の登録数', 'ごみの資源化率'],
+  'kitami-jimu-jigyo.xlsx': { why: 'years across / kinds down (目標値 above 実績値) not read: said as tableIncomplete', fails: ['*', 'warnings'] },
+  'shizuoka-fujinokuni.xlsx': { why: 'one small table per KPI (caption, years marked （基準値）（現状値）（目標値）) not read', fails: ['*', 'warnings'] },
+  'kanazawa-sogo-senryaku.xlsx': { why: 'arrow lines (132人 (H26) → 147人 (H28) → 200人 (H31)) not read', fails: ['*', 'warnings'] },
+  'sano-shisaku-hyoka.xlsx': { why: 'years across / kinds down (目標 / 実績 / 達成率 rows) not read', fails: ['*', 'warnings'] },
+  'otsuki-jigo-hyoka.xlsx': { why: 'years across / kinds down (目標 / 実績 / 達成率 rows) not read', fails: ['*', 'warnings'] },
+  'ami-shisaku-hyoka.xlsx': {
+    why: '指標名／目標値 (name and target in one cell) and the plan + results blocks are layouts not read here',
+    fails: ['町の住みやすさ満足度', '地域活動に参加した町民の割合', 'tables:重点プロジェクト', '就業相談者数', '移住定住相談件数', '町内での創業件数', 'warnings'],
   },
-  'gotsu-kpi-hyoka.xlsx': {
-    why: 'the R1実績見込 (forecast) column is ignored: the H30 actual is taken as current',
-    fails: ['新規企業立地件数', 'UIターン者数', '合計特殊出生率', '市内事業所の従業者数'],
-  },
-  'ami-shisaku-hyoka.xlsx': { why: '主な指標 / 指標と目標値 not recognised; plan + results blocks, name and target in one cell: no table', fails: ['*'] },
-  'fukuoka-hoken-fukushi.xlsx': { why: 'header word 成果指標名 not recognised (目指す方向, 時点 columns follow): no table', fails: ['*'] },
-  'agui-seika-mokuhyo.xlsx': { why: 'a table with role words and figures but no target is passed over in silence (no tableUnreadable)', fails: ['problems'] },
-  'fuji-shisaku-shihyo.xlsx': { why: 'header word 施策指標 not recognised (中間目標, 見込値, 方向, 進捗率, 算出方法 follow): no table', fails: ['*'] },
 };
 
 /** `it`, or `it.fails` for an assertion the reader on main is known not to pass. */

@@ -8,8 +8,14 @@
  * is the baseline, the latest not after the target year is the current value, the rest are
  * intermediate.
  */
-import type { TableColumns, ValueColumn, ValueRole } from '../types';
+import type { HeadedColumn, OfficeRateColumn, TableColumns, ValueColumn, ValueRole, YearColumn } from '../types';
 import type { HeaderColumn, HeaderLayout } from './headerRow';
+
+/** The columns beside the values (issue 8), as TableColumns names them. */
+export type SideColumns = Pick<
+  TableColumns,
+  'unit' | 'direction' | 'years' | 'expected' | 'previousGrade' | 'officeRates' | 'changes' | 'notes'
+>;
 
 export interface ColumnPlan {
   readonly layout: HeaderLayout;
@@ -20,6 +26,12 @@ export interface ColumnPlan {
   readonly values: readonly ValueColumn[];
   readonly target: TableColumns['target'];
   readonly grade?: TableColumns['grade'];
+  /** Unit, direction, year, 目安値, last year's grade, office rates, changes, notes; undefined when none. */
+  readonly side?: SideColumns;
+  /** Columns whose header gives them a role other than the indicator's: never sub-row labels. */
+  readonly roled: ReadonlySet<number>;
+  /** Several yearly actual columns, or a forecast: each row's current value is its latest filled one. */
+  readonly yearlyActuals: boolean;
 }
 
 /** The column plan of a header, or undefined when it is no KPI table (no target or no value column). */
@@ -33,9 +45,9 @@ export function planColumns(layout: HeaderLayout): ColumnPlan | undefined {
 
   const first = <R extends HeaderColumn['role']>(role: R) =>
     layout.columns.find((h) => h.role === role && !inIndicator(h.col));
+  const all = <R extends HeaderColumn['role']>(role: R) => layout.columns.filter((h) => h.role === role && !inIndicator(h.col));
   const numberColumn = first('number');
   const departmentColumn = first('department');
-  const gradeColumn = first('grade');
 
   // Value columns: a value word, or a year alone ("(H28)"). A lone year left of the
   // indicator is not a value column: values follow the indicator in every ledger seen.
@@ -45,14 +57,18 @@ export function planColumns(layout: HeaderLayout): ColumnPlan | undefined {
       (h.role === 'baseline' ||
         h.role === 'intermediate' ||
         h.role === 'current' ||
+        h.role === 'forecast' ||
         (h.role === undefined && h.year !== undefined && h.col > indicatorSpan.right)),
   );
   if (valueHeaders.length === 0) return undefined;
 
+  // A forecast (見込) stands for the current value; several 実績 columns are yearly actuals.
+  const wordOf = (h: HeaderColumn): ValueRole | undefined => (h.role === 'forecast' ? 'current' : (h.role as ValueRole | undefined));
   const roles = assignValueRoles(
-    valueHeaders.map((h) => ({ word: h.role as ValueRole | undefined, year: h.year })),
+    valueHeaders.map((h) => ({ word: wordOf(h), year: h.year })),
     target.year,
   );
+  const actuals = valueHeaders.filter((h) => h.role === 'current' || h.role === 'forecast').length;
   const values = valueHeaders.map((h, i): ValueColumn => {
     const column: { -readonly [K in keyof ValueColumn]: ValueColumn[K] } = {
       col: h.col,
@@ -60,8 +76,21 @@ export function planColumns(layout: HeaderLayout): ColumnPlan | undefined {
       header: h.header,
     };
     if (h.year !== undefined) column.year = h.year;
+    if (h.role === 'forecast') column.kind = 'forecast';
+    else if (h.role === 'current' && actuals > 1) column.kind = 'actual';
     return column;
   });
+
+  // Grades: with several grade columns by year (R4評価, R5評価), the latest is this year's and
+  // the one before it last year's; otherwise the first, and a 前年度評価 column is last year's.
+  const grades = all('grade');
+  let gradeColumn = grades[0];
+  let previousColumn = first('previousGrade');
+  if (grades.length > 1 && grades.every((g) => g.year !== undefined)) {
+    const byYear = [...grades].sort((a, b) => a.year! - b.year! || a.col - b.col);
+    gradeColumn = byYear[byYear.length - 1];
+    previousColumn ??= byYear[byYear.length - 2];
+  }
 
   const plan: { -readonly [K in keyof ColumnPlan]: ColumnPlan[K] } = {
     layout,
@@ -70,11 +99,89 @@ export function planColumns(layout: HeaderLayout): ColumnPlan | undefined {
       target.year === undefined
         ? { col: target.col, header: target.header }
         : { col: target.col, year: target.year, header: target.header },
+    yearlyActuals: values.some((v) => v.kind !== undefined),
+    roled: new Set(layout.columns.filter((h) => h.role !== undefined && h.role !== 'indicator').map((h) => h.col)),
   };
   if (numberColumn) plan.number = numberColumn.col;
   if (departmentColumn) plan.department = departmentColumn.col;
   if (gradeColumn) plan.grade = { col: gradeColumn.col, header: gradeColumn.header };
+  const side = planSideColumns(layout, values, plan.target, previousColumn, inIndicator);
+  if (side) plan.side = side;
   return plan;
+}
+
+const headed = (h: HeaderColumn): HeadedColumn => ({ col: h.col, header: h.header });
+
+function planSideColumns(
+  layout: HeaderLayout,
+  values: readonly ValueColumn[],
+  target: TableColumns['target'],
+  previous: HeaderColumn | undefined,
+  inIndicator: (c: number) => boolean,
+): SideColumns | undefined {
+  const side: { -readonly [K in keyof SideColumns]: SideColumns[K] } = {};
+  const years: YearColumn[] = [];
+  const rates: OfficeRateColumn[] = [];
+  const changes: HeadedColumn[] = [];
+  const notes: HeadedColumn[] = [];
+  for (const h of layout.columns) {
+    if (inIndicator(h.col)) continue;
+    switch (h.role) {
+      case 'unit':
+        side.unit ??= headed(h);
+        break;
+      case 'direction':
+        side.direction ??= headed(h);
+        break;
+      case 'expected':
+        if (!side.expected) side.expected = h.year === undefined ? headed(h) : { ...headed(h), year: h.year };
+        break;
+      case 'year': {
+        const of = yearColumnOwner(h, values, target);
+        if (of !== undefined) years.push({ ...headed(h), of });
+        break;
+      }
+      case 'officeRate':
+        rates.push({ ...headed(h), rate: h.rate ?? 'attainment' });
+        break;
+      case 'change':
+        changes.push(headed(h));
+        break;
+      case 'note':
+        notes.push(headed(h));
+        break;
+      default:
+        break;
+    }
+  }
+  if (previous) side.previousGrade = headed(previous);
+  if (years.length > 0) side.years = years;
+  if (rates.length > 0) side.officeRates = rates;
+  if (changes.length > 0) side.changes = changes;
+  if (notes.length > 0) side.notes = notes;
+  // Most tables have none of these: no object for them, and their rows take the fast build.
+  return Object.keys(side).length > 0 ? side : undefined;
+}
+
+/**
+ * The value column a year column gives the year of: the one its word names (基準年度 → the
+ * baseline, 目標年度 → the target), else its neighbour — the value column just left of it, else
+ * just right of it (基準値 | 年度 | 現状値 | 年度 …, or 年度 | 基準値 …).
+ */
+function yearColumnOwner(h: HeaderColumn, values: readonly ValueColumn[], target: TableColumns['target']): number | undefined {
+  const figureCols = [...values.map((v) => v.col), target.col];
+  switch (h.yearOf) {
+    case 'baseline':
+      return values.find((v) => v.role === 'baseline')?.col;
+    case 'current':
+      return values.find((v) => v.role === 'current')?.col;
+    case 'target':
+      return target.col;
+    default:
+      if (figureCols.includes(h.col - 1)) return h.col - 1;
+      if (figureCols.includes(h.col + 1)) return h.col + 1;
+      return undefined;
+  }
 }
 
 /** Several target columns (an interim and a final target): the final one, by year, else the rightmost. */

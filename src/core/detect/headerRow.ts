@@ -7,7 +7,7 @@
  * test (mayHoldHeaderWord) runs before any normalisation; results are cached per row, so the
  * body scan and the sheet scan can both ask "does a table start here?" of every row.
  */
-import { hasStemStart, MAX_HEADER_LENGTH, readHeaderCell, mayHoldHeaderWord, type HeaderRole, type HeaderToken } from './headerWords';
+import { hasStemStart, MAX_HEADER_LENGTH, readHeaderCell, mayHoldHeaderWord, type HeaderRole, type HeaderToken, type YearOf } from './headerWords';
 import { joinHeaderText } from './indicator';
 import { hasText, type SheetView } from './sheetView';
 
@@ -20,6 +20,10 @@ export interface HeaderColumn {
   readonly year?: number;
   /** Header text as written, normalised: "当初 (H26)". '' when nothing is written. */
   readonly header: string;
+  /** A year column: whose year it gives (from the word that gave the role). */
+  readonly yearOf?: YearOf;
+  /** An office rate column: which rate. */
+  readonly rate?: 'progress' | 'attainment';
 }
 
 export interface HeaderLayout {
@@ -57,6 +61,17 @@ export class HeaderFinder {
 
   constructor(private readonly view: SheetView) {
     this.headerWordCache = new Int8Array(view.rowCount);
+  }
+
+  /**
+   * The rows found so far to hold header words in two cells or more, top to bottom: after the
+   * sheet scan (which asks of every row), every such row. What nearMiss.ts looks into.
+   */
+  rowsWithHeaderWords(): number[] {
+    const rows: number[] = [];
+    const cache = this.headerWordCache;
+    for (let r = 0; r < cache.length; r++) if (cache[r] === 2) rows.push(r);
+    return rows;
   }
 
   /** True when a KPI table header starts on this row, over some of the columns left..right. */
@@ -197,6 +212,7 @@ export class HeaderFinder {
     const view = this.view;
     let role: HeaderRole | undefined;
     let year: number | undefined;
+    let roleToken: HeaderToken | undefined;
     // The header text: the parts joined by a space (one part, the common case, is kept as is).
     let header = '';
     let parts = 0;
@@ -216,7 +232,10 @@ export class HeaderFinder {
       if (r > top && !token) continue;
       const part = joinHeaderText(text);
       header = parts++ === 0 ? part : `${header} ${part}`;
-      if (token?.role !== undefined) role = token.role;
+      if (token?.role !== undefined) {
+        role = token.role;
+        roleToken = token;
+      }
       if (token?.year !== undefined) year = token.year;
       if (token?.role === 'indicator' && aCol === col) {
         indicatorAnchors.push({ row: aRow, col, left: m ? m.left : col, right: m ? m.right : col });
@@ -225,6 +244,8 @@ export class HeaderFinder {
     const column: { -readonly [K in keyof HeaderColumn]: HeaderColumn[K] } = { col, header };
     if (role !== undefined) column.role = role;
     if (year !== undefined) column.year = year;
+    if (roleToken?.yearOf !== undefined) column.yearOf = roleToken.yearOf;
+    if (roleToken?.rate !== undefined) column.rate = roleToken.rate;
     return column;
   }
 
@@ -284,12 +305,16 @@ function isHeaderContinuation(view: SheetView, row: number, left: number, right:
     own++;
   }
   if (own === 0 && (fromAbove === 0 || blank > 0)) return false;
-  return !holdsIndicatorWord(view, row); // checked last: most rows have failed by now
+  return !holdsIndicatorWord(view, row, left, right); // checked last: most rows have failed by now
 }
 
-function holdsIndicatorWord(view: SheetView, row: number): boolean {
-  const width = view.width(row);
-  for (let c = 0; c < width; c++) {
+/**
+ * An indicator word of the row's own within the header's extent. Only there: a note 「指標」
+ * typed beside the table in its years row must not cut the header short (the table vanished).
+ */
+function holdsIndicatorWord(view: SheetView, row: number, left: number, right: number): boolean {
+  const end = Math.min(view.width(row), right + 1);
+  for (let c = left; c < end; c++) {
     const text = view.text(row, c);
     if (text === '' || !mayHoldHeaderWord(text) || view.covered(row, c)) continue;
     if (readHeaderCell(text)?.role === 'indicator') return true;

@@ -16,6 +16,7 @@ import { planColumns, type ColumnPlan } from './columns';
 import { HeaderFinder, type HeaderLayout } from './headerRow';
 import { resolveLeadingColumns, type LeadingColumns } from './leadingColumns';
 import { readBody } from './kpiRows';
+import { reportNearMisses } from './nearMiss';
 import { SheetView } from './sheetView';
 
 export { SUB_ROW_SEPARATOR } from './kpiRow';
@@ -29,23 +30,55 @@ export interface DetectionResult {
 }
 
 /**
- * The KPI tables of one sheet, and an info problem for each table without a grade column.
- * Never throws: a sheet that cannot be read yields what was found before the fault.
+ * The KPI tables of one sheet, an info problem for each table without a grade column, and a
+ * problem for what looks like a KPI table but could not be read (nearMiss.ts). Never throws: a
+ * fault inside detection becomes a problem naming the sheet (tableUnreadable), and the tables
+ * read before it stand, so the other sheets are still graded.
  */
 export function detectKpiTables(grid: SheetGrid): DetectionResult {
   const result: DetectionResult = { tables: [], problems: [] };
   try {
     scanSheet(grid, result);
   } catch {
-    // A malformed grid must not stop the other sheets being graded; what was read stands.
+    // The fault itself is a programmer's matter; the officer is told which sheet was not read.
+    result.problems.push(unreadableSheetProblem(grid));
   }
   return result;
+}
+
+function unreadableSheetProblem(grid: SheetGrid): Problem {
+  let name = '';
+  let extent = 'A1';
+  try {
+    name = typeof grid?.name === 'string' ? grid.name : String(grid?.name ?? '');
+    const rows: readonly unknown[] = Array.isArray(grid?.rows) ? grid.rows : [];
+    let width = 1;
+    for (const r of rows) if (Array.isArray(r)) width = Math.max(width, r.length);
+    if (rows.length > 0) extent = rangeAddress({ top: 0, left: 0, bottom: rows.length - 1, right: width - 1 });
+  } catch {
+    // A grid odd enough to fault here is still named as well as it can be: the problem below says so.
+  }
+  return makeProblem('tableUnreadable', name, extent, {
+    why: 'シートを読み取る途中で予期しない誤りが起きたため、このシートの残りは評価していません',
+    whyEn: 'an unexpected fault occurred while reading the sheet, so the rest of it was not graded',
+  });
+}
+
+/**
+ * A problem for a workbook in which no sheet held a KPI table: which sheets were searched and
+ * what was looked for. Named at the first sheet's A1, so the pane can take the officer there.
+ */
+export function noTableProblem(sheetNames: readonly string[]): Problem {
+  const sheets = sheetNames.length === 0 ? '（シートなし）' : sheetNames.map((n) => `「${n}」`).join('');
+  const sheetsEn = sheetNames.length === 0 ? '(no sheets)' : sheetNames.map((n) => `"${n}"`).join(', ');
+  return makeProblem('noTableFound', sheetNames[0] ?? '', 'A1', { sheets, sheetsEn });
 }
 
 /** The scan itself, without the safety net (tests call it to see real faults). */
 export function scanSheet(grid: SheetGrid, result: DetectionResult = { tables: [], problems: [] }): DetectionResult {
   const view = new SheetView(grid);
   const finder = new HeaderFinder(view);
+  const firstTable = result.tables.length;
   let r = 0;
   while (r < view.rowCount) {
     let next = r + 1;
@@ -66,6 +99,7 @@ export function scanSheet(grid: SheetGrid, result: DetectionResult = { tables: [
     // beside this one may start further down, and a body ends at any header over its columns.
     r = next;
   }
+  reportNearMisses(view, finder, result.tables.slice(firstTable), result.problems);
   return result;
 }
 
@@ -99,5 +133,6 @@ function tableColumns(plan: ColumnPlan, leading: LeadingColumns): TableColumns {
   };
   if (leading.number !== undefined) columns.number = leading.number;
   if (plan.grade) columns.grade = plan.grade;
+  if (plan.side) Object.assign(columns, plan.side);
   return columns;
 }

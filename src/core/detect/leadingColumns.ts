@@ -57,7 +57,8 @@ export function resolveLeadingColumns(view: SheetView, plan: ColumnPlan, bodySta
   const labels: number[] = [];
   const headed = (c: number) => layout.columns[c - layout.left]?.header !== '';
   for (let c = indicator + 1; c < firstData; c++) {
-    if (c === number || c === plan.department || c === plan.grade?.col) continue;
+    // A unit, year, direction or note column between the name and the figures is no label column.
+    if (c === number || c === plan.department || c === plan.grade?.col || plan.roled.has(c)) continue;
     if (c <= span.right || !headed(c)) labels.push(c);
   }
   // Text beside every name (a unit such as 人 or ％ under the same header) is no sub-row label:

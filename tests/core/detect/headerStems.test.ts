@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mayHoldHeaderWord } from '../../../src/core/detect/headerWords';
+import { mayHoldHeaderWord, STEM_WORDS } from '../../../src/core/detect/headerWords';
 
-/** The stem test as a plain regex: mayHoldHeaderWord must answer exactly as it does. */
-const STEMS =
-  /指標|KPI|ＫＰＩ|当初|基準|策定|初期|中間|現状|現況|実績|直近|最新|目標|達成|評価|進捗|判定|番号|項番|担当|所管|[NＮ][oOｏＯ]|№|#|＃/iu;
-/** Each stem without its first character ("" for the one-character stems). */
-const TAILS = ['標', 'PI', 'ＰＩ', '初', '準', '定', '期', '間', '状', '況', '績', '近', '新', '標', '成', '価', '捗', '定', '号', '番', '当', '管', 'o', 'ｏ', ''];
+/** The stem test as a plain regex over the stem words: mayHoldHeaderWord must answer exactly as it does. */
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+const STEMS = new RegExp(`${STEM_WORDS.map(escape).join('|')}|年|[NＮ][oOｏＯ]`, 'iu');
+/** Each stem without its first character ("" for the one-character stems), once each. */
+const TAILS = [...new Set([...STEM_WORDS.map((w) => w.slice(1)), 'o', 'ｏ', ''])];
 
 describe('mayHoldHeaderWord: the character look-up before the stem regex', () => {
   it('agrees with the regex whatever character a stem starts with', () => {

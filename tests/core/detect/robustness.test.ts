@@ -104,7 +104,9 @@ describe('detectKpiTables never throws', () => {
             expect(c).toBeLessThanOrEqual(t.range.right);
           }
         }
-        expect(problems.length).toBe(tables.filter((t) => !t.columns.grade).length);
+        expect(problems.filter((p) => p.code === 'noGradeColumn').length).toBe(tables.filter((t) => !t.columns.grade).length);
+        // Anything else is a near miss said in words (nearMiss.ts), never a fault.
+        for (const p of problems) expect(['noGradeColumn', 'tableIncomplete']).toContain(p.code);
       }),
       { numRuns: 2000 },
     );
