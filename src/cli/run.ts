@@ -19,6 +19,8 @@ import { OutputExistsError, outputRefusal, writeOutputFile } from '../xlsx/outpu
 import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
 import { newWriteProblems, toJsonReport } from './jsonReport';
 import { formatTextReport } from './textReport';
+import { addHistoryToReport, ownGradeCells, prepareHistory, recordOutWrite } from './history';
+import { formatHistoryTable } from './historyTable';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -28,7 +30,7 @@ export interface CliIo {
 const t = createTranslator('cli', {
   ja: {
     usage:
-      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--json] [--out 出力.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\n評価基準: {{presets}}',
+      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--json] [--out 出力.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--history] [--lang ja|en]\n評価基準: {{presets}}',
     noFile: 'エラー: 評価する .xlsx ファイルを指定してください。',
     badArgs: 'エラー: {{detail}}',
     unknownPreset: 'エラー: 評価基準「{{preset}}」はありません。使えるのは {{presets}} です。',
@@ -50,7 +52,7 @@ const t = createTranslator('cli', {
   },
   en: {
     usage:
-      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--json] [--out OUT.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--lang ja|en]\nPresets: {{presets}}',
+      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--json] [--out OUT.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--history] [--lang ja|en]\nPresets: {{presets}}',
     noFile: 'Error: give the .xlsx file to evaluate.',
     badArgs: 'Error: {{detail}}',
     unknownPreset: 'Error: there is no preset "{{preset}}". Available: {{presets}}.',
@@ -82,6 +84,8 @@ interface Options {
   overwrite: boolean;
   notes: boolean;
   addGradeColumns: boolean;
+  /** Print the grades per fiscal year of every KPI. */
+  history: boolean;
   lang: Lang;
 }
 
@@ -103,6 +107,7 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
         overwrite: { type: 'boolean', default: false },
         notes: { type: 'boolean', default: false },
         'add-grade-column': { type: 'boolean', default: false },
+        history: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'ja' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -142,6 +147,7 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
       overwrite: values.overwrite,
       notes: values.notes,
       addGradeColumns: values['add-grade-column'],
+      history: values.history,
       lang,
     },
   };
@@ -205,19 +211,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
 
-  const evaluation = evaluateWorkbook(loaded.grids, o.preset);
+  // The history (issue 13): compared with the last entry, revised targets said in the reasons.
+  const history = prepareHistory(loaded, evaluateWorkbook(loaded.grids, o.preset), o.lang);
+  if (history.warning) io.stderr(history.warning + '\n');
+  const evaluation = history.evaluation;
   const report = toJsonReport(evaluation);
   let writeProblems: Problem[] = [];
 
   if (o.out !== undefined) {
     const plan = planWrite(evaluation, loaded.grids, {
-      adopt: o.overwrite ? 'all' : 'none',
+      adopt: o.overwrite ? 'all' : ownGradeCells(history),
       notes: o.notes,
       addGradeColumns: o.addGradeColumns,
     });
     // The decision is made on the file as read now, and carried out on its package.
     const decision = decideWrites(plan, workbookNow(loaded, plan));
     const applied = applyDecision(loaded, decision);
+    recordOutWrite(loaded, history, decision, new Date().toISOString());
     try {
       await writeOutputFile(o.out, loaded.pkg.toBytes(), o.force);
     } catch (error) {
@@ -232,6 +242,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     report.written = { cells: applied.written, notes: applied.notes, rules: applied.rules, file: o.out };
   }
 
+  addHistoryToReport(report, history, loaded.grids);
   io.stdout(o.json ? JSON.stringify(report, null, 2) + '\n' : formatTextReport(report, o.lang));
+  if (o.history && !o.json) io.stdout(formatHistoryTable(history, o.lang));
   return exitCodeFor(evaluation, [...evaluation.problems, ...writeProblems]);
 }
