@@ -19,7 +19,9 @@ export type HostErrorCode =
   | 'presetSaveFailed'
   | 'presetLoadFailed'
   | 'selectFailed'
-  | 'recalcFailed';
+  | 'recalcFailed'
+  | 'historyLoadFailed'
+  | 'historySaveFailed';
 
 const t = createTranslator<HostErrorCode>('excelHost', {
   ja: {
@@ -39,6 +41,9 @@ const t = createTranslator<HostErrorCode>('excelHost', {
       '「{{sheet}}」シートのセル {{cell}} を表示できませんでした（{{detail}}）。シート名が変わっていないか確認してください。',
     recalcFailed:
       '評価ルールは保存しましたが、ブックを再計算できませんでした（{{detail}}）。KPI.GRADE のセルに新しいルールを反映するには Ctrl+Alt+F9 を押してください。',
+    historyLoadFailed: 'ブックに保存された評価の履歴を読み込めませんでした（{{detail}}）。評価と書き込みはできますが、前回との比較は表示されません。',
+    historySaveFailed:
+      '評価は書き込みましたが、評価の履歴をブックに保存できませんでした（{{detail}}）。この書き込みは履歴に残っていません。',
   },
   en: {
     readFailed: 'The workbook could not be read ({{detail}}). Run the evaluation again.',
@@ -56,6 +61,8 @@ const t = createTranslator<HostErrorCode>('excelHost', {
     selectFailed: 'Cell {{cell}} on sheet "{{sheet}}" could not be shown ({{detail}}). Check that the sheet was not renamed.',
     recalcFailed:
       'The rule was saved, but the workbook could not be recalculated ({{detail}}). Press Ctrl+Alt+F9 so KPI.GRADE cells use the new rule.',
+    historyLoadFailed: 'The evaluation history saved in the workbook could not be read ({{detail}}). You can still grade and write, but no comparison with the last evaluation is shown.',
+    historySaveFailed: 'The grades were written, but the evaluation history could not be saved in the workbook ({{detail}}). This write is not in the history.',
   },
 });
 

@@ -4,7 +4,9 @@
  * implement it over an in-memory workbook double. No Office types cross this line.
  */
 import type { SheetGrid } from '../core/grid';
+import type { HistoryEntry } from '../core/history/model';
 import type { Preset, Problem, WritePlan } from '../core/types';
+import type { HistoryRead } from './historyPayload';
 
 export type EvaluationScope = { readonly kind: 'workbook' } | { readonly kind: 'activeSheet' };
 
@@ -45,6 +47,13 @@ export interface LedgerHost {
   /** The grading rule saved with the workbook, if any. */
   loadPreset(): Promise<Preset | undefined>;
   savePreset(preset: Preset): Promise<void>;
+  /**
+   * The evaluation history saved in the workbook (issue 13). Optional so hosts made before it
+   * keep compiling; the Office host has both.
+   */
+  loadHistory?(): Promise<HistoryRead>;
+  /** Records the entry of the write just made (tied to its undo snapshot, so undo removes it). */
+  recordHistory?(entry: Omit<HistoryEntry, 'writeId'>): Promise<void>;
   /** Selects a cell so the officer sees the row in the sheet. */
   selectCell(sheet: string, address: string): Promise<void>;
 }

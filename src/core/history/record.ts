@@ -3,7 +3,7 @@
  * Pure: both doors call it with the writes they carried out.
  */
 import { cellAddress } from '../grid';
-import { gradeCellKey, type Evaluation, type ValueCell } from '../types';
+import { gradeCellKey, type Evaluation, type Problem, type ValueCell, type WritePlan } from '../types';
 import { kpiKey, type HistoryEntry, type HistoryFigure, type HistoryKpi } from './model';
 
 export interface RecordInput {
@@ -79,4 +79,20 @@ export function recordEntry(input: RecordInput): HistoryEntry {
   if (year !== undefined) entry.fiscalYear = year;
   if (input.writeId) entry.writeId = input.writeId;
   return entry;
+}
+
+/**
+ * The grade cells a write actually changed: the plan's grade writes less those a door reported
+ * skipped (by sheet and cell), as `gradeCellKey` → text. For the pane, whose adapter reports
+ * counts and skips rather than the cells.
+ */
+export function writtenGrades(plan: WritePlan, skipped: readonly Problem[]): Map<string, string> {
+  const refused = new Set(skipped.map((p) => gradeCellKey(p.sheet, p.cell)));
+  const protectedSheets = new Set(skipped.filter((p) => p.code === 'sheetProtected' || p.code === 'sheetMissing').map((p) => p.sheet));
+  const written = new Map<string, string>();
+  for (const w of plan.writes) {
+    const key = gradeCellKey(w.sheet, w.address);
+    if (w.purpose === 'grade' && !refused.has(key) && !protectedSheets.has(w.sheet)) written.set(key, w.after);
+  }
+  return written;
 }
