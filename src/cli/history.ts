@@ -36,6 +36,8 @@ export interface HistoryRun {
   readonly comparison: Comparison;
   /** The evaluation with revised targets said in the reasons: what is reported and written. */
   readonly evaluation: Evaluation;
+  /** Grade cells of the add-in's own last grades, replaced by this `--out` write. */
+  replacedOwn?: ReadonlySet<string>;
 }
 
 export function prepareHistory(loaded: LoadedWorkbook, evaluation: Evaluation, lang: Lang): HistoryRun {
@@ -65,6 +67,7 @@ export function ownGradeCells(run: HistoryRun): ReadonlySet<string> {
       const written = previous.get(kpiKey(table.table.sheet, e.kpi.name, e.kpi.department))?.gradeWritten;
       if (written !== undefined && written.trim() === e.existing.trim()) own.add(gradeCellKey(table.table.sheet, cellAddress(e.kpi.gradeCell.row, e.kpi.gradeCell.col)));
     }
+  run.replacedOwn = own;
   return own;
 }
 
@@ -108,4 +111,7 @@ export function addHistoryToReport(report: JsonReport, run: HistoryRun, grids: r
     });
   });
   (report as JsonReport & { changes?: Comparison['counts'] }).changes = run.comparison.counts;
+  // 「手入力の値はそのまま残しています」 is not true of the add-in's own last grades that --out replaced.
+  const own = run.replacedOwn;
+  if (own && own.size > 0) report.problems = report.problems.filter((p) => p.code !== 'handGradeDiffers' || !own.has(gradeCellKey(p.sheet, p.cell)));
 }

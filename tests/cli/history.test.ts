@@ -117,6 +117,8 @@ describe('evaluation history on files', () => {
     ]);
     expect(kanko!.reason).toBe('進捗率 80%（経過 67%）→ Ａ 順調（目標値を 200人 から 250人 に変更）');
     expect(iju!.revisions).toEqual([]);
+    // The add-in's own last grades were replaced: no 「手入力の値はそのまま残しています」 about them.
+    expect(second.problems.filter((p) => p.code === 'handGradeDiffers')).toEqual([]);
 
     const h2 = readHistoryPart(readWorkbook(readFileSync(d)));
     if (h2.kind !== 'ok') throw new Error('no history in d');
@@ -175,6 +177,7 @@ describe('evaluation history on files', () => {
     await cli([c, '--out', d]);
     const h = readHistoryPart(readWorkbook(readFileSync(d)));
     if (h.kind !== 'ok') throw new Error('no history in d');
+    expect(JSON.parse((await cli([c, '--json'])).stdout).problems.filter((p: { code: string }) => p.code === 'handGradeDiffers').map((p: { cell: string }) => p.cell)).toEqual(['H2', 'H3', 'H4']);
     expect(h.history.entries[1]!.kpis.map((k) => [k.name, k.grade, k.gradeWritten, k.handGrade])).toEqual([
       ['観光客数', 'A', undefined, 'Ｓ'],
       ['移住者数', 'B', 'Ｂ', undefined],
