@@ -66,8 +66,12 @@ export async function recordHistoryEntry(run: ExcelRun, entry: Omit<HistoryEntry
   try {
     const read = await loadHistory(run);
     if (read.kind === 'invalid') return undefined;
-    const writeId = await currentSnapshotId(run);
-    const history = appendEntry(read.kind === 'ok' ? read.history : EMPTY_HISTORY, { ...entry, ...(writeId !== undefined && { writeId }) });
+    const before = read.kind === 'ok' ? read.history : EMPTY_HISTORY;
+    let writeId = await currentSnapshotId(run);
+    // A write that changed nothing keeps the previous write's snapshot (applyPlan): that id is
+    // the previous entry's, and undo must not take this entry out with it.
+    if (writeId !== undefined && before.entries.some((e) => e.writeId === writeId)) writeId = undefined;
+    const history = appendEntry(before, { ...entry, ...(writeId !== undefined && { writeId }) });
     await saveHistory(run, history);
     return history;
   } catch (error) {

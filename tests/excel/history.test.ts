@@ -90,6 +90,20 @@ describe('evaluation history through the Office host', () => {
     for (const [address, text] of Object.entries(OFFICER)) expect(double.getCell(SHEET, address).value, address).toBe(text);
   });
 
+  it('a write with nothing to write is recorded, and undo still takes out the write before it only', async () => {
+    const { host } = setUp();
+    const { evaluation } = await evaluateAndWrite(host, 'first');
+    // Every cell refused (say, the sheet was protected meanwhile): applyPlan keeps the first write's undo.
+    const report = await host.applyPlan({ writes: [], notes: [], formats: [], skipped: [] });
+    expect(report.written).toBe(0);
+    await host.recordHistory!(recordEntry({ evaluation, written: new Map(), date: 'nothing', source: 'pane' }));
+    const both = await entries(host);
+    expect(both.map((e) => e.date)).toEqual(['first', 'nothing']);
+    expect(both[1]!.writeId).toBeUndefined();
+    await host.undoLastWrite();
+    expect((await entries(host)).map((e) => e.date)).toEqual(['nothing']);
+  });
+
   it('a damaged history part is reported on load and never replaced', async () => {
     const { double, host } = setUp();
     const broken = `<kpiHistory xmlns="${HISTORY_NAMESPACE}" version="1">not json</kpiHistory>`;
