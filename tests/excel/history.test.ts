@@ -9,9 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateWorkbook } from '../../src/core/evaluate';
-import { compareWithPrevious, withRevisionReasons } from '../../src/core/history/compare';
-import { lastEntry, EMPTY_HISTORY } from '../../src/core/history/model';
-import { recordEntry, writtenGrades } from '../../src/core/history/record';
+import { recordEntry } from '../../src/core/history/record';
+import { recordPaneWrite } from '../../src/taskpane/state/recordHistory';
 import { getBuiltinPreset } from '../../src/core/presets';
 import { planWrite } from '../../src/core/writePlan';
 import { HISTORY_NAMESPACE } from '../../src/excel/historyPayload';
@@ -36,18 +35,15 @@ function setUp() {
   return { double, host: createOfficeHost(double.run, { isSetSupported: double.isSetSupported }) };
 }
 
-/** What the pane does on 「書き込む」: evaluate, compare with the last entry, write, record. */
+/** What the pane does on 「書き込む」 (useLedger.write): evaluate, write, record the entry. */
 async function evaluateAndWrite(host: LedgerHost, date: string) {
   const grids = await host.readGrids({ kind: 'workbook' });
-  const read = await host.loadHistory!();
-  const history = read.kind === 'ok' ? read.history : EMPTY_HISTORY;
-  const raw = evaluateWorkbook(grids, getBuiltinPreset('standard')!);
-  const comparison = compareWithPrevious(raw, lastEntry(history));
-  const evaluation = withRevisionReasons(raw, comparison);
+  const evaluation = evaluateWorkbook(grids, getBuiltinPreset('standard')!);
   const plan = planWrite(evaluation, grids, { adopt: 'all', notes: false, addGradeColumns: false });
   const report = await host.applyPlan(plan);
-  await host.recordHistory!(recordEntry({ evaluation, written: writtenGrades(plan, report.skipped), date, source: 'pane' }));
-  return { comparison, evaluation };
+  const recorded = await recordPaneWrite(host, evaluation, plan, report, new Date(date));
+  if (!recorded) throw new Error('not recorded');
+  return recorded;
 }
 
 async function entries(host: LedgerHost) {
@@ -92,16 +88,16 @@ describe('evaluation history through the Office host', () => {
 
   it('a write with nothing to write is recorded, and undo still takes out the write before it only', async () => {
     const { host } = setUp();
-    const { evaluation } = await evaluateAndWrite(host, 'first');
+    const { evaluation } = await evaluateAndWrite(host, '2022-05-01T00:00:00.000Z');
     // Every cell refused (say, the sheet was protected meanwhile): applyPlan keeps the first write's undo.
     const report = await host.applyPlan({ writes: [], notes: [], formats: [], skipped: [] });
     expect(report.written).toBe(0);
-    await host.recordHistory!(recordEntry({ evaluation, written: new Map(), date: 'nothing', source: 'pane' }));
+    await host.recordHistory!(recordEntry({ evaluation, written: new Map(), date: '2022-05-02T00:00:00.000Z', source: 'pane' }));
     const both = await entries(host);
-    expect(both.map((e) => e.date)).toEqual(['first', 'nothing']);
+    expect(both.map((e) => e.date)).toEqual(['2022-05-01T00:00:00.000Z', '2022-05-02T00:00:00.000Z']);
     expect(both[1]!.writeId).toBeUndefined();
     await host.undoLastWrite();
-    expect((await entries(host)).map((e) => e.date)).toEqual(['nothing']);
+    expect((await entries(host)).map((e) => e.date)).toEqual(['2022-05-02T00:00:00.000Z']);
   });
 
   it('a damaged history part is reported on load and never replaced', async () => {
@@ -109,7 +105,7 @@ describe('evaluation history through the Office host', () => {
     const broken = `<kpiHistory xmlns="${HISTORY_NAMESPACE}" version="1">not json</kpiHistory>`;
     double.addCustomXmlPart(broken);
     expect((await host.loadHistory!()).kind).toBe('invalid');
-    await evaluateAndWrite(host, 'd');
+    await expect(evaluateAndWrite(host, '2022-05-01T00:00:00.000Z')).rejects.toThrow('not recorded');
     expect(double.customXmlParts(HISTORY_NAMESPACE).map((p) => p.xml)).toEqual([broken]);
   });
 });
