@@ -19,7 +19,7 @@ export async function loadHistory(run: ExcelRun): Promise<HistoryRead> {
       const parts = context.workbook.customXmlParts.getByNamespace(HISTORY_NAMESPACE);
       parts.load('items/id');
       await context.sync();
-      // saveHistory keeps one part; should there be more, the newest (last added) counts.
+      // Saving keeps one part; should there be more, the newest (last added) counts.
       const last = parts.items[parts.items.length - 1];
       if (!last) return undefined;
       const result = last.getXml();
@@ -32,50 +32,45 @@ export async function loadHistory(run: ExcelRun): Promise<HistoryRead> {
   return xml === undefined ? { kind: 'none' } : historyFromXml(xml);
 }
 
-async function saveHistory(run: ExcelRun, history: History): Promise<void> {
-  const xml = historyToXml(history);
-  await run(async (context) => {
-    const parts = context.workbook.customXmlParts.getByNamespace(HISTORY_NAMESPACE);
-    parts.load('items/id');
-    await context.sync();
-    context.workbook.customXmlParts.add(xml);
-    for (const part of parts.items) part.delete();
-    await context.sync();
-  });
-}
-
-/** The id of the undo snapshot in the workbook now (the last write's), if any. */
-export async function currentSnapshotId(run: ExcelRun): Promise<string | undefined> {
-  return run(async (context) => {
-    const parts = context.workbook.customXmlParts.getByNamespace(UNDO_NAMESPACE);
-    parts.load('items/id');
-    await context.sync();
-    const first = parts.items[0];
-    if (!first) return undefined;
-    const xml = first.getXml();
-    await context.sync();
-    return unwrapXml(xml.value)?.attributes.snapshot;
-  });
+/** Queues the new history part and the deletion of the old ones (add first: a failed request keeps the old). */
+function queueSave(context: Excel.RequestContext, history: History, old: readonly Excel.CustomXmlPart[]): void {
+  context.workbook.customXmlParts.add(historyToXml(history));
+  for (const part of old) part.delete();
 }
 
 /**
- * Records the entry of the write just made, tied to its undo snapshot. A damaged history part is
- * left as it is (the officer is told by the load), never replaced by one that forgets it.
+ * Records the entry of the write just made, tied to its undo snapshot, in one request of three
+ * syncs (find the parts, read them, save). `makeEntry` gets the history before this entry, to
+ * compare with. A damaged history part is left as it is (the officer is told by the load), never
+ * replaced by one that forgets it: then nothing is recorded and undefined returned.
  */
-export async function recordHistoryEntry(run: ExcelRun, entry: Omit<HistoryEntry, 'writeId'>): Promise<History | undefined> {
+export async function recordHistoryEntry(
+  run: ExcelRun,
+  makeEntry: (previous: History) => Omit<HistoryEntry, 'writeId'>,
+): Promise<History | undefined> {
   try {
-    const read = await loadHistory(run);
-    if (read.kind === 'invalid') return undefined;
-    const before = read.kind === 'ok' ? read.history : EMPTY_HISTORY;
-    let writeId = await currentSnapshotId(run);
-    // A write that changed nothing keeps the previous write's snapshot (applyPlan): that id is
-    // the previous entry's, and undo must not take this entry out with it.
-    if (writeId !== undefined && before.entries.some((e) => e.writeId === writeId)) writeId = undefined;
-    const history = appendEntry(before, { ...entry, ...(writeId !== undefined && { writeId }) });
-    await saveHistory(run, history);
-    return history;
+    return await run(async (context) => {
+      const historyParts = context.workbook.customXmlParts.getByNamespace(HISTORY_NAMESPACE);
+      historyParts.load('items/id');
+      const undoParts = context.workbook.customXmlParts.getByNamespace(UNDO_NAMESPACE);
+      undoParts.load('items/id');
+      await context.sync();
+      const historyXml = historyParts.items[historyParts.items.length - 1]?.getXml();
+      const undoXml = undoParts.items[0]?.getXml();
+      if (historyXml || undoXml) await context.sync();
+      const read: HistoryRead = historyXml ? historyFromXml(historyXml.value) : { kind: 'none' };
+      if (read.kind === 'invalid') return undefined;
+      const before = read.kind === 'ok' ? read.history : EMPTY_HISTORY;
+      let writeId = undoXml ? unwrapXml(undoXml.value)?.attributes.snapshot : undefined;
+      // A write that changed nothing keeps the previous write's snapshot (applyPlan): that id is
+      // the previous entry's, and undo must not take this entry out with it.
+      if (writeId !== undefined && before.entries.some((e) => e.writeId === writeId)) writeId = undefined;
+      const history = appendEntry(before, { ...makeEntry(before), ...(writeId !== undefined && { writeId }) });
+      queueSave(context, history, historyParts.items);
+      await context.sync();
+      return history;
+    });
   } catch (error) {
-    if (error instanceof HostError) throw error;
     throw HostError.from('historySaveFailed', error);
   }
 }
@@ -106,12 +101,24 @@ export async function writeIdToForget(run: ExcelRun): Promise<string | undefined
 export async function forgetUndoneWrite(run: ExcelRun, writeId: string | undefined): Promise<void> {
   if (writeId === undefined) return;
   try {
-    if ((await currentSnapshotId(run)) === writeId) return; // partly restored: the write still stands
-    const read = await loadHistory(run);
-    if (read.kind !== 'ok' || !read.history.entries.some((e) => e.writeId === writeId)) return;
-    await saveHistory(run, removeEntry(read.history, writeId));
+    await run(async (context) => {
+      const historyParts = context.workbook.customXmlParts.getByNamespace(HISTORY_NAMESPACE);
+      historyParts.load('items/id');
+      const undoParts = context.workbook.customXmlParts.getByNamespace(UNDO_NAMESPACE);
+      undoParts.load('items/id');
+      await context.sync();
+      const historyXml = historyParts.items[historyParts.items.length - 1]?.getXml();
+      const undoXml = undoParts.items[0]?.getXml();
+      if (!historyXml) return;
+      await context.sync();
+      // Partly restored (a protected sheet keeps its part of the snapshot): the write still stands.
+      if (undoXml && unwrapXml(undoXml.value)?.attributes.snapshot === writeId) return;
+      const read = historyFromXml(historyXml.value);
+      if (read.kind !== 'ok' || !read.history.entries.some((e) => e.writeId === writeId)) return;
+      queueSave(context, removeEntry(read.history, writeId), historyParts.items);
+      await context.sync();
+    });
   } catch (error) {
-    if (error instanceof HostError) throw error;
     throw HostError.from('historySaveFailed', error);
   }
 }

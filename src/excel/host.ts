@@ -4,7 +4,7 @@
  * implement it over an in-memory workbook double. No Office types cross this line.
  */
 import type { SheetGrid } from '../core/grid';
-import type { HistoryEntry } from '../core/history/model';
+import type { History, HistoryEntry } from '../core/history/model';
 import type { Preset, Problem, WritePlan } from '../core/types';
 import type { HistoryRead } from './historyPayload';
 
@@ -52,8 +52,12 @@ export interface LedgerHost {
    * keep compiling; the Office host has both.
    */
   loadHistory?(): Promise<HistoryRead>;
-  /** Records the entry of the write just made (tied to its undo snapshot, so undo removes it). */
-  recordHistory?(entry: Omit<HistoryEntry, 'writeId'>): Promise<void>;
+  /**
+   * Records the entry of the write just made (tied to its undo snapshot, so undo removes it).
+   * `makeEntry` gets the history before it, to compare with; false when the saved history is
+   * damaged and was left alone.
+   */
+  recordHistory?(makeEntry: (previous: History) => Omit<HistoryEntry, 'writeId'>): Promise<boolean>;
   /** Selects a cell so the officer sees the row in the sheet. */
   selectCell(sheet: string, address: string): Promise<void>;
 }

@@ -63,9 +63,7 @@ export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostO
       await recalculateWorkbook(run);
     },
     loadHistory: () => loadHistory(run),
-    recordHistory: async (entry) => {
-      await recordHistoryEntry(run, entry);
-    },
+    recordHistory: async (makeEntry) => (await recordHistoryEntry(run, makeEntry)) !== undefined,
     selectCell: (sheet, address) => selectCell(run, sheet, address),
   };
 }

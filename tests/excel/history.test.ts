@@ -92,7 +92,7 @@ describe('evaluation history through the Office host', () => {
     // Every cell refused (say, the sheet was protected meanwhile): applyPlan keeps the first write's undo.
     const report = await host.applyPlan({ writes: [], notes: [], formats: [], skipped: [] });
     expect(report.written).toBe(0);
-    await host.recordHistory!(recordEntry({ evaluation, written: new Map(), date: '2022-05-02T00:00:00.000Z', source: 'pane' }));
+    await host.recordHistory!(() => recordEntry({ evaluation, written: new Map(), date: '2022-05-02T00:00:00.000Z', source: 'pane' }));
     const both = await entries(host);
     expect(both.map((e) => e.date)).toEqual(['2022-05-01T00:00:00.000Z', '2022-05-02T00:00:00.000Z']);
     expect(both[1]!.writeId).toBeUndefined();

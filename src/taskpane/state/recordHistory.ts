@@ -4,7 +4,7 @@
  * (older test hosts) records nothing; a damaged history part is left alone (the adapter refuses).
  */
 import { compareWithPrevious, withRevisionReasons, type Comparison } from '../../core/history/compare';
-import { EMPTY_HISTORY, lastEntry } from '../../core/history/model';
+import { lastEntry } from '../../core/history/model';
 import { recordEntry, writtenGrades } from '../../core/history/record';
 import type { Evaluation, WritePlan } from '../../core/types';
 import type { ApplyReport, LedgerHost } from '../../excel/host';
@@ -16,13 +16,13 @@ export async function recordPaneWrite(
   report: ApplyReport,
   now: Date = new Date(),
 ): Promise<{ comparison: Comparison; evaluation: Evaluation } | undefined> {
-  if (!host.loadHistory || !host.recordHistory) return undefined;
-  const read = await host.loadHistory();
-  if (read.kind === 'invalid') return undefined;
-  const comparison = compareWithPrevious(evaluation, lastEntry(read.kind === 'ok' ? read.history : EMPTY_HISTORY));
-  const annotated = withRevisionReasons(evaluation, comparison);
-  await host.recordHistory(
-    recordEntry({ evaluation: annotated, written: writtenGrades(plan, report.skipped), date: now.toISOString(), source: 'pane' }),
-  );
-  return { comparison, evaluation: annotated };
+  if (!host.recordHistory) return undefined;
+  let result: { comparison: Comparison; evaluation: Evaluation } | undefined;
+  const recorded = await host.recordHistory((previous) => {
+    const comparison = compareWithPrevious(evaluation, lastEntry(previous));
+    const annotated = withRevisionReasons(evaluation, comparison);
+    result = { comparison, evaluation: annotated };
+    return recordEntry({ evaluation: annotated, written: writtenGrades(plan, report.skipped), date: now.toISOString(), source: 'pane' });
+  });
+  return recorded ? result : undefined;
 }
