@@ -20,6 +20,9 @@ import { mappingsFromCustomXml } from '../excel/mappingPart';
 import { workbookCustomXml } from '../xlsx/customXml';
 import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
 import { newWriteProblems, toJsonReport, type JsonReport } from './jsonReport';
+import type { Lang } from '../core/i18n';
+import { addHistoryToReport, ownGradeCells, prepareHistory, recordOutWrite } from './history';
+import { formatHistoryTable } from './historyTable';
 import type { CliMessage } from './messages';
 
 export interface GradeJob {
@@ -36,10 +39,23 @@ export interface GradeJob {
   overwrite: boolean;
   notes: boolean;
   addGradeColumns: boolean;
+  /** The language of the words this job writes itself (the history warning and table). */
+  lang: Lang;
+  /** Also word the grades per fiscal year of every KPI (--history). */
+  historyTable?: boolean;
 }
 
 export type GradeFileResult =
-  | { ok: true; report: JsonReport; exitCode: 0 | 1; evaluation: Evaluation }
+  | {
+      ok: true;
+      report: JsonReport;
+      exitCode: 0 | 1;
+      evaluation: Evaluation;
+      /** Worded already: said on stderr (a damaged history part). */
+      warnings: string[];
+      /** --history: the grades per fiscal year, worded. */
+      historyTable?: string;
+    }
   | { ok: false; error: CliMessage };
 
 /** Exit 1 when a KPI could not be graded or a warning was raised; info alone is fine. */
@@ -112,19 +128,22 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
 
   const saved = job.mappings ? { mappings: job.mappings } : savedMappings(loaded);
   if (saved.unusable !== undefined) return fail({ key: 'badSavedMap', params: { file: job.file, errors: saved.unusable } });
-  const evaluation = evaluateWorkbook(loaded.grids, job.preset, { mappings: saved.mappings, wholeWorkbook: true });
+  // The history (issue 13): compared with the last entry, revised targets said in the reasons.
+  const history = prepareHistory(loaded, evaluateWorkbook(loaded.grids, job.preset, { mappings: saved.mappings, wholeWorkbook: true }), job.lang);
+  const evaluation = history.evaluation;
   const report = toJsonReport(evaluation);
   let writeProblems: Problem[] = [];
 
   if (job.out !== undefined) {
     const plan = planWrite(evaluation, loaded.grids, {
-      adopt: job.overwrite ? 'all' : 'none',
+      adopt: job.overwrite ? 'all' : ownGradeCells(history),
       notes: job.notes,
       addGradeColumns: job.addGradeColumns,
     });
     // The decision is made on the file as read now, and carried out on its package.
     const decision = decideWrites(plan, workbookNow(loaded, plan));
     const applied = applyDecision(loaded, decision);
+    recordOutWrite(loaded, history, decision, new Date().toISOString());
     try {
       await writeOutputFile(job.out, loaded.pkg.toBytes(), job.force);
     } catch (error) {
@@ -137,6 +156,8 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
     report.problems.push(...toJsonReport({ ...evaluation, tables: [], problems: writeProblems }).problems);
     report.written = { cells: applied.written, notes: applied.notes, rules: applied.rules, file: job.out };
   }
+
+  addHistoryToReport(report, history, loaded.grids);
 
   // The committee summary (#12), counted as the ledger stands after this run; the text report does not show it.
   const committee = job.summary || job.reportFile !== undefined ? committeeSummary(evaluation, loaded.grids, job.preset, job.overwrite ? 'computed' : 'ledger') : undefined;
@@ -158,5 +179,12 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
     }
   }
 
-  return { ok: true, report, exitCode: exitCodeFor(evaluation, [...evaluation.problems, ...writeProblems]), evaluation };
+  return {
+    ok: true,
+    report,
+    exitCode: exitCodeFor(evaluation, [...evaluation.problems, ...writeProblems]),
+    evaluation,
+    warnings: history.warning ? [history.warning] : [],
+    ...(job.historyTable ? { historyTable: formatHistoryTable(history, job.lang) } : {}),
+  };
 }

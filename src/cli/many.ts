@@ -56,6 +56,7 @@ export async function runMany(o: Options, io: CliIo): Promise<number> {
     overwrite: o.overwrite,
     notes: o.notes,
     addGradeColumns: o.addGradeColumns,
+    lang: o.lang,
   }));
 
   const progress = !o.json && io.stderrIsTerminal && jobs.length > 0 ? progressBar(io.stderr, jobs.length, o.lang) : noProgress;

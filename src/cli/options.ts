@@ -29,6 +29,8 @@ export interface Options {
   addGradeColumns: boolean;
   /** One input only: the committee report's HTML file (#12). */
   report?: string;
+  /** Print the grades per fiscal year of every KPI (one file). */
+  history: boolean;
   /** Files graded at once; undefined = one per CPU. */
   jobs?: number;
   lang: Lang;
@@ -86,6 +88,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
         notes: { type: 'boolean', default: false },
         'add-grade-column': { type: 'boolean', default: false },
         jobs: { type: 'string' },
+        history: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'ja' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -151,6 +154,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
       notes: values.notes,
       addGradeColumns: values['add-grade-column'],
       jobs,
+      history: values.history,
       lang,
     },
   };

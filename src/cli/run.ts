@@ -30,12 +30,16 @@ async function runOneFile(o: Options, file: string, io: CliIo): Promise<number> 
     overwrite: o.overwrite,
     notes: o.notes,
     addGradeColumns: o.addGradeColumns,
+    lang: o.lang,
+    historyTable: o.history && !o.json,
   });
   if (!result.ok) {
     io.stderr(say(o.lang, result.error) + '\n');
     return 2;
   }
+  for (const w of result.warnings) io.stderr(w + '\n');
   io.stdout(o.json ? JSON.stringify(result.report, null, 2) + '\n' : formatTextReport(result.report, o.lang));
+  if (result.historyTable !== undefined) io.stdout(result.historyTable);
   return result.exitCode;
 }
 

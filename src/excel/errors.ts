@@ -23,7 +23,9 @@ export type HostErrorCode =
   | 'mappingSaveFailed'
   | 'mappingLoadFailed'
   | 'selectionReadFailed'
-  | 'selectionTooLarge';
+  | 'selectionTooLarge'
+  | 'historyLoadFailed'
+  | 'historySaveFailed';
 
 const t = createTranslator<HostErrorCode>('excelHost', {
   ja: {
@@ -48,6 +50,9 @@ const t = createTranslator<HostErrorCode>('excelHost', {
       '選択した範囲を読み取れませんでした（{{detail}}）。表の見出しから最後の指標の行までを 1 つの範囲として選択して、もう一度押してください。',
     selectionTooLarge:
       '選択した範囲が大きすぎます（{{cells}} セル）。列や行の全体ではなく、表の見出しから最後の指標の行までを選択して、もう一度押してください。',
+    historyLoadFailed: 'ブックに保存された評価の履歴を読み込めませんでした（{{detail}}）。評価と書き込みはできますが、前回との比較は表示されません。',
+    historySaveFailed:
+      '評価は書き込みましたが、評価の履歴をブックに保存できませんでした（{{detail}}）。この書き込みは履歴に残っていません。',
   },
   en: {
     readFailed: 'The workbook could not be read ({{detail}}). Run the evaluation again.',
@@ -70,6 +75,8 @@ const t = createTranslator<HostErrorCode>('excelHost', {
       'The selected range could not be read ({{detail}}). Select the table, from its header to its last indicator row, as one range and press the button again.',
     selectionTooLarge:
       'The selected range is too large ({{cells}} cells). Select the table itself, from its header to its last indicator row, not whole columns or rows.',
+    historyLoadFailed: 'The evaluation history saved in the workbook could not be read ({{detail}}). You can still grade and write, but no comparison with the last evaluation is shown.',
+    historySaveFailed: 'The grades were written, but the evaluation history could not be saved in the workbook ({{detail}}). This write is not in the history.',
   },
 });
 

@@ -4,8 +4,10 @@
  * implement it over an in-memory workbook double. No Office types cross this line.
  */
 import type { CellRange, SheetGrid } from '../core/grid';
+import type { History, HistoryEntry } from '../core/history/model';
 import type { TableMapping } from '../core/mapping';
 import type { Preset, Problem, WritePlan } from '../core/types';
+import type { HistoryRead } from './historyPayload';
 
 export type EvaluationScope = { readonly kind: 'workbook' } | { readonly kind: 'activeSheet' };
 
@@ -56,6 +58,17 @@ export interface LedgerHost {
   /** The grading rule saved with the workbook, if any. */
   loadPreset(): Promise<Preset | undefined>;
   savePreset(preset: Preset): Promise<void>;
+  /**
+   * The evaluation history saved in the workbook (issue 13). Optional so hosts made before it
+   * keep compiling; the Office host has both.
+   */
+  loadHistory?(): Promise<HistoryRead>;
+  /**
+   * Records the entry of the write just made (tied to its undo snapshot, so undo removes it).
+   * `makeEntry` gets the history before it, to compare with; false when the saved history is
+   * damaged and was left alone.
+   */
+  recordHistory?(makeEntry: (previous: History) => Omit<HistoryEntry, 'writeId'>): Promise<boolean>;
   /** Selects a cell so the officer sees the row in the sheet. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** The officer's table readings saved with the workbook ([] when none, or when the saved part is damaged). */

@@ -7,7 +7,7 @@
  *                 Range.select, Worksheet.activate
  *   ExcelApi 1.2  Worksheet.protection.protected
  *   ExcelApi 1.4  getUsedRangeOrNullObject, getItemOrNullObject
- *   ExcelApi 1.5  customXmlParts (undo snapshot, saved grading rule, saved table readings)
+ *   ExcelApi 1.5  customXmlParts (undo snapshot, saved grading rule, saved table readings, evaluation history)
  *   ExcelApi 1.6  conditionalFormats: add('Custom'), custom/customOrNullObject rule & format
  *   ExcelApi 1.9  RangeAreas.areas
  *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
@@ -23,6 +23,7 @@ import { loadPreset, recalculateWorkbook, savePreset } from './presetStore';
 import { readGrids, type ReadMemory } from './readGrids';
 import { readSelection } from './readSelection';
 import { selectCell } from './selectCell';
+import { forgetUndoneWrite, loadHistory, recordHistoryEntry, writeIdToForget } from './historyStore';
 import { hasUndo, undoLastWrite } from './undo';
 
 export interface OfficeHostOptions {
@@ -51,7 +52,13 @@ export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostO
   return {
     readGrids: (scope, readOptions) => readGrids(run, scope, readOptions, readMemory),
     applyPlan: (plan) => applyPlan(run, plan, { notesSupported }),
-    undoLastWrite: () => undoLastWrite(run, { notesSupported }),
+    undoLastWrite: async () => {
+      const writeId = await writeIdToForget(run);
+      const report = await undoLastWrite(run, { notesSupported });
+      // The history forgets the write only once it is undone (a protected sheet may keep part of it).
+      await forgetUndoneWrite(run, writeId);
+      return report;
+    },
     hasUndo: () => hasUndo(run),
     loadPreset: () => loadPreset(run, options.onInvalidSavedPreset),
     savePreset: async (preset) => {
@@ -59,6 +66,8 @@ export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostO
       options.onPresetSaved?.(preset);
       await recalculateWorkbook(run);
     },
+    loadHistory: () => loadHistory(run),
+    recordHistory: async (makeEntry) => (await recordHistoryEntry(run, makeEntry)) !== undefined,
     selectCell: (sheet, address) => selectCell(run, sheet, address),
     loadMappings: () => loadMappings(run, options.onInvalidSavedMappings),
     saveMappings: (mappings) => saveMappings(run, mappings),

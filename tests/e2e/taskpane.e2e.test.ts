@@ -371,11 +371,13 @@ describe('task pane on the sample ledger (headless Chromium, built add-in, workb
     expect(officer, 'the officer\'s own rule is left as it was').toEqual(beforeWrite.formats[OFFICER_RULE.sheet]);
     await expect(d.customXmlParts(), 'an undo snapshot is saved in the workbook').resolves.toContain('urn:kpi-ledger-addin:undo:v1');
 
-    // 書き込む = check + write (one sync each for a plan this size), then hasUndo for the 元に戻す button.
-    // Observed 3 syncs in 2 Excel.run batches. With すべて評価 that is 2 + 3 = 5 ≤ 4 + 1 (hasUndo).
-    expect(syncs.write, 'syncs for 書き込む (applyPlan 2 + hasUndo 1)').toBe(3);
-    expect(writeRuns, 'Excel.run batches for 書き込む (applyPlan, hasUndo)').toBe(2);
-    expect(syncs.evaluate! + syncs.write!, 'syncs for すべて評価 + 書き込む').toBeLessThanOrEqual(4 + 1);
+    await expect(d.customXmlParts(), 'the evaluation history is saved in the workbook').resolves.toContain('urn:kpi-ledger-addin:history:v1');
+    // 書き込む = check + write (one sync each for a plan this size), then the history entry (find the
+    // parts, read them, save: 3, issue 13), then hasUndo for the 元に戻す button.
+    // 6 syncs in 3 Excel.run batches. With すべて評価 that is 2 + 6 = 8 ≤ 4 + 3 + 1 (hasUndo).
+    expect(syncs.write, 'syncs for 書き込む (applyPlan 2 + history 3 + hasUndo 1)').toBe(6);
+    expect(writeRuns, 'Excel.run batches for 書き込む (applyPlan, history, hasUndo)').toBe(3);
+    expect(syncs.evaluate! + syncs.write!, 'syncs for すべて評価 + 書き込む').toBeLessThanOrEqual(4 + 3 + 1);
     expect(pane!.errors, 'no page errors or console errors').toEqual([]);
   });
 
@@ -406,8 +408,9 @@ describe('task pane on the sample ledger (headless Chromium, built add-in, workb
     expect(formats, 'colour rules of every sheet, as before 書き込む (the officer\'s own rule kept)').toEqual(beforeWrite!.formats);
     await expect(d.isProtected(PROTECTED_SHEET), `${PROTECTED_SHEET} should still be protected`).resolves.toBe(true);
 
-    // Observed 5: undoLastWrite finds the snapshot, reads it, checks the sheets, restores (4); then hasUndo (1).
-    expect(syncs.undo, 'syncs for 元に戻す (undoLastWrite 4 + hasUndo 1)').toBe(5);
+    // undoLastWrite finds the snapshot, reads it, checks the sheets, restores (4); before it, the id of the
+    // write to take out of the history (2), after it the history without that entry (3); then hasUndo (1).
+    expect(syncs.undo, 'syncs for 元に戻す (history 2 + undoLastWrite 4 + history 3 + hasUndo 1)').toBe(10);
     expect(pane!.blocked, 'the page should request nothing beyond 127.0.0.1 and office.js').toEqual([]);
     expect(pane!.errors, 'no page errors or console errors').toEqual([]);
   });

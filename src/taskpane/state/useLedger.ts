@@ -10,6 +10,7 @@ import type { TableMapping } from '../../core/mapping';
 import type { Evaluation, Preset, WritePlan } from '../../core/types';
 import type { EvaluationScope, LedgerHost } from '../../excel/host';
 import { errorInfo, initialState, isBusy, reducer, type Action, type ErrorInfo, type FailedOperation, type LedgerState } from './machine';
+import { recordPaneWrite } from './recordHistory';
 
 /**
  * Lets the browser paint (the spinner) before a long synchronous step: a frame if
@@ -139,10 +140,13 @@ export function useLedger(
   const write = useCallback(
     async (plan: WritePlan) => {
       if (stateRef.current.phase !== 'preview') return;
+      const evaluation = stateRef.current.evaluation;
       dispatch({ type: 'writeStart', cells: plan.writes.length });
       try {
         const report = await host.applyPlan(plan);
         dispatch({ type: 'writeDone', report });
+        // The history entry of this write (issue 13); a failure is said, the grades stay written.
+        if (evaluation) await recordPaneWrite(host, evaluation, plan, report);
       } catch (e) {
         dispatch({ type: 'fail', op: 'write', ...errorInfo(e) });
       }

@@ -1,0 +1,77 @@
+/**
+ * One KPI's history in the pane (issue 13): the grade line 「R3 Ｂ → R4 Ａ → R5 Ｓ」, a small chart
+ * of its values against the target line, and, when the target or baseline was revised since the
+ * last evaluation, the notice with a field for the reason (saved in the history by the caller).
+ * Additive: not yet placed in the results list.
+ */
+import { Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+import { revisionMessage, type Revision } from '../../../core/history/compare';
+import { createTranslator } from '../../../core/i18n';
+import type { GradeKey } from '../../../core/types';
+import { useT } from '../../i18n';
+import { chartGeometry, gradeLine, type ChartPoint } from './historyView';
+
+const t = createTranslator('paneHistory', {
+  ja: {
+    history: '評価の推移',
+    noHistory: '評価の履歴はまだありません',
+    chart: '実績値の推移と目標値（{{target}}）',
+    reason: '変更の理由',
+    reasonHint: '理由は評価の履歴に保存されます',
+  },
+  en: {
+    history: 'Grade history',
+    noHistory: 'No evaluation history yet',
+    chart: 'Values by year against the target ({{target}})',
+    reason: 'Reason for the change',
+    reasonHint: 'The reason is saved in the evaluation history',
+  },
+});
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  target: { stroke: tokens.colorPaletteRedBorder2, strokeDasharray: '3 2' },
+  values: { stroke: tokens.colorBrandForeground1, fill: 'none', strokeWidth: '2' },
+});
+
+export interface KpiHistoryProps {
+  readonly grades: ReadonlyMap<number, GradeKey>;
+  readonly style?: 'full' | 'half';
+  readonly values: readonly ChartPoint[];
+  readonly target?: { readonly value: number; readonly text: string };
+  readonly revisions: readonly Revision[];
+  readonly revisionReason?: string;
+  readonly onRevisionReason?: (reason: string) => void;
+}
+
+export function KpiHistory({ grades, style = 'full', values, target, revisions, revisionReason, onRevisionReason }: KpiHistoryProps) {
+  const { lang } = useT();
+  const styles = useStyles();
+  const reasonId = useId();
+  const line = gradeLine(grades, style);
+  const chart = target ? chartGeometry(values, target.value) : undefined;
+  return (
+    <div className={styles.root}>
+      <Text size={200} aria-label={t(lang, 'history')}>
+        {line === '' ? t(lang, 'noHistory') : line}
+      </Text>
+      {chart && target && (
+        <svg role="img" aria-label={t(lang, 'chart', { target: target.text })} width={chart.width} height={chart.height} viewBox={`0 0 ${chart.width} ${chart.height}`}>
+          <line className={styles.target} x1={0} x2={chart.width} y1={chart.targetY} y2={chart.targetY} />
+          <polyline className={styles.values} points={chart.line} />
+        </svg>
+      )}
+      {revisions.map((r) => (
+        <MessageBar key={r.what} intent="warning">
+          <MessageBarBody>{revisionMessage(r, lang)}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {revisions.length > 0 && onRevisionReason && (
+        <Field label={t(lang, 'reason')} hint={t(lang, 'reasonHint')}>
+          <Input id={reasonId} value={revisionReason ?? ''} onChange={(_, d) => onRevisionReason(d.value)} />
+        </Field>
+      )}
+    </div>
+  );
+}
