@@ -7,28 +7,14 @@
  */
 import { appendEntry, EMPTY_HISTORY, removeEntry, type History, type HistoryEntry } from '../core/history/model';
 import { HostError } from './errors';
+import { readNewestPartXml } from './customXmlPart';
 import type { ExcelRun } from './excelRun';
 import { HISTORY_NAMESPACE, historyFromXml, historyToXml, type HistoryRead } from './historyPayload';
 import { UNDO_NAMESPACE } from './undoSnapshot';
 import { unwrapXml } from './xmlPayload';
 
 export async function loadHistory(run: ExcelRun): Promise<HistoryRead> {
-  let xml: string | undefined;
-  try {
-    xml = await run(async (context) => {
-      const parts = context.workbook.customXmlParts.getByNamespace(HISTORY_NAMESPACE);
-      parts.load('items/id');
-      await context.sync();
-      // Saving keeps one part; should there be more, the newest (last added) counts.
-      const last = parts.items[parts.items.length - 1];
-      if (!last) return undefined;
-      const result = last.getXml();
-      await context.sync();
-      return result.value;
-    });
-  } catch (error) {
-    throw HostError.from('historyLoadFailed', error);
-  }
+  const xml = await readNewestPartXml(run, HISTORY_NAMESPACE, 'historyLoadFailed');
   return xml === undefined ? { kind: 'none' } : historyFromXml(xml);
 }
 

@@ -8,26 +8,12 @@
 import type { TableMapping } from '../core/mapping';
 import { mappingProblems } from '../core/mapping';
 import { HostError } from './errors';
+import { readNewestPartXml } from './customXmlPart';
 import type { ExcelRun } from './excelRun';
 import { MAPPING_NAMESPACE, mappingsFromCustomXml, mappingsToCustomXml } from './mappingPart';
 
 export async function loadMappings(run: ExcelRun, onInvalid?: (errors: readonly string[]) => void): Promise<TableMapping[]> {
-  let xml: string | undefined;
-  try {
-    xml = await run(async (context) => {
-      const parts = context.workbook.customXmlParts.getByNamespace(MAPPING_NAMESPACE);
-      parts.load('items/id');
-      await context.sync();
-      // saveMappings keeps one part; should there be more, the newest (last added) counts.
-      const last = parts.items[parts.items.length - 1];
-      if (!last) return undefined;
-      const result = last.getXml();
-      await context.sync();
-      return result.value;
-    });
-  } catch (error) {
-    throw HostError.from('mappingLoadFailed', error);
-  }
+  const xml = await readNewestPartXml(run, MAPPING_NAMESPACE, 'mappingLoadFailed');
   if (xml === undefined) return [];
   const parsed = mappingsFromCustomXml(xml);
   if (!parsed) {

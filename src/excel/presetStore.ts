@@ -10,6 +10,7 @@
 import { parsePreset } from '../core/presets';
 import type { Preset } from '../core/types';
 import { HostError } from './errors';
+import { readNewestPartXml } from './customXmlPart';
 import type { ExcelRun } from './excelRun';
 import { unwrapXml, wrapInXml } from './xmlPayload';
 
@@ -17,22 +18,7 @@ export const RULE_NAMESPACE = 'urn:kpi-ledger-addin:rule:v1';
 const ROOT = 'kpiRule';
 
 export async function loadPreset(run: ExcelRun, onInvalid?: (errors: readonly string[]) => void): Promise<Preset | undefined> {
-  let xml: string | undefined;
-  try {
-    xml = await run(async (context) => {
-      const parts = context.workbook.customXmlParts.getByNamespace(RULE_NAMESPACE);
-      parts.load('items/id');
-      await context.sync();
-      // savePreset keeps one part; should there be more, the newest (last added) counts.
-      const last = parts.items[parts.items.length - 1];
-      if (!last) return undefined;
-      const result = last.getXml();
-      await context.sync();
-      return result.value;
-    });
-  } catch (error) {
-    throw HostError.from('presetLoadFailed', error);
-  }
+  const xml = await readNewestPartXml(run, RULE_NAMESPACE, 'presetLoadFailed');
   if (xml === undefined) return undefined;
   const element = unwrapXml(xml);
   if (!element || element.root !== ROOT) {
