@@ -18,7 +18,7 @@ import {
   SearchBox,
   Tooltip,
 } from '@fluentui/react-components';
-import { ArrowUndo20Regular, DocumentTable20Regular, Play20Regular, TableEdit20Regular } from '@fluentui/react-icons';
+import { ArrowUndo20Regular, DataBarVertical20Regular, DocumentTable20Regular, Play20Regular, TableEdit20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { i18nInstance } from '../core/i18n';
@@ -37,6 +37,7 @@ import { ResultsList, type RowFilter } from './components/ResultsList';
 import { RulePanel } from './components/RulePanel';
 import { SavedMappings } from './components/SavedMappings';
 import { StatusArea } from './components/StatusArea';
+import { SummarySheetStatus } from './components/SummarySheetStatus';
 import { GradeColoursContext } from './components/GradeBadge';
 import { Summary } from './components/Summary';
 import { WriteFooter, WriteOptionsPanel } from './components/WritePanel';
@@ -47,6 +48,7 @@ import { startDraft, type MappingDraft } from './state/mappingDraft';
 import { previewSkips, skipMarks } from './state/skipped';
 import { useLedger } from './state/useLedger';
 import { useMappings } from './state/useMappings';
+import { useSummarySheet } from './state/useSummarySheet';
 import { usePresets } from './state/usePresets';
 import { officeThemeMode, themeFor, type ThemeMode } from './theme';
 
@@ -96,7 +98,7 @@ const useStyles = makeStyles({
   // Side by side when they fit, one under the other in a narrow pane: never a two-line label.
   actionMain: { flexGrow: 1, flexShrink: 0, flexBasis: 'auto', whiteSpace: 'nowrap' },
   search: { width: '100%', maxWidth: 'none' },
-  mapRow: { display: 'flex' },
+  mapRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   undoRow: { display: 'flex', justifyContent: 'flex-end', marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
   card: {
     borderRadius: tokens.borderRadiusLarge,
@@ -154,7 +156,8 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
 
   const { state, dispatch } = ledger;
   const { phase, evaluation, grids } = state;
-  const busy = isBusy(phase);
+  const summarySheet = useSummarySheet(host, ledger.fail);
+  const busy = isBusy(phase) || summarySheet.busy;
   const [filter, setFilter] = useState<RowFilter | 'problems'>('all');
 
   // A changed rule grades the grids already read again (not after writing: the grids are stale then).
@@ -271,6 +274,8 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   // Nothing found: a real empty state (which sheets were searched), not the results layout with 0/0/0.
   const empty = preview && evaluation.tables.length === 0;
   const showFooter = preview && !empty;
+  // The rule on screen must be the one graded with: the sheet names the rule.
+  const canSummarize = (phase === 'preview' || phase === 'written') && !!evaluation && !!grids && !empty && !stale && !!state.evaluatedWith;
   useStickyPadding(headerRef, footerRef, !!showFooter);
 
   const [query, setQuery] = useState('');
@@ -358,7 +363,26 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
               {t('mapCommand')}
             </Button>
           </Tooltip>
+          {/* After an evaluation (the grids it was read from are still held): the committee's summary sheet. */}
+          <Tooltip content={t('summaryCreateHint')} relationship="description" withArrow>
+            <Button
+              appearance="secondary"
+              icon={<DataBarVertical20Regular />}
+              disabledFocusable={busy || !canSummarize}
+              onClick={() => {
+                if (evaluation && grids && state.evaluatedWith) void summarySheet.create(evaluation, grids, state.evaluatedWith, state.adopted);
+              }}
+            >
+              {t('summaryCreate')}
+            </Button>
+          </Tooltip>
         </div>
+        <SummarySheetStatus
+          outcome={summarySheet.outcome}
+          busy={summarySheet.busy}
+          onRemove={() => void summarySheet.remove()}
+          onDismiss={summarySheet.dismiss}
+        />
         {/* Renders nothing when there is nothing to say: no empty box between the buttons and the rule. */}
         <StatusArea
           ref={statusRef}
