@@ -16,6 +16,8 @@ import type { Evaluation, Preset, Problem } from '../core/types';
 import { planWrite } from '../core/writePlan';
 import { applyDecision, workbookNow } from '../xlsx/applyDecision';
 import { XlsxReadError } from '../xlsx/errors';
+import { addSummarySheet } from '../xlsx/summaryPart';
+import { summarySheetContent } from '../core/summarySheet';
 import { OutputExistsError, outputRefusal, writeOutputFile } from '../xlsx/outputFile';
 import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
 import { newWriteProblems, toJsonReport } from './jsonReport';
@@ -30,7 +32,7 @@ export interface CliIo {
 const t = createTranslator('cli', {
   ja: {
     usage:
-      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--map 表の読み方.json] [--json] [--out 出力.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--report 集計.html] [--lang ja|en]\n評価基準: {{presets}}',
+      '使い方: npm run evaluate -- <ファイル.xlsx> [--preset 名前] [--rule 評価基準.json] [--map 表の読み方.json] [--json] [--out 出力.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--report 集計.html] [--summary] [--lang ja|en]\n評価基準: {{presets}}',
     noFile: 'エラー: 評価する .xlsx ファイルを指定してください。',
     badArgs: 'エラー: {{detail}}',
     unknownPreset: 'エラー: 評価基準「{{preset}}」はありません。使えるのは {{presets}} です。',
@@ -51,10 +53,11 @@ const t = createTranslator('cli', {
     outDirMissing: 'エラー: 出力先のフォルダ「{{dir}}」がありません。',
     writeFailed: 'エラー: 「{{file}}」に書き込めません（{{detail}}）。ファイルが開かれていないか確認してください。',
     reportNotHtml: 'エラー: 集計レポートの出力先「{{file}}」は .html で終わる名前にしてください。',
+    summaryNeedsOut: 'エラー: --summary は --out と一緒に指定してください（集計シートは出力するコピーに追加します）。',
   },
   en: {
     usage:
-      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--map tables.json] [--json] [--out OUT.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--report REPORT.html] [--lang ja|en]\nPresets: {{presets}}',
+      'Usage: npm run evaluate -- <file.xlsx> [--preset NAME] [--rule rule.json] [--map tables.json] [--json] [--out OUT.xlsx] [--force] [--overwrite] [--notes] [--add-grade-column] [--report REPORT.html] [--summary] [--lang ja|en]\nPresets: {{presets}}',
     noFile: 'Error: give the .xlsx file to evaluate.',
     badArgs: 'Error: {{detail}}',
     unknownPreset: 'Error: there is no preset "{{preset}}". Available: {{presets}}.',
@@ -73,6 +76,7 @@ const t = createTranslator('cli', {
     outDirMissing: 'Error: the output folder "{{dir}}" does not exist.',
     writeFailed: 'Error: cannot write "{{file}}" ({{detail}}). Check that the file is not open.',
     reportNotHtml: 'Error: the report file "{{file}}" must end in .html.',
+    summaryNeedsOut: 'Error: use --summary together with --out (the summary sheet is added to the copy).',
   },
 });
 
@@ -92,6 +96,8 @@ interface Options {
   addGradeColumns: boolean;
   /** --report: the committee report's HTML file (#12). */
   report?: string;
+  /** --summary: add the 「KPI評価集計」 sheet to the --out copy. */
+  summary: boolean;
   lang: Lang;
 }
 
@@ -115,6 +121,7 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
         notes: { type: 'boolean', default: false },
         'add-grade-column': { type: 'boolean', default: false },
         report: { type: 'string' },
+        summary: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'ja' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -175,6 +182,7 @@ async function parseOptions(argv: readonly string[]): Promise<Parsed> {
       notes: values.notes,
       addGradeColumns: values['add-grade-column'],
       report: values.report,
+      summary: values.summary,
       lang,
     },
   };
@@ -225,6 +233,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
   }
+  if (o.summary && o.out === undefined) {
+    io.stderr(t(o.lang, 'summaryNeedsOut') + '\n');
+    return 2;
+  }
   if (o.report !== undefined) {
     const refusal = /\.html?$/i.test(o.report) ? outputRefusal(o.file, o.report, o.force) : 'notHtml';
     if (refusal) {
@@ -249,6 +261,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const evaluation = evaluateWorkbook(loaded.grids, o.preset, { mappings: o.mappings, wholeWorkbook: true });
   const report = toJsonReport(evaluation);
   let writeProblems: Problem[] = [];
+  // The committee summary (#12), counted as the ledger stands after this run; the text report does not show it.
+  const committee =
+    o.json || o.report !== undefined || o.summary ? committeeSummary(evaluation, loaded.grids, o.preset, o.overwrite ? 'computed' : 'ledger') : undefined;
 
   if (o.out !== undefined) {
     const plan = planWrite(evaluation, loaded.grids, {
@@ -259,6 +274,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // The decision is made on the file as read now, and carried out on its package.
     const decision = decideWrites(plan, workbookNow(loaded, plan));
     const applied = applyDecision(loaded, decision);
+    const summarySheet = committee && o.summary ? addSummarySheet(loaded, summarySheetContent(committee.summary, o.preset)) : undefined;
     try {
       await writeOutputFile(o.out, loaded.pkg.toBytes(), o.force);
     } catch (error) {
@@ -269,13 +285,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const planned = newWriteProblems(evaluation, plan).filter((p) => p.code !== 'handGradeDiffers');
     const seen = new Set(planned.map((p) => `${p.code}|${p.sheet}|${p.cell}`));
     writeProblems = [...planned, ...newWriteProblems(evaluation, { ...plan, skipped: applied.skipped }).filter((p) => !seen.has(`${p.code}|${p.sheet}|${p.cell}`))];
+    if (summarySheet?.kind === 'nameTaken') writeProblems.push(summarySheet.problem);
     report.problems.push(...toJsonReport({ ...evaluation, tables: [], problems: writeProblems }).problems);
     report.written = { cells: applied.written, notes: applied.notes, rules: applied.rules, file: o.out };
   }
 
-  // The committee summary (#12), counted as the ledger stands after this run; the text report does not show it.
-  const committee = o.json || o.report !== undefined ? committeeSummary(evaluation, loaded.grids, o.preset, o.overwrite ? 'computed' : 'ledger') : undefined;
-  if (committee) addPlaces(report, committee);
+  if (committee && (o.json || o.report !== undefined)) addPlaces(report, committee);
   if (committee && o.report !== undefined) {
     const html = committeeHtml(committee, {
       workbookTitle: coreTitle(loaded.pkg.has(CORE_PART) ? loaded.pkg.text(CORE_PART) : undefined),
