@@ -363,26 +363,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
               {t('mapCommand')}
             </Button>
           </Tooltip>
-          {/* After an evaluation (the grids it was read from are still held): the committee's summary sheet. */}
-          <Tooltip content={t('summaryCreateHint')} relationship="description" withArrow>
-            <Button
-              appearance="secondary"
-              icon={<DataBarVertical20Regular />}
-              disabledFocusable={busy || !canSummarize}
-              onClick={() => {
-                if (evaluation && grids && state.evaluatedWith) void summarySheet.create(evaluation, grids, state.evaluatedWith, state.adopted);
-              }}
-            >
-              {t('summaryCreate')}
-            </Button>
-          </Tooltip>
         </div>
-        <SummarySheetStatus
-          outcome={summarySheet.outcome}
-          busy={summarySheet.busy}
-          onRemove={() => void summarySheet.remove()}
-          onDismiss={summarySheet.dismiss}
-        />
         {/* Renders nothing when there is nothing to say: no empty box between the buttons and the rule. */}
         <StatusArea
           ref={statusRef}
@@ -515,6 +496,33 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
                 tablesWithoutGrade={tablesWithoutGrade}
                 disabled={busy}
                 onOption={(option, value) => dispatch({ type: 'setOption', option, value })}
+              />
+            </section>
+            <Divider />
+            {/* Below the results, not among the buttons at the top: the first screen after evaluating shows KPIs. */}
+            <section className={styles.writeSection} aria-label={t('summarySection')}>
+              <Text size={300} className={styles.sectionTitle}>
+                {t('summarySection')}
+              </Text>
+              <div className={styles.mapRow}>
+                <Tooltip content={t('summaryCreateHint')} relationship="description" withArrow>
+                  <Button
+                    appearance="secondary"
+                    icon={<DataBarVertical20Regular />}
+                    disabledFocusable={busy || !canSummarize}
+                    onClick={() => {
+                      if (evaluation && grids && state.evaluatedWith) void summarySheet.create(evaluation, grids, state.evaluatedWith, state.adopted);
+                    }}
+                  >
+                    {t('summaryCreate')}
+                  </Button>
+                </Tooltip>
+              </div>
+              <SummarySheetStatus
+                outcome={summarySheet.outcome}
+                busy={summarySheet.busy}
+                onRemove={() => void summarySheet.remove()}
+                onDismiss={summarySheet.dismiss}
               />
             </section>
           </div>

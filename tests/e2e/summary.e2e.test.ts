@@ -6,7 +6,7 @@
  * in a bounded number of syncs; nothing outside that sheet changes; pressed again it replaces
  * its own sheet; 集計シートを削除 removes it and its record.
  *
- * Screenshots: test-artifacts/e2e-summary.png (the pane after 集計を作成), e2e-summary-top.png (its first 900 px).
+ * Screenshots: test-artifacts/e2e-summary.png (the pane after 集計を作成), e2e-summary-section.png (the 集計 section on screen).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -83,11 +83,15 @@ describe('集計を作成 in the built pane over the workbook double', () => {
     onTestFailed(async () => {
       if (pane && !page.isClosed()) await screenshot(page, 'e2e-failure-summary.png').catch(() => undefined);
     });
-    const create = page.getByRole('button', { name: '集計を作成', exact: true });
-    await create.waitFor({ state: 'visible', timeout: WAIT });
-    await page.getByRole('button', { name: 'すべて評価', exact: true }).click();
+    const evaluate = page.getByRole('button', { name: 'すべて評価', exact: true });
+    await evaluate.waitFor({ state: 'visible', timeout: WAIT });
+    await settle(page);
+    await evaluate.click();
     await page.getByRole('region', { name: '評価結果' }).waitFor({ state: 'visible', timeout: WAIT });
     await settle(page);
+    // With the results (below them): offered once there is an evaluation.
+    const create = page.getByRole('button', { name: '集計を作成', exact: true });
+    await create.waitFor({ state: 'visible', timeout: WAIT });
     await expect.poll(() => create.isEnabled(), { timeout: WAIT }).toBe(true);
 
     const before = await w(page).allCells();
@@ -98,7 +102,8 @@ describe('集計を作成 in the built pane over the workbook double', () => {
     // Read (sheet of that name, our record) + write (values, formats, colour rules) + record the id.
     expect((await w(page).syncCount()) - syncsBefore, 'syncs for 集計を作成 (no earlier summary)').toBe(3);
     await screenshot(page, 'e2e-summary.png');
-    await page.screenshot({ path: join(ARTIFACTS, 'e2e-summary-top.png'), animations: 'disabled' });
+    await page.getByRole('region', { name: '推進委員会向けの集計' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'e2e-summary-section.png'), animations: 'disabled' });
 
     expect(await w(page).sheetNames()).toEqual([...SHEETS, PROTECTED_SHEET, SUMMARY_SHEET_NAME]);
     const after = await w(page).allCells();

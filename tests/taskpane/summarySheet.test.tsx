@@ -34,9 +34,12 @@ function rowOf(host: FakeHost, label: string) {
 }
 
 describe('集計を作成', () => {
-  it('waits for an evaluation', () => {
+  it('is offered with the results, after an evaluation', async () => {
     renderPane();
-    expect(createButton().getAttribute('aria-disabled')).toBe('true');
+    expect(screen.queryByRole('button', { name: '集計を作成' })).toBeNull();
+    await evaluateAll();
+    expect(screen.getByRole('region', { name: '推進委員会向けの集計' })).toBeTruthy();
+    expect(createButton().getAttribute('aria-disabled')).toBeNull();
   });
 
   it('writes the KPI評価集計 sheet counted from the ledger and says so; nothing else changes', async () => {
