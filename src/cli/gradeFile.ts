@@ -11,6 +11,8 @@ import { decideWrites } from '../core/decide';
 import { evaluateWorkbook } from '../core/evaluate';
 import type { TableMapping } from '../core/mapping';
 import { CORE_PART, addPlaces, committeeHtml, committeeSummary, coreTitle } from '../report/committee';
+import { summarySheetContent } from '../core/summarySheet';
+import { addSummarySheet } from '../xlsx/summaryPart';
 import type { Evaluation, Preset, Problem } from '../core/types';
 import { planWrite } from '../core/writePlan';
 import { applyDecision, workbookNow } from '../xlsx/applyDecision';
@@ -32,6 +34,8 @@ export interface GradeJob {
   mappings?: readonly TableMapping[];
   /** The committee summary goes into the report (--json); with `reportFile`, its HTML is written there too. */
   summary?: boolean;
+  /** --summary: the 「KPI評価集計」 sheet is added to the `out` copy. */
+  summarySheet?: boolean;
   reportFile?: string;
   /** Where the graded copy goes; none = only the report. */
   out?: string;
@@ -134,6 +138,13 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
   const report = toJsonReport(evaluation);
   let writeProblems: Problem[] = [];
 
+  // The committee summary (#12), counted as the ledger stands after this run (before the copy is
+  // written, so the summary sheet can go into it); the text report does not show it.
+  const committee =
+    job.summary || job.reportFile !== undefined || job.summarySheet
+      ? committeeSummary(evaluation, loaded.grids, job.preset, job.overwrite ? 'computed' : 'ledger')
+      : undefined;
+
   if (job.out !== undefined) {
     const plan = planWrite(evaluation, loaded.grids, {
       adopt: job.overwrite ? 'all' : ownGradeCells(history),
@@ -144,6 +155,7 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
     const decision = decideWrites(plan, workbookNow(loaded, plan));
     const applied = applyDecision(loaded, decision);
     recordOutWrite(loaded, history, decision, new Date().toISOString());
+    const sheet = committee && job.summarySheet ? addSummarySheet(loaded, summarySheetContent(committee.summary, job.preset)) : undefined;
     try {
       await writeOutputFile(job.out, loaded.pkg.toBytes(), job.force);
     } catch (error) {
@@ -153,15 +165,14 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
     const planned = newWriteProblems(evaluation, plan).filter((p) => p.code !== 'handGradeDiffers');
     const seen = new Set(planned.map((p) => `${p.code}|${p.sheet}|${p.cell}`));
     writeProblems = [...planned, ...newWriteProblems(evaluation, { ...plan, skipped: applied.skipped }).filter((p) => !seen.has(`${p.code}|${p.sheet}|${p.cell}`))];
+    if (sheet?.kind === 'nameTaken') writeProblems.push(sheet.problem);
     report.problems.push(...toJsonReport({ ...evaluation, tables: [], problems: writeProblems }).problems);
     report.written = { cells: applied.written, notes: applied.notes, rules: applied.rules, file: job.out };
   }
 
   addHistoryToReport(report, history, loaded.grids);
 
-  // The committee summary (#12), counted as the ledger stands after this run; the text report does not show it.
-  const committee = job.summary || job.reportFile !== undefined ? committeeSummary(evaluation, loaded.grids, job.preset, job.overwrite ? 'computed' : 'ledger') : undefined;
-  if (committee) addPlaces(report, committee);
+  if (committee && (job.summary || job.reportFile !== undefined)) addPlaces(report, committee);
   if (committee && job.reportFile !== undefined) {
     const html = committeeHtml(committee, {
       workbookTitle: coreTitle(loaded.pkg.has(CORE_PART) ? loaded.pkg.text(CORE_PART) : undefined),

@@ -57,6 +57,7 @@ export async function runMany(o: Options, io: CliIo): Promise<number> {
     notes: o.notes,
     addGradeColumns: o.addGradeColumns,
     lang: o.lang,
+    summarySheet: o.summarySheet,
   }));
 
   const progress = !o.json && io.stderrIsTerminal && jobs.length > 0 ? progressBar(io.stderr, jobs.length, o.lang) : noProgress;

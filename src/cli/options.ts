@@ -29,6 +29,8 @@ export interface Options {
   addGradeColumns: boolean;
   /** One input only: the committee report's HTML file (#12). */
   report?: string;
+  /** --summary: add the 「KPI評価集計」 sheet to each graded copy. */
+  summarySheet: boolean;
   /** Print the grades per fiscal year of every KPI (one file). */
   history: boolean;
   /** Files graded at once; undefined = one per CPU. */
@@ -89,6 +91,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
         'add-grade-column': { type: 'boolean', default: false },
         jobs: { type: 'string' },
         history: { type: 'boolean', default: false },
+        summary: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'ja' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -138,6 +141,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
     if (!parsed.ok) return fail(t(lang, 'badMap', { file: mapFile, errors: parsed.errors.join(' / ') }));
     mappings = parsed.mappings;
   }
+  if (values.summary && values.out === undefined && values['out-dir'] === undefined) return fail(t(lang, 'summaryNeedsOut'));
   if (values.report !== undefined && positionals.length > 1) return fail(t(lang, 'reportWithMany'));
   return {
     kind: 'run',
@@ -155,6 +159,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
       addGradeColumns: values['add-grade-column'],
       jobs,
       history: values.history,
+      summarySheet: values.summary,
       lang,
     },
   };

@@ -6,6 +6,7 @@
 import type { CellRange, SheetGrid } from '../core/grid';
 import type { History, HistoryEntry } from '../core/history/model';
 import type { TableMapping } from '../core/mapping';
+import type { SummarySheetContent } from '../core/summarySheet';
 import type { Preset, Problem, WritePlan } from '../core/types';
 import type { HistoryRead } from './historyPayload';
 
@@ -42,6 +43,11 @@ export interface SelectedRange {
   readonly grid: SheetGrid;
 }
 
+/** What writing the 「KPI評価集計」 sheet did: written (a new sheet, or ours replaced), or refused because the officer has a sheet of that name. */
+export type SummaryWriteResult =
+  | { readonly kind: 'written'; readonly sheet: string; readonly replaced: boolean }
+  | { readonly kind: 'nameTaken'; readonly sheet: string; readonly problem: Problem };
+
 export interface LedgerHost {
   /** Reads the sheets in scope into grids: values, displayed text, number formats, formulas, merges, protection. */
   readGrids(scope: EvaluationScope, options?: { signal?: AbortSignal; onProgress?: (p: ReadProgress) => void }): Promise<SheetGrid[]>;
@@ -77,4 +83,11 @@ export interface LedgerHost {
   saveMappings(mappings: readonly TableMapping[]): Promise<void>;
   /** The selected range (on the active sheet) and its cells. */
   readSelection(): Promise<SelectedRange>;
+  /**
+   * Writes the summary sheet (replacing the add-in's own earlier one; a sheet of that name the
+   * add-in did not make is never replaced: `nameTaken`). No other sheet is touched.
+   */
+  writeSummarySheet(content: SummarySheetContent): Promise<SummaryWriteResult>;
+  /** Removes the summary sheet the add-in made (and its record); false when there was none of ours. */
+  removeSummarySheet(name: string): Promise<boolean>;
 }

@@ -15,6 +15,7 @@
  */
 import { applyPlan } from './applyPlan';
 import { officeRun, type ExcelRun } from './excelRun';
+import { removeSummarySheet, writeSummarySheet } from './summarySheet';
 import type { Preset } from '../core/types';
 import type { LedgerHost } from './host';
 import { NOTES_REQUIREMENT } from './notes';
@@ -72,5 +73,7 @@ export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostO
     loadMappings: () => loadMappings(run, options.onInvalidSavedMappings),
     saveMappings: (mappings) => saveMappings(run, mappings),
     readSelection: () => readSelection(run),
+    writeSummarySheet: (content) => writeSummarySheet(run, content),
+    removeSummarySheet: (name) => removeSummarySheet(run, name),
   };
 }

@@ -19,17 +19,16 @@ import { cellAddress } from '../core/grid';
 import { toGradeText } from '../core/gradeText';
 import { makeProblem } from '../core/problems';
 import type { SummarySheetContent } from '../core/summarySheet';
-import type { GradeKey, Problem } from '../core/types';
+import type { GradeKey } from '../core/types';
 import { gradeRuleFormulaFor, queueGradeRule } from './conditionalFormats';
 import type { ExcelRun } from './excelRun';
+import type { SummaryWriteResult } from './host';
 import { unwrapXml, wrapInXml } from './xmlPayload';
 
 export const SUMMARY_SHEET_NAMESPACE = 'urn:kpi-ledger-addin:summary-sheet:v1';
 const ROOT = 'kpiSummarySheet';
 
-export type SummaryWriteResult =
-  | { readonly kind: 'written'; readonly sheet: string; readonly replaced: boolean }
-  | { readonly kind: 'nameTaken'; readonly sheet: string; readonly problem: Problem };
+export type { SummaryWriteResult };
 
 /** The sheet id in our record, or undefined when the record is missing or not ours. */
 function recordedSheetId(xml: string | undefined): string | undefined {

@@ -19,7 +19,7 @@ import {
   MenuItem,
   Tooltip,
 } from '@fluentui/react-components';
-import { ArrowUndo20Regular, DocumentTable20Regular, Play20Regular, TableEdit20Regular } from '@fluentui/react-icons';
+import { ArrowUndo20Regular, DataBarVertical20Regular, DocumentTable20Regular, Play20Regular, TableEdit20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { i18nInstance } from '../core/i18n';
@@ -38,6 +38,7 @@ import { ResultsList, type RowFilter } from './components/ResultsList';
 import { RulePanel } from './components/RulePanel';
 import { SavedMappings } from './components/SavedMappings';
 import { StatusArea } from './components/StatusArea';
+import { SummarySheetStatus } from './components/SummarySheetStatus';
 import { GradeColoursContext } from './components/GradeBadge';
 import { Summary } from './components/Summary';
 import { WriteFooter, WriteOptionsPanel } from './components/WritePanel';
@@ -48,6 +49,7 @@ import { startDraft, type MappingDraft } from './state/mappingDraft';
 import { previewSkips, skipMarks } from './state/skipped';
 import { useLedger } from './state/useLedger';
 import { useMappings } from './state/useMappings';
+import { useSummarySheet } from './state/useSummarySheet';
 import { usePresets } from './state/usePresets';
 import { officeThemeMode, themeFor, type ThemeMode } from './theme';
 
@@ -97,6 +99,7 @@ const useStyles = makeStyles({
   // Side by side when they fit, one under the other in a narrow pane: never a two-line label.
   actionMain: { flexGrow: 1, flexShrink: 0, flexBasis: 'auto', whiteSpace: 'nowrap' },
   search: { width: '100%', maxWidth: 'none' },
+  buttonRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   undoRow: { display: 'flex', justifyContent: 'flex-end', marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
   card: {
     borderRadius: tokens.borderRadiusLarge,
@@ -154,7 +157,8 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
 
   const { state, dispatch } = ledger;
   const { phase, evaluation, grids } = state;
-  const busy = isBusy(phase);
+  const summarySheet = useSummarySheet(host, ledger.fail);
+  const busy = isBusy(phase) || summarySheet.busy;
   const [filter, setFilter] = useState<RowFilter | 'problems'>('all');
 
   // A changed rule grades the grids already read again (not after writing: the grids are stale then).
@@ -271,6 +275,8 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   // Nothing found: a real empty state (which sheets were searched), not the results layout with 0/0/0.
   const empty = preview && evaluation.tables.length === 0;
   const showFooter = preview && !empty;
+  // The rule on screen must be the one graded with: the sheet names the rule.
+  const canSummarize = (phase === 'preview' || phase === 'written') && !!evaluation && !!grids && !empty && !stale && !!state.evaluatedWith;
   useStickyPadding(headerRef, footerRef, !!showFooter);
 
   const [query, setQuery] = useState('');
@@ -495,6 +501,33 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
                 tablesWithoutGrade={tablesWithoutGrade}
                 disabled={busy}
                 onOption={(option, value) => dispatch({ type: 'setOption', option, value })}
+              />
+            </section>
+            <Divider />
+            {/* Below the results, not among the buttons at the top: the first screen after evaluating shows KPIs. */}
+            <section className={styles.writeSection} aria-label={t('summarySection')}>
+              <Text size={300} className={styles.sectionTitle}>
+                {t('summarySection')}
+              </Text>
+              <div className={styles.buttonRow}>
+                <Tooltip content={t('summaryCreateHint')} relationship="description" withArrow>
+                  <Button
+                    appearance="secondary"
+                    icon={<DataBarVertical20Regular />}
+                    disabledFocusable={busy || !canSummarize}
+                    onClick={() => {
+                      if (evaluation && grids && state.evaluatedWith) void summarySheet.create(evaluation, grids, state.evaluatedWith, state.adopted);
+                    }}
+                  >
+                    {t('summaryCreate')}
+                  </Button>
+                </Tooltip>
+              </div>
+              <SummarySheetStatus
+                outcome={summarySheet.outcome}
+                busy={summarySheet.busy}
+                onRemove={() => void summarySheet.remove()}
+                onDismiss={summarySheet.dismiss}
               />
             </section>
           </div>

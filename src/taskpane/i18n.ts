@@ -259,6 +259,20 @@ const ja = {
   'err.loadMappings.do': 'いまは見出しから表を探して評価します。必要なら範囲を選択して読み方を保存し直してください。',
   'err.saveMappings': '表の読み方をブックに保存できませんでした。',
   'err.saveMappings.do': 'ブックが読み取り専用でないか確認して、もう一度保存してください。',
+  'err.summary': '集計シートを作成できませんでした。',
+  'err.summary.do': 'セルを編集中でないか、ブックが読み取り専用や保護されていないかを確認して、もう一度「集計を作成」を押してください。',
+  'err.removeSummary': '集計シートを削除できませんでした。',
+  'err.removeSummary.do': 'セルを編集中でないか、ブックが保護されていないかを確認して、もう一度「集計シートを削除」を押してください。',
+  summarySection: '推進委員会向けの集計',
+  summaryCreate: '集計を作成',
+  summaryCreateHint: '基本目標・基本的方向別、担当課別の評価の件数と指標一覧を「KPI評価集計」シートに書きます（ほかのシートは変更しません）',
+  summaryWritten: '「{{sheet}}」シートに集計を作成しました。',
+  summaryReplaced: '「{{sheet}}」シートの集計を作り直しました（前回このアドインが作った集計を置き換えました）。',
+  summaryWrittenDetail: '数えたのは書き込み後の台帳の評価です（入力済みの評価は、基準の評価を採用した行を除いてそのまま数えます）。',
+  summaryTakenTitle: '集計シートを作成しませんでした。',
+  summaryRemove: '集計シートを削除',
+  summaryRemoved: '「{{sheet}}」シートを削除しました。',
+  summaryNotFound: 'このアドインが作った「{{sheet}}」シートは見つかりませんでした（既に削除されたか、名前が変わっています）。',
 } as const;
 
 type Key = keyof typeof ja;
@@ -515,6 +529,20 @@ const en: Record<Key, string> = {
   'err.loadMappings.do': 'Tables are found from their headers for now. Select a range and save its reading again if needed.',
   'err.saveMappings': 'The table reading could not be saved in the workbook.',
   'err.saveMappings.do': 'Check that the workbook is not read-only and save again.',
+  'err.summary': 'The summary sheet could not be created.',
+  'err.summary.do': 'Check that no cell is being edited and the workbook is not read-only or protected, then press "Create summary" again.',
+  'err.removeSummary': 'The summary sheet could not be deleted.',
+  'err.removeSummary.do': 'Check that no cell is being edited and the workbook is not protected, then press "Delete summary sheet" again.',
+  summarySection: 'Summary for the committee',
+  summaryCreate: 'Create summary',
+  summaryCreateHint: 'Writes the grade counts per goal and direction, per department and the list of indicators to the sheet "KPI評価集計" (no other sheet is changed)',
+  summaryWritten: 'The summary was created on sheet "{{sheet}}".',
+  summaryReplaced: 'The summary on sheet "{{sheet}}" was made again (it replaces the one this add-in made before).',
+  summaryWrittenDetail: 'It counts the grades the ledger holds after writing (typed grades as they are, except on rows where you chose the computed grade).',
+  summaryTakenTitle: 'The summary sheet was not created.',
+  summaryRemove: 'Delete summary sheet',
+  summaryRemoved: 'Sheet "{{sheet}}" was deleted.',
+  summaryNotFound: 'No sheet "{{sheet}}" made by this add-in was found (it was deleted or renamed already).',
 };
 
 export type TaskpaneKey = Key;

@@ -13,7 +13,8 @@ import { cellAt, parseCellAddress, parseRangeAddress, rangeAddress } from '../..
 import type { TableMapping } from '../../src/core/mapping';
 import { makeProblem } from '../../src/core/problems';
 import type { Preset, Problem, WritePlan } from '../../src/core/types';
-import type { ApplyReport, EvaluationScope, LedgerHost, ReadProgress, SelectedRange, UndoReport } from '../../src/excel/host';
+import type { SummarySheetContent } from '../../src/core/summarySheet';
+import type { ApplyReport, EvaluationScope, LedgerHost, ReadProgress, SelectedRange, SummaryWriteResult, UndoReport } from '../../src/excel/host';
 
 type Method =
   | 'readGrids'
@@ -25,7 +26,9 @@ type Method =
   | 'selectCell'
   | 'loadMappings'
   | 'saveMappings'
-  | 'readSelection';
+  | 'readSelection'
+  | 'writeSummarySheet'
+  | 'removeSummarySheet';
 
 interface MutableGrid {
   name: string;
@@ -64,6 +67,8 @@ export interface FakeHostCalls {
   readonly selectCell: { sheet: string; address: string }[];
   readonly savePreset: Preset[];
   readonly saveMappings: (readonly TableMapping[])[];
+  readonly writeSummarySheet: SummarySheetContent[];
+  readonly removeSummarySheet: string[];
 }
 
 export interface FakeHost extends LedgerHost {
@@ -86,6 +91,10 @@ export interface FakeHost extends LedgerHost {
   selectRange(sheet: string, address: string): void;
   /** The table readings saved now. */
   readonly savedMappings: readonly TableMapping[];
+  /** The sheets of the workbook now, in order. */
+  sheetNames(): string[];
+  /** The officer adds an (empty) sheet of their own. */
+  addSheet(name: string): void;
 }
 
 function cloneGrid(grid: SheetGrid): MutableGrid {
@@ -134,7 +143,19 @@ export function createFakeHost(grids: readonly SheetGrid[], options: FakeHostOpt
   const failures = new Map<Method, unknown>();
   let gate: Promise<void> | undefined;
   let lastSignal: AbortSignal | undefined;
-  const calls: FakeHostCalls = { readGrids: [], applyPlan: [], undoLastWrite: 0, selectCell: [], savePreset: [], saveMappings: [] };
+  const calls: FakeHostCalls = {
+    readGrids: [],
+    applyPlan: [],
+    undoLastWrite: 0,
+    selectCell: [],
+    savePreset: [],
+    saveMappings: [],
+    writeSummarySheet: [],
+    removeSummarySheet: [],
+  };
+  // The summary sheet the add-in made (as the Office host records its id): a sheet of that name
+  // that is not this one is the officer's.
+  let ownSummary: MutableGrid | undefined;
 
   const sheet = (name: string): MutableGrid | undefined => book.find((g) => g.name === name);
   const failIfAsked = (method: Method) => {
@@ -300,6 +321,43 @@ export function createFakeHost(grids: readonly SheetGrid[], options: FakeHostOpt
       }
       const merges = g.merges.filter((m) => m.left <= range.right && range.left <= m.right && m.top <= range.bottom && range.top <= m.bottom);
       return { sheet: g.name, range, address: rangeAddress(range), grid: { name: g.name, rows, merges: merges.map((m) => ({ ...m })) } };
+    },
+
+    async writeSummarySheet(content: SummarySheetContent): Promise<SummaryWriteResult> {
+      calls.writeSummarySheet.push(content);
+      await Promise.resolve();
+      failIfAsked('writeSummarySheet');
+      const existing = sheet(content.name);
+      if (existing && existing !== ownSummary) {
+        return { kind: 'nameTaken', sheet: content.name, problem: makeProblem('summarySheetTaken', content.name, 'A1') };
+      }
+      const replaced = existing !== undefined;
+      if (existing) book.splice(book.indexOf(existing), 1);
+      const rows = content.rows.map((r) =>
+        r.map((v): GridCell | undefined => (v === null || v === '' ? undefined : { text: String(v), value: v })),
+      );
+      ownSummary = { name: content.name, rows, merges: [] };
+      book.push(ownSummary);
+      return { kind: 'written', sheet: content.name, replaced };
+    },
+
+    async removeSummarySheet(name) {
+      calls.removeSummarySheet.push(name);
+      await Promise.resolve();
+      failIfAsked('removeSummarySheet');
+      const existing = sheet(name);
+      if (!existing || existing !== ownSummary) return false;
+      book.splice(book.indexOf(existing), 1);
+      ownSummary = undefined;
+      return true;
+    },
+
+    sheetNames() {
+      return book.map((g) => g.name);
+    },
+
+    addSheet(name) {
+      book.push({ name, rows: [], merges: [] });
     },
 
     selectRange(sheetName, address) {

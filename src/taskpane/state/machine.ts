@@ -33,7 +33,9 @@ export type FailedOperation =
   | 'select'
   | 'readSelection'
   | 'loadMappings'
-  | 'saveMappings';
+  | 'saveMappings'
+  | 'summary'
+  | 'removeSummary';
 
 export interface ErrorInfo {
   /** What was thrown, in words (Japanese when the thrower had Japanese). */

@@ -1,0 +1,64 @@
+/**
+ * Drives 「集計を作成」 and its own undo 「集計シートを削除」. Kept apart from the ledger's
+ * machine: the summary sheet is a sheet of its own, not a change to the ledger's cells, so it
+ * has its own state (busy, what the last press did) and its own undo. Failures go to the
+ * pane's one error area (ops `summary` / `removeSummary`).
+ */
+import { useCallback, useState } from 'react';
+import type { SheetGrid } from '../../core/grid';
+import { SUMMARY_SHEET_NAME } from '../../core/summarySheet';
+import type { Evaluation, Preset, Problem } from '../../core/types';
+import type { LedgerHost } from '../../excel/host';
+import { errorInfo, type ErrorInfo, type FailedOperation } from './machine';
+import { paneSummaryContent } from './summarySheet';
+
+export type SummaryOutcome =
+  | { readonly kind: 'written'; readonly sheet: string; readonly replaced: boolean }
+  | { readonly kind: 'nameTaken'; readonly sheet: string; readonly problem: Problem }
+  | { readonly kind: 'removed'; readonly sheet: string }
+  /** Nothing of ours to remove (the officer deleted or renamed it already). */
+  | { readonly kind: 'notFound'; readonly sheet: string };
+
+export interface SummarySheet {
+  readonly busy: boolean;
+  readonly outcome?: SummaryOutcome;
+  create(evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, adopted: ReadonlySet<string>): Promise<void>;
+  remove(): Promise<void>;
+  dismiss(): void;
+}
+
+export function useSummarySheet(host: LedgerHost, fail: (op: FailedOperation, error: ErrorInfo) => void): SummarySheet {
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<SummaryOutcome | undefined>();
+
+  const create = useCallback(
+    async (evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, adopted: ReadonlySet<string>) => {
+      setBusy(true);
+      setOutcome(undefined);
+      try {
+        const content = paneSummaryContent(evaluation, grids, preset, adopted);
+        setOutcome(await host.writeSummarySheet(content));
+      } catch (e) {
+        fail('summary', errorInfo(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [host, fail],
+  );
+
+  const remove = useCallback(async () => {
+    setBusy(true);
+    try {
+      const removed = await host.removeSummarySheet(SUMMARY_SHEET_NAME);
+      setOutcome({ kind: removed ? 'removed' : 'notFound', sheet: SUMMARY_SHEET_NAME });
+    } catch (e) {
+      fail('removeSummary', errorInfo(e));
+    } finally {
+      setBusy(false);
+    }
+  }, [host, fail]);
+
+  const dismiss = useCallback(() => setOutcome(undefined), []);
+  return { busy, outcome, create, remove, dismiss };
+}
