@@ -4,10 +4,10 @@
  * command line does: the tabs 「前回より悪化」「前回より改善」 with their counts, and each KPI's
  * grade history in its row. Through the real Office host over the workbook double.
  */
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kpiKey, type HistoryEntry, type HistoryKpi } from '../../src/core/history/model';
-import { historyToXml } from '../../src/excel/historyPayload';
+import { HISTORY_NAMESPACE, historyToXml } from '../../src/excel/historyPayload';
 import { createOfficeHost } from '../../src/excel/officeHost';
 import { App } from '../../src/taskpane/App';
 import { createWorkbookDouble } from '../support/workbookDouble';
@@ -86,5 +86,24 @@ describe('the pane compares with the last evaluation', () => {
     expect(screen.queryByRole('tab', { name: /^前回より/ })).toBeNull();
     expect(screen.queryByText(/→ H29/)).toBeNull();
     expect(kpiRows()).toHaveLength(1);
+  });
+
+  it('a target revised since last time is said once in the reason, on screen and in the recorded entry', async () => {
+    const double = createWorkbookDouble([{ name: SHEET, cells: [HEADER, ['1', '転入者数', '100人', '140人', '200人', '']] }]);
+    // Last year the target was 150人; now 200人.
+    const entry: HistoryEntry = { date: '2017-05-31T09:00:00.000Z', fiscalYear: 2016, presetId: 'standard', source: 'pane', kpis: [previous('転入者数', 'A', 'Ａ', 100, 150)] };
+    double.addCustomXmlPart(historyToXml({ version: 1, entries: [entry] }));
+    const host = createOfficeHost(double.run, { isSetSupported: double.isSetSupported });
+    render(<App host={host} theme="light" />);
+    await evaluateAll();
+    const note = '（目標値を 150人 から 200人 に変更）';
+    expect(within(kpiRows()[0]!).getByText((text) => text.includes(note))).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^書き込む/ }));
+    await screen.findByText('1件の達成状況を書き込みました');
+    await waitFor(() => expect(double.customXmlParts(HISTORY_NAMESPACE)).toHaveLength(1));
+    const read = await host.loadHistory!();
+    if (read.kind !== 'ok') throw new Error(read.kind);
+    const reason = read.history.entries[1]!.kpis[0]!.reason;
+    expect(reason.split(note).length - 1, reason).toBe(1);
   });
 });

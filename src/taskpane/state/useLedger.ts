@@ -75,6 +75,9 @@ export function useLedger(
   // The history read with the grids: a regrade compares with the same entry.
   const savedHistoryRef = useRef<History | undefined>(undefined);
   const [history, setHistory] = useState<PaneHistory | undefined>(undefined);
+  // The evaluation as graded, before the revision notes: recordPaneWrite compares it with the
+  // history as it is at the write and adds them itself (withRevisionReasons is not idempotent).
+  const gradedRef = useRef<Evaluation | undefined>(undefined);
 
   const fail = useCallback((op: FailedOperation, error: ErrorInfo) => dispatch({ type: 'fail', op, ...error }), []);
 
@@ -105,6 +108,7 @@ export function useLedger(
       const comparison = saved ? compareWithPrevious(graded, lastEntry(saved)) : undefined;
       const evaluation = comparison ? withRevisionReasons(graded, comparison) : graded;
       setHistory(saved && comparison ? { history: saved, comparison } : undefined);
+      gradedRef.current = graded;
       dispatch({ type: 'evaluated', run, evaluation, preset: rule });
       onEvaluatedRef.current?.(evaluation);
     } catch (e) {
@@ -163,7 +167,7 @@ export function useLedger(
   const write = useCallback(
     async (plan: WritePlan) => {
       if (stateRef.current.phase !== 'preview') return;
-      const evaluation = stateRef.current.evaluation;
+      const evaluation = gradedRef.current ?? stateRef.current.evaluation;
       dispatch({ type: 'writeStart', cells: plan.writes.length });
       try {
         const report = await host.applyPlan(plan);
