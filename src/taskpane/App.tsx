@@ -176,6 +176,8 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   }, [choice.active, phase, state.evaluatedWith, regrade, autoRegrade]);
 
   useEffect(() => setFilter('all'), [state.readRun]);
+  // The change counts since the last history entry; undefined when there is none to compare with.
+  const changeCounts = ledger.history?.history.entries.length ? ledger.history.comparison.counts : undefined;
 
   // 「この範囲をKPIの表として読む」: the selection read, the dialog open on a draft of it.
   const [draft, setDraft] = useState<MappingDraft | undefined>();
@@ -444,7 +446,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
                 </MessageBarActions>
               </MessageBar>
             )}
-            {(differing.length > 0 || ungradedCount > 0 || toCheck.length > 0) && (
+            {(differing.length > 0 || ungradedCount > 0 || toCheck.length > 0 || changeCounts) && (
               <TabList
                 ref={tabsRef}
                 size="small"
@@ -456,6 +458,9 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
                 {toCheck.length > 0 && <Tab value="problems">{t('filterProblems', { count: n(toCheck.length) })}</Tab>}
                 {differing.length > 0 && <Tab value="differs">{t('filterDiffers', { count: n(differing.length) })}</Tab>}
                 {ungradedCount > 0 && <Tab value="ungraded">{t('filterUngraded', { count: n(ungradedCount) })}</Tab>}
+                {/* 「前回より悪化」「前回より改善」 (ChangeFilter's words), only with a previous entry. */}
+                {changeCounts && <Tab value="worse">{t('filterWorse', { count: n(changeCounts.worse) })}</Tab>}
+                {changeCounts && <Tab value="better">{t('filterBetter', { count: n(changeCounts.better) })}</Tab>}
               </TabList>
             )}
             {filter === 'problems' ? (
@@ -487,6 +492,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
                   marks={marks}
                   onAdopt={onAdopt}
                   onSelect={ledger.select}
+                  {...(ledger.history && { history: ledger.history })}
                 />
               </>
             )}

@@ -23,8 +23,14 @@ import {
 import { LockClosed16Regular, MathFormula16Regular } from '@fluentui/react-icons';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { readGradeText } from '../../core/gradeText';
+import { ledgerHistory } from '../../core/history/ledger';
+import { kpiKey } from '../../core/history/model';
+import { gradesByYear } from '../../core/history/timeline';
 import type { EvaluatedKpi, ValueCell } from '../../core/types';
 import { useT } from '../i18n';
+import type { PaneHistory } from '../state/useLedger';
+import { KpiHistory } from './history/KpiHistory';
+import type { ChartPoint } from './history/historyView';
 import { GradeBadge } from './GradeBadge';
 
 /** Phrase-aware line breaking for Japanese text (see the head of the file). */
@@ -176,6 +182,33 @@ export interface KpiRowProps {
   readonly hintId: string;
   readonly onAdopt: (key: string, adopt: boolean) => void;
   readonly onSelect: (sheet: string, address: string) => void;
+  /** The saved history and this evaluation's comparison (issue 13): the KPI's grade history is shown from it. */
+  readonly history?: PaneHistory;
+}
+
+/** The values of the small chart: the ledger's own yearly numbers (baseline, intermediates, current). */
+function chartPoints(kpi: EvaluatedKpi['kpi']): ChartPoint[] {
+  const points: ChartPoint[] = [];
+  for (const cell of [kpi.baseline, ...kpi.intermediates, kpi.current])
+    if (cell?.reading.kind === 'number' && cell.year !== undefined) points.push({ year: cell.year, value: cell.reading.value });
+  return points;
+}
+
+/**
+ * The KPI's history under its reason, only when there is one to show: an earlier grade (the
+ * ledger's 前年度評価 or a saved entry) or a revised target or baseline. Without history the row
+ * stays as it was, so the first screen keeps as many KPIs in view.
+ */
+function RowHistory({ ek, sheet, history }: { ek: EvaluatedKpi; sheet: string; history: PaneHistory }) {
+  const { kpi, outcome } = ek;
+  const key = kpiKey(sheet, kpi.name, kpi.department);
+  const past = gradesByYear(key, ledgerHistory(kpi), history.history);
+  const revisions = history.comparison.kpis.find((k) => k.key === key)?.revisions ?? [];
+  if (past.size === 0 && revisions.length === 0) return null;
+  const now = kpi.current?.year !== undefined && outcome.grade !== null ? { year: kpi.current.year, grade: outcome.grade } : undefined;
+  const grades = gradesByYear(key, ledgerHistory(kpi), history.history, now);
+  const target = kpi.target?.reading.kind === 'number' ? { value: kpi.target.reading.value, text: kpi.target.text.trim() } : undefined;
+  return <KpiHistory grades={grades} values={chartPoints(kpi)} revisions={revisions} {...(target && { target })} />;
 }
 
 /**
@@ -290,6 +323,7 @@ export const KpiRow = memo(function KpiRow(props: KpiRowProps) {
         <Text size={200} className={styles.reason}>
           {lang === 'ja' ? outcome.reason : outcome.reasonEn}
         </Text>
+        {props.history && <RowHistory ek={ek} sheet={sheet} history={props.history} />}
         {skip === 'formula' && (
           <Text size={200} className={styles.skip}>
             <MathFormula16Regular className={styles.skipIcon} aria-hidden />

@@ -25,9 +25,12 @@ import {
 import { DocumentTable20Regular, LockClosed16Regular, TableDismiss16Regular } from '@fluentui/react-icons';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { cellAddress, rangeAddress } from '../../core/grid';
+import type { GradeChange } from '../../core/history/compare';
+import { kpiKey } from '../../core/history/model';
 import { gradeCellKey, type EvaluatedKpi, type EvaluatedTable } from '../../core/types';
 import { useT } from '../i18n';
 import { tableKey } from '../state/headings';
+import type { PaneHistory } from '../state/useLedger';
 import { NO_MARKS, rowSkip, tableSkip, type SkipMarks } from '../state/skipped';
 import { KpiRow } from './KpiRow';
 
@@ -37,7 +40,8 @@ export const TABLE_PAGE = 20;
 /** Up to this many KPIs in all, every table starts open. */
 export const OPEN_ALL_UP_TO = 40;
 
-export type RowFilter = 'all' | 'differs' | 'ungraded';
+/** 'worse' / 'better': 「前回より悪化」「前回より改善」, by the comparison with the last history entry. */
+export type RowFilter = 'all' | 'differs' | 'ungraded' | 'worse' | 'better';
 
 const useStyles = makeStyles({
   sheet: {
@@ -107,6 +111,8 @@ export interface ResultsListProps {
   readonly query?: string;
   /** Each table's heading in the ledger (state/headings.ts), by table key. */
   readonly headings?: ReadonlyMap<string, string>;
+  /** The saved history and this evaluation's comparison with its last entry (issue 13). */
+  readonly history?: PaneHistory;
 }
 
 /** Names compared as the officer reads them: full/half width, case and spaces do not matter. */
@@ -114,11 +120,20 @@ export function searchKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
-function matches(ek: EvaluatedKpi, filter: RowFilter, query = ''): boolean {
+function matches(ek: EvaluatedKpi, filter: RowFilter, query = '', sheet = '', changes?: ReadonlyMap<string, GradeChange>): boolean {
   if (query !== '' && !searchKey(ek.kpi.name).includes(query)) return false;
   if (filter === 'differs') return ek.differs;
   if (filter === 'ungraded') return ek.outcome.grade === null;
+  if (filter === 'worse' || filter === 'better') return changes?.get(kpiKey(sheet, ek.kpi.name, ek.kpi.department)) === filter;
   return true;
+}
+
+/** What the inner parts get: the list's props and the changes worked out once. */
+type ListProps = ResultsListProps & { readonly changes?: ReadonlyMap<string, GradeChange> };
+
+/** Each KPI's change since the last entry, by kpiKey (robust to rows moving). */
+export function changesByKey(history: PaneHistory | undefined): ReadonlyMap<string, GradeChange> | undefined {
+  return history && new Map(history.comparison.kpis.map((k) => [k.key, k.change]));
 }
 
 export function ResultsList(props: ResultsListProps) {
@@ -127,20 +142,21 @@ export function ResultsList(props: ResultsListProps) {
   const { t, n } = useT();
   const styles = useStyles();
   const hintId = useId();
+  const changes = useMemo(() => changesByKey(props.history), [props.history]);
 
   const groups = useMemo(() => {
     const bySheet = new Map<string, EvaluatedTable[]>();
     for (const et of tables) {
-      if ((filter !== 'all' || query !== '') && !et.kpis.some((k) => matches(k, filter, query))) continue;
+      if ((filter !== 'all' || query !== '') && !et.kpis.some((k) => matches(k, filter, query, et.table.sheet, changes))) continue;
       const list = bySheet.get(et.table.sheet) ?? [];
       list.push(et);
       bySheet.set(et.table.sheet, list);
     }
     return [...bySheet].map(([sheet, list]): SheetGroup => ({ sheet, tables: list }));
-  }, [tables, filter, query]);
+  }, [tables, filter, query, changes]);
   const found = useMemo(
-    () => (query === '' ? 0 : tables.reduce((sum, et) => sum + et.kpis.filter((k) => matches(k, filter, query)).length, 0)),
-    [tables, filter, query],
+    () => (query === '' ? 0 : tables.reduce((sum, et) => sum + et.kpis.filter((k) => matches(k, filter, query, et.table.sheet, changes)).length, 0)),
+    [tables, filter, query, changes],
   );
 
   const total = useMemo(() => tables.reduce((n, et) => n + et.kpis.length, 0), [tables]);
@@ -168,7 +184,7 @@ export function ResultsList(props: ResultsListProps) {
         </Text>
       )}
       {groups.map((g) => (
-        <SheetSection key={g.sheet} group={g} open={open} onToggle={onToggle} hintId={hintId} {...props} query={query} />
+        <SheetSection key={g.sheet} group={g} open={open} onToggle={onToggle} hintId={hintId} {...props} query={query} changes={changes} />
       ))}
       {/* Below the list, not above it: the first screen after evaluating is for the KPIs. */}
       <Text id={hintId} size={200} className={styles.hint} block>
@@ -179,7 +195,7 @@ export function ResultsList(props: ResultsListProps) {
 }
 
 function SheetSection(
-  props: ResultsListProps & {
+  props: ListProps & {
     group: SheetGroup;
     open: ReadonlySet<string>;
     onToggle: AccordionToggleEventHandler<string>;
@@ -223,7 +239,7 @@ function SheetSection(
   );
 }
 
-function TableItem(props: ResultsListProps & { et: EvaluatedTable; isOpen: boolean; hintId: string }) {
+function TableItem(props: ListProps & { et: EvaluatedTable; isOpen: boolean; hintId: string }) {
   const { et, isOpen, filter, query = '', headings, marks = NO_MARKS } = props;
   const { t, n } = useT();
   const styles = useStyles();
@@ -266,14 +282,14 @@ function TableItem(props: ResultsListProps & { et: EvaluatedTable; isOpen: boole
         </span>
       </AccordionHeader>
       <AccordionPanel className={styles.panel}>
-        {isOpen && <TableRows {...props} heading={heading} rows={et.kpis.filter((k) => matches(k, filter, query))} />}
+        {isOpen && <TableRows {...props} heading={heading} rows={et.kpis.filter((k) => matches(k, filter, query, et.table.sheet, props.changes))} />}
       </AccordionPanel>
     </AccordionItem>
   );
 }
 
-function TableRows(props: ResultsListProps & { et: EvaluatedTable; rows: readonly EvaluatedKpi[]; hintId: string; heading?: string }) {
-  const { et, rows, heading, adopted, choiceDisabled, onAdopt, onSelect, hintId, marks = NO_MARKS } = props;
+function TableRows(props: ListProps & { et: EvaluatedTable; rows: readonly EvaluatedKpi[]; hintId: string; heading?: string }) {
+  const { et, rows, heading, adopted, choiceDisabled, onAdopt, onSelect, hintId, marks = NO_MARKS, history } = props;
   const { t, n } = useT();
   const styles = useStyles();
   const [limit, setLimit] = useState(ROW_PAGE);
@@ -312,6 +328,7 @@ function TableRows(props: ResultsListProps & { et: EvaluatedTable; rows: readonl
                 hintId={hintId}
                 onAdopt={onAdopt}
                 onSelect={onSelect}
+                {...(history && { history })}
               />
             );
           })}

@@ -3,8 +3,10 @@
  * engine (evaluate), and turns every answer — including every rejection — into an
  * action. Nothing here touches Office: the host comes from the context.
  */
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { evaluateWorkbook } from '../../core/evaluate';
+import { compareWithPrevious, withRevisionReasons, type Comparison } from '../../core/history/compare';
+import { EMPTY_HISTORY, lastEntry, type History } from '../../core/history/model';
 import type { SheetGrid } from '../../core/grid';
 import type { TableMapping } from '../../core/mapping';
 import type { Evaluation, Preset, WritePlan } from '../../core/types';
@@ -32,8 +34,16 @@ export function yieldToPaint(): Promise<void> {
 
 const NO_MAPPINGS: readonly TableMapping[] = Object.freeze([]);
 
+/** The saved history as read at the last evaluation and that evaluation compared with its last entry. */
+export interface PaneHistory {
+  readonly history: History;
+  readonly comparison: Comparison;
+}
+
 export interface Ledger {
   readonly state: LedgerState;
+  /** Undefined before the first evaluation, and with a host that keeps no history. */
+  readonly history?: PaneHistory;
   readonly dispatch: (action: Action) => void;
   evaluate(scope: EvaluationScope): Promise<void>;
   /** Grades the grids already read again, e.g. with a changed rule. */
@@ -62,6 +72,12 @@ export function useLedger(
   onEvaluatedRef.current = onEvaluated;
   const mappingsRef = useRef(mappings);
   mappingsRef.current = mappings;
+  // The history read with the grids: a regrade compares with the same entry.
+  const savedHistoryRef = useRef<History | undefined>(undefined);
+  const [history, setHistory] = useState<PaneHistory | undefined>(undefined);
+  // The evaluation as graded, before the revision notes: recordPaneWrite compares it with the
+  // history as it is at the write and adds them itself (withRevisionReasons is not idempotent).
+  const gradedRef = useRef<Evaluation | undefined>(undefined);
 
   const fail = useCallback((op: FailedOperation, error: ErrorInfo) => dispatch({ type: 'fail', op, ...error }), []);
 
@@ -84,8 +100,15 @@ export function useLedger(
     try {
       // The officer's saved table readings, every time; a sheet renamed under one is said only
       // when the whole workbook was read.
-      const evaluation = evaluateWorkbook(grids, rule, { mappings: mappingsRef.current, wholeWorkbook: scope?.kind === 'workbook' });
+      const graded = evaluateWorkbook(grids, rule, { mappings: mappingsRef.current, wholeWorkbook: scope?.kind === 'workbook' });
       if (runRef.current !== run) return;
+      // As the command line does (src/cli/history.ts prepareHistory): compared with the last
+      // entry, a revised target or baseline said in the reason, so both doors say the same.
+      const saved = savedHistoryRef.current;
+      const comparison = saved ? compareWithPrevious(graded, lastEntry(saved)) : undefined;
+      const evaluation = comparison ? withRevisionReasons(graded, comparison) : graded;
+      setHistory(saved && comparison ? { history: saved, comparison } : undefined);
+      gradedRef.current = graded;
       dispatch({ type: 'evaluated', run, evaluation, preset: rule });
       onEvaluatedRef.current?.(evaluation);
     } catch (e) {
@@ -107,6 +130,10 @@ export function useLedger(
           signal: controller.signal,
           onProgress: (progress) => dispatch({ type: 'readProgress', run, progress }),
         });
+        // The saved history, read with the grids (issue 13). A damaged part is compared as an
+        // empty history (no previous entry), as the command line does.
+        const read = host.loadHistory ? await host.loadHistory() : undefined;
+        savedHistoryRef.current = read === undefined ? undefined : read.kind === 'ok' ? read.history : EMPTY_HISTORY;
       } catch (e) {
         // After a cancel the rejection is the cancel itself; the pane already says so.
         if (controller.signal.aborted || runRef.current !== run) return;
@@ -140,7 +167,7 @@ export function useLedger(
   const write = useCallback(
     async (plan: WritePlan) => {
       if (stateRef.current.phase !== 'preview') return;
-      const evaluation = stateRef.current.evaluation;
+      const evaluation = gradedRef.current ?? stateRef.current.evaluation;
       dispatch({ type: 'writeStart', cells: plan.writes.length });
       try {
         const report = await host.applyPlan(plan);
@@ -174,5 +201,5 @@ export function useLedger(
     [host],
   );
 
-  return { state, dispatch, evaluate, regrade, cancel, write, undo, select, fail };
+  return { state, ...(history && { history }), dispatch, evaluate, regrade, cancel, write, undo, select, fail };
 }

@@ -2,7 +2,7 @@
  * One KPI's history in the pane (issue 13): the grade line 「R3 Ｂ → R4 Ａ → R5 Ｓ」, a small chart
  * of its values against the target line, and, when the target or baseline was revised since the
  * last evaluation, the notice with a field for the reason (saved in the history by the caller).
- * Additive: not yet placed in the results list.
+ * Placed in each KPI row of the results list (KpiRow), when the KPI has history to show.
  */
 import { Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
