@@ -23,3 +23,22 @@ export async function readNewestPartXml(run: ExcelRun, namespace: string, failur
     throw HostError.from(failure, error);
   }
 }
+
+/**
+ * Replaces every part in `namespace` with one holding `xml`, in one request. The new part is
+ * added first and the old ones deleted after: if the request fails, the old part is still there.
+ */
+export async function replacePartXml(run: ExcelRun, namespace: string, xml: string, failure: HostErrorCode): Promise<void> {
+  try {
+    await run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(namespace);
+      parts.load('items/id');
+      await context.sync();
+      context.workbook.customXmlParts.add(xml);
+      for (const part of parts.items) part.delete();
+      await context.sync();
+    });
+  } catch (error) {
+    throw HostError.from(failure, error);
+  }
+}

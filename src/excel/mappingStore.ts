@@ -8,7 +8,7 @@
 import type { TableMapping } from '../core/mapping';
 import { mappingProblems } from '../core/mapping';
 import { HostError } from './errors';
-import { readNewestPartXml } from './customXmlPart';
+import { readNewestPartXml, replacePartXml } from './customXmlPart';
 import type { ExcelRun } from './excelRun';
 import { MAPPING_NAMESPACE, mappingsFromCustomXml, mappingsToCustomXml } from './mappingPart';
 
@@ -31,17 +31,5 @@ export async function saveMappings(run: ExcelRun, mappings: readonly TableMappin
   const errors = mappings.flatMap((m) => mappingProblems(m).map((e) => `「${m.sheet}」シート ${m.range}: ${e}`));
   if (errors.length > 0) throw new HostError('mappingInvalid', { detail: errors.join(' ') });
   const xml = mappingsToCustomXml(mappings);
-  try {
-    await run(async (context) => {
-      const parts = context.workbook.customXmlParts.getByNamespace(MAPPING_NAMESPACE);
-      parts.load('items/id');
-      await context.sync();
-      // Add first, then delete: if the request fails, the old readings are still there.
-      context.workbook.customXmlParts.add(xml);
-      for (const part of parts.items) part.delete();
-      await context.sync();
-    });
-  } catch (error) {
-    throw HostError.from('mappingSaveFailed', error);
-  }
+  await replacePartXml(run, MAPPING_NAMESPACE, xml, 'mappingSaveFailed');
 }

@@ -10,7 +10,7 @@
 import { parsePreset } from '../core/presets';
 import type { Preset } from '../core/types';
 import { HostError } from './errors';
-import { readNewestPartXml } from './customXmlPart';
+import { readNewestPartXml, replacePartXml } from './customXmlPart';
 import type { ExcelRun } from './excelRun';
 import { unwrapXml, wrapInXml } from './xmlPayload';
 
@@ -37,19 +37,7 @@ export async function savePreset(run: ExcelRun, preset: Preset): Promise<void> {
   const checked = parsePreset(preset);
   if (!checked.ok) throw new HostError('presetInvalid', { detail: checked.errors.join(' ') });
   const xml = wrapInXml(ROOT, RULE_NAMESPACE, { version: '1' }, JSON.stringify(checked.preset));
-  try {
-    await run(async (context) => {
-      const parts = context.workbook.customXmlParts.getByNamespace(RULE_NAMESPACE);
-      parts.load('items/id');
-      await context.sync();
-      // Add first, then delete: if the request fails, the old rule is still there.
-      context.workbook.customXmlParts.add(xml);
-      for (const part of parts.items) part.delete();
-      await context.sync();
-    });
-  } catch (error) {
-    throw HostError.from('presetSaveFailed', error);
-  }
+  await replacePartXml(run, RULE_NAMESPACE, xml, 'presetSaveFailed');
 }
 
 /**
