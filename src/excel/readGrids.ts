@@ -1,8 +1,10 @@
 /**
  * Reads the sheets in scope into grids in a number of syncs that does not grow
  * with the number of sheets: one to list the sheets (none for the active sheet),
- * one for every sheet's used range (values, text, number formats, formulas),
- * merged areas and protection together.
+ * one for every sheet's used range (its displayed text, and values, number formats and
+ * formulas only where the text does not give the value: readCells), protection and the
+ * merged areas of its first 4,096 rows in bands, and one more only for the merged areas of
+ * sheets taller than that.
  *
  * Excel on the web caps responses at 5 MB as well as requests (ErrorCodes has
  * ResponsePayloadSizeLimitExceeded), and a range read at 5,000,000 cells. A
@@ -20,15 +22,15 @@ import { rangeAddress } from '../core/grid';
 import { HostError } from './errors';
 import { isExcelError, type ExcelRun } from './excelRun';
 import type { EvaluationScope, ReadProgress } from './host';
-import { mergeRange, toSheetGrid, type LoadedBlock } from './toSheetGrid';
+import { collectCells, queueCells, type QueuedCells } from './readCells';
+import { mergeRange, toSheetGridFromText, type TextBlock, type TypedArea } from './toSheetGrid';
 
-const DATA = 'rowIndex, columnIndex, values, text, numberFormat, formulas';
 const MERGES = 'areas/items/rowIndex, areas/items/columnIndex, areas/items/rowCount, areas/items/columnCount';
 const SIZE = 'rowIndex, columnIndex, rowCount, columnCount';
 
 /**
- * Cells in the first block sync when reading in blocks (≈ 200 bytes a cell over four
- * arrays stays near 4 MB). Later syncs are sized from the bytes per cell actually
+ * Cells in the first block sync when reading in blocks (≈ 200 bytes a cell, far more than
+ * a ledger's text costs, stays near 4 MB). Later syncs are sized from the bytes per cell actually
  * received, to fill RESPONSE_BUDGET: ledgers run far below 200 bytes a cell.
  */
 const BLOCK_CELLS = 20_000;
@@ -50,11 +52,20 @@ const GENERAL_OVERSIZE_BYTES = 1_000_000;
  * stay far below that. A lookup that still fails is halved.
  */
 const MERGE_BAND_ROWS = 128;
+/**
+ * Bands the first read looks up before it knows how tall the sheets are: the first 4,096 rows of
+ * each sheet (a ledger section is a few thousand rows), 1,000 lookups in all (about 1 MB of
+ * request). A band below the used range costs a null in the response; a taller sheet's other
+ * bands follow in one more sync.
+ */
+const FIRST_BANDS_PER_SHEET = 32;
+const FIRST_BANDS_TOTAL = 1_000;
+/** Excel's last column (XFD): a band covers whole rows, so every merged area starts in one band. */
+const LAST_COLUMN = 16_383;
 /** Merged-area lookups per sync: about 1 KB of request each, so a sync stays near 2 MB. */
 const MAX_BANDS_PER_SYNC = 2_000;
 /** Failed block syncs in a row before the read gives up: each one halves what it asks for. */
 const MAX_RETRIES = 12;
-const utf8 = new TextEncoder();
 
 export interface ReadOptions {
   readonly signal?: AbortSignal;
@@ -70,7 +81,8 @@ export type ReadMemory = Partial<Record<EvaluationScope['kind'], number>>;
 interface SheetData {
   readonly name: string;
   readonly isProtected: boolean;
-  readonly blocks: LoadedBlock[];
+  readonly blocks: TextBlock[];
+  readonly typed: TypedArea[];
   readonly merges: CellRange[];
   /** Excel would not send even one row of it: graded as unreadable, the other sheets as usual. */
   readonly unreadable?: boolean;
@@ -98,7 +110,7 @@ export async function readGrids(
     // Converting a big sheet takes a moment: let the pane repaint and an abort land in between.
     await nextTask();
     signal?.throwIfAborted();
-    grids.push(sheet.unreadable ? unreadableGrid(sheet) : toSheetGrid(sheet.name, sheet.isProtected, sheet.blocks, sheet.merges));
+    grids.push(sheet.unreadable ? unreadableGrid(sheet) : toSheetGridFromText(sheet.name, sheet.isProtected, sheet.blocks, sheet.typed, sheet.merges));
     onProgress?.({ sheetsRead: grids.length, sheetsTotal: sheets.length });
   }
   return grids;
@@ -135,10 +147,14 @@ async function readSheets(
       else memory[scope.kind] = cells;
     });
   }
-  const reads = sheets.map((sheet) => {
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load(DATA);
-    return { sheet, used, merges: queueMerges(sheet.getUsedRange(false)) };
+  const bandsPerSheet = Math.max(1, Math.min(FIRST_BANDS_PER_SHEET, Math.floor(FIRST_BANDS_TOTAL / Math.max(1, sheets.length))));
+  const firstRows = bandsPerSheet * MERGE_BAND_ROWS;
+  const reads = sheets.map((sheet, i) => {
+    const cells = queueCells(sheet.getUsedRangeOrNullObject(true), sheet.getUsedRange(true));
+    const formatted = sheet.getUsedRangeOrNullObject(false);
+    formatted.load(SIZE);
+    const bands = rowBands(i, 0, firstRows, 0, LAST_COLUMN + 1);
+    return { sheet, cells, formatted, bands, areas: bands.map((b) => queueMerges(sheet.getRange(blockAddress(b)))) };
   });
   const inBlocks = (): Promise<SheetData[]> => {
     signal?.throwIfAborted();
@@ -148,20 +164,63 @@ async function readSheets(
     await context.sync();
   } catch (error) {
     // Too big; or GeneralException, which Excel has given both for a response too big and for a
-    // sheet with more than 512 merged areas. The block read asks for less of both; a real
+    // band with more than 512 merged areas. The block read asks for less of both; a real
     // failure fails it again and is reported from there.
     if (isOversize(error) || isExcelError(error, 'GeneralException')) return inBlocks();
     throw error;
   }
-  // Over five million cells Range.values "doesn't always throw an error. In some cases,
-  // Range.values returns null instead" (Excel performance page, payload size limits).
-  if (reads.some(({ used }) => !used.isNullObject && !isComplete(used))) return inBlocks();
-  return reads.map(({ sheet, used, merges }) => ({
+  const acc = newAccumulator(sheets.length);
+  for (const [i, read] of reads.entries()) {
+    if (!read.cells.text.isNullObject) {
+      // Over five million cells Range.text "doesn't always throw an error. In some cases, [it]
+      // returns null instead" (Excel performance page, payload size limits).
+      const got = collectCells(read.cells);
+      if (!got) return inBlocks();
+      acc.blocks[i]!.push(got.block);
+      acc.typed[i]!.push(...got.typed);
+    }
+    read.bands.forEach((band, b) => addMerges(acc, band, read.areas[b]!));
+  }
+  // The merged areas of rows below the first bands, of the sheets that reach so far.
+  const rest = reads.flatMap(({ formatted }, i) =>
+    formatted.isNullObject ? [] : rowBands(i, firstRows, formatted.rowIndex + formatted.rowCount, 0, LAST_COLUMN + 1),
+  );
+  if (rest.length > 0) await drain(context, sheets, signal, acc, [], rest, BLOCK_CELLS);
+  return sheets.map((sheet, i) => sheetData(sheet, acc, i));
+}
+
+/** What the syncs of one read have brought so far, per sheet (by index in the scope). */
+interface Accumulator {
+  readonly blocks: TextBlock[][];
+  readonly typed: TypedArea[][];
+  readonly merges: Map<string, CellRange>[];
+  /** Sheets of which Excel would not send even one row: reported alone, the others read on. */
+  readonly unreadable: Set<number>;
+}
+
+function newAccumulator(sheets: number): Accumulator {
+  return {
+    blocks: Array.from({ length: sheets }, () => []),
+    typed: Array.from({ length: sheets }, () => []),
+    merges: Array.from({ length: sheets }, () => new Map()),
+    unreadable: new Set(),
+  };
+}
+
+/** Keyed by position, so an area two bands both report (the double, Excel without #3611) counts once. */
+function addMerges(acc: Accumulator, band: Block, areas: Excel.RangeAreas): void {
+  for (const area of mergesOf(areas)) acc.merges[band.sheet]!.set(`${area.top},${area.left},${area.bottom},${area.right}`, area);
+}
+
+function sheetData(sheet: Excel.Worksheet, acc: Accumulator, i: number): SheetData {
+  return {
     name: sheet.name,
     isProtected: sheet.protection.protected,
-    blocks: used.isNullObject ? [] : [loadedBlock(used)],
-    merges: mergesOf(merges),
-  }));
+    blocks: acc.blocks[i]!,
+    typed: acc.typed[i]!,
+    merges: [...acc.merges[i]!.values()],
+    unreadable: acc.unreadable.has(i),
+  };
 }
 
 /** The active sheet costs no sync of its own; the workbook needs one to learn its sheets. */
@@ -177,10 +236,7 @@ async function sheetsInScope(context: Excel.RequestContext, scope: EvaluationSco
   return worksheets.items;
 }
 
-/**
- * Merged areas within a range: the used range counting formatting, since a merged header may
- * be empty, or a band of its rows. At most 512 per lookup (see MERGE_BAND_ROWS).
- */
+/** Merged areas within a range (a band of rows): at most 512 per lookup (see MERGE_BAND_ROWS). */
 function queueMerges(range: Excel.Range): Excel.RangeAreas {
   const areas = range.getMergedAreasOrNullObject();
   areas.load(MERGES);
@@ -189,22 +245,6 @@ function queueMerges(range: Excel.Range): Excel.RangeAreas {
 
 function mergesOf(areas: Excel.RangeAreas): CellRange[] {
   return areas.isNullObject ? [] : areas.areas.items.map(mergeRange);
-}
-
-/** All four arrays arrived (see the five-million-cell note in readSheets). */
-function isComplete(range: Excel.Range): boolean {
-  return Array.isArray(range.values) && Array.isArray(range.text) && Array.isArray(range.numberFormat) && Array.isArray(range.formulas);
-}
-
-function loadedBlock(range: Excel.Range): LoadedBlock {
-  return {
-    rowIndex: range.rowIndex,
-    columnIndex: range.columnIndex,
-    values: range.values,
-    text: range.text,
-    numberFormat: range.numberFormat,
-    formulas: range.formulas,
-  };
 }
 
 /** Rows top … top + rows − 1 and columns left … left + cols − 1 of one sheet. */
@@ -220,14 +260,16 @@ function blockAddress(b: Block): string {
   return rangeAddress({ top: b.top, left: b.left, bottom: b.top + b.rows - 1, right: b.left + b.cols - 1 });
 }
 
+/** Rows from … to − 1 of columns left … left + cols − 1, cut into blocks of at most `rowsPerBlock` rows. */
+function rowBands(sheet: number, from: number, to: number, left: number, cols: number, rowsPerBlock = MERGE_BAND_ROWS): Block[] {
+  const out: Block[] = [];
+  for (let top = from; top < to; top += rowsPerBlock) out.push({ sheet, top, left, rows: Math.min(rowsPerBlock, to - top), cols });
+  return out;
+}
+
 /** A used range cut into blocks of at most `rowsPerBlock` rows. */
 function rowBlocks(sheet: number, used: Excel.Range, rowsPerBlock: number): Block[] {
-  const out: Block[] = [];
-  for (let top = used.rowIndex; top < used.rowIndex + used.rowCount; top += rowsPerBlock) {
-    const rows = Math.min(rowsPerBlock, used.rowIndex + used.rowCount - top);
-    out.push({ sheet, top, left: used.columnIndex, rows, cols: used.columnCount });
-  }
-  return out;
+  return rowBands(sheet, used.rowIndex, used.rowIndex + used.rowCount, used.columnIndex, used.columnCount, rowsPerBlock);
 }
 
 /** A band cut in two by rows (a one-row band stays as it is). */
@@ -241,7 +283,7 @@ function halves(band: Block): Block[] {
 }
 
 /**
- * The slow path for a workbook too big for one response, or with a sheet of more than 512
+ * The slow path for a workbook too big for one response, or with a band of more than 512
  * merged areas: sizes first, then row blocks, the first sync asking for `firstCells` cells.
  * Merged areas are looked up in bands of rows over the used range counting formatting, and the
  * bands ride along with the first block syncs, so they cost no sync of their own. The bands
@@ -249,7 +291,7 @@ function halves(band: Block): Block[] {
  * exactly one band: the areas are all found even where Excel returns only the areas whose
  * top-left cell is inside the range asked about (office-js issue #3611), and found once.
  * `remember` is told, at the end, the cells a sync can carry and whether everything came in one
- * block sync without a refusal (and the all-at-once read would have carried the merged areas).
+ * block sync without a refusal (the all-at-once read would have done).
  */
 async function readInBlocks(
   context: Excel.RequestContext,
@@ -264,7 +306,7 @@ async function readInBlocks(
     used.load(SIZE);
     const formatted = sheet.getUsedRangeOrNullObject(false);
     formatted.load(SIZE);
-    return { sheet, used, formatted };
+    return { used, formatted };
   });
   await context.sync();
   const pending: Block[] = [];
@@ -273,15 +315,31 @@ async function readInBlocks(
     if (!used.isNullObject) pending.push(...rowBlocks(sheet, used, Math.max(1, Math.floor(firstCells / used.columnCount))));
     if (!formatted.isNullObject) bands.push(...rowBlocks(sheet, formatted, MERGE_BAND_ROWS));
   });
-  const blocks: LoadedBlock[][] = sheets.map(() => []);
-  const merges = sheets.map(() => new Map<string, CellRange>());
+  const acc = newAccumulator(sheets.length);
+  const { cellsPerSync, blockSyncs } = await drain(context, sheets, signal, acc, pending, bands, firstCells);
+  remember(cellsPerSync, blockSyncs <= 1);
+  return sheets.map((sheet, i) => sheetData(sheet, acc, i));
+}
+
+/**
+ * Reads the pending blocks and bands into `acc`, a few per sync, sized from the bytes that
+ * arrived and halved on a refusal (see readInBlocks). Returns the cells a sync could carry at the
+ * end and the syncs it took.
+ */
+async function drain(
+  context: Excel.RequestContext,
+  sheets: readonly Excel.Worksheet[],
+  signal: AbortSignal | undefined,
+  acc: Accumulator,
+  pending: Block[],
+  bands: Block[],
+  firstCells: number,
+): Promise<{ cellsPerSync: number; blockSyncs: number }> {
   let cellsPerSync = firstCells;
   let bytesPerCell = FIRST_BYTES_PER_CELL;
   let ceiling = Number.POSITIVE_INFINITY;
   let blockSyncs = 0;
   let failures = 0;
-  /** Sheets of which Excel would not send even one row: reported alone, the others read on. */
-  const unreadable = new Set<number>();
   /**
    * Asks for half as much next time and returns true; when there is nothing smaller to ask for
    * (one row of one sheet), gives that sheet up instead: its blocks and bands are dropped, and the
@@ -290,11 +348,12 @@ async function readInBlocks(
   const shrink = (group: readonly Block[], cells: number): boolean => {
     if (group.length === 1 && group[0]!.rows === 1) {
       const sheet = group[0]!.sheet;
-      unreadable.add(sheet);
+      acc.unreadable.add(sheet);
       dropSheet(pending, sheet);
       dropSheet(bands, sheet);
-      blocks[sheet] = [];
-      merges[sheet]!.clear();
+      acc.blocks[sheet] = [];
+      acc.typed[sheet] = [];
+      acc.merges[sheet]!.clear();
       cellsPerSync = firstCells;
       ceiling = Number.POSITIVE_INFINITY;
       failures = 0;
@@ -309,11 +368,7 @@ async function readInBlocks(
     signal?.throwIfAborted();
     const group = takeBlocks(pending, cellsPerSync);
     const cells = group.reduce((n, b) => n + b.rows * b.cols, 0);
-    const ranges = group.map((b) => {
-      const range = sheets[b.sheet]!.getRange(blockAddress(b));
-      range.load(DATA);
-      return range;
-    });
+    const queued: QueuedCells[] = group.map((b) => queueCells(sheets[b.sheet]!.getRange(blockAddress(b))));
     const asked = bands.splice(0, MAX_BANDS_PER_SYNC);
     const areas = asked.map((b) => queueMerges(sheets[b.sheet]!.getRange(blockAddress(b))));
     try {
@@ -336,45 +391,32 @@ async function readInBlocks(
       continue;
     }
     failures = 0;
-    asked.forEach((band, i) => {
-      for (const area of mergesOf(areas[i]!)) merges[band.sheet]!.set(`${area.top},${area.left},${area.bottom},${area.right}`, area);
-    });
-    if (!ranges.every(isComplete)) {
+    asked.forEach((band, i) => addMerges(acc, band, areas[i]!));
+    const got = queued.map(collectCells);
+    if (!got.every((g) => g !== undefined)) {
       // Null for a read Excel found too big (the five-million-cell note): ask for less.
       pending.unshift(...group);
       shrink(group, cells);
       continue;
     }
-    const loaded = ranges.map((range, i) => {
-      const block = loadedBlock(range);
-      blocks[group[i]!.sheet]!.push(block);
-      return block;
+    let bytes = 0;
+    got.forEach((g, i) => {
+      const sheet = group[i]!.sheet;
+      acc.blocks[sheet]!.push(g.block);
+      acc.typed[sheet]!.push(...g.typed);
+      bytes += g.bytes;
     });
-    const bytes = responseBytes(loaded);
     if (cells > 0 && bytes > 0) {
       bytesPerCell = bytes / cells;
       cellsPerSync = Math.min(ceiling, Math.max(1, Math.floor(RESPONSE_BUDGET / bytesPerCell)));
     }
   }
-  const mergesFitOneLookup = merges.every((m) => m.size <= 512);
-  remember(cellsPerSync, blockSyncs <= 1 && mergesFitOneLookup);
-  return sized.map(({ sheet }, i) => ({
-    name: sheet.name,
-    isProtected: sheet.protection.protected,
-    blocks: blocks[i]!,
-    merges: [...merges[i]!.values()],
-    unreadable: unreadable.has(i),
-  }));
+  return { cellsPerSync, blockSyncs };
 }
 
 /** Removes every block of one sheet from a queue, in place. */
 function dropSheet(queue: Block[], sheet: number): void {
   for (let i = queue.length - 1; i >= 0; i--) if (queue[i]!.sheet === sheet) queue.splice(i, 1);
-}
-
-/** The bytes these blocks came to, as JSON. */
-function responseBytes(loaded: readonly LoadedBlock[]): number {
-  return loaded.reduce((n, b) => n + utf8.encode(JSON.stringify([b.values, b.text, b.numberFormat, b.formulas])).length, 0);
 }
 
 /** The next blocks, up to `cells` cells; the block that would overflow is cut (by rows) to fill it. */

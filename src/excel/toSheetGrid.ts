@@ -54,6 +54,70 @@ export function toSheetGrid(name: string, isProtected: boolean, blocks: readonly
   return { name, rows, merges: [...merges], protected: isProtected };
 }
 
+/** The text Excel displays for a block of cells, where the block starts. */
+export interface TextBlock {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly text: readonly (readonly string[])[];
+}
+
+/**
+ * Cells whose value their text does not tell (numbers, booleans, formulas): an area of
+ * Range.getSpecialCellsOrNullObject with its values and number formats, and formulas for an area
+ * of formulas.
+ */
+export interface TypedArea {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly values: readonly (readonly unknown[])[];
+  readonly numberFormat: readonly (readonly string[])[];
+  readonly formulas?: readonly (readonly unknown[])[];
+}
+
+/**
+ * A grid from the reduced read: every cell with text is a text cell (its value is its text, as
+ * Range.values gives for text), then the typed areas put in the value, number format and formula
+ * of the cells that have them. The same grid as toSheetGrid over all four arrays, but for a text
+ * cell's number format (the engine reads number formats of numbers only) and text hidden by a
+ * number format (";;;"), which reads as an empty cell.
+ */
+export function toSheetGridFromText(
+  name: string,
+  isProtected: boolean,
+  blocks: readonly TextBlock[],
+  typed: readonly TypedArea[],
+  merges: readonly CellRange[],
+): SheetGrid {
+  const rows: (GridCell | undefined)[][] = [];
+  const put = (row: number, col: number, cell: GridCell | undefined): void => {
+    let cells = rows[row];
+    if (!cells) {
+      if (!cell) return;
+      cells = [];
+      rows[row] = cells;
+    }
+    cells[col] = cell;
+  };
+  for (const block of blocks) {
+    block.text.forEach((textRow, r) =>
+      textRow.forEach((text, c) => {
+        if (text !== '') put(block.rowIndex + r, block.columnIndex + c, { text, value: text });
+      }),
+    );
+  }
+  for (const area of typed) {
+    area.values.forEach((valueRow, r) => {
+      const row = area.rowIndex + r;
+      valueRow.forEach((value, c) => {
+        const col = area.columnIndex + c;
+        const text = rows[row]?.[col]?.text ?? '';
+        put(row, col, toGridCell(value, text, area.numberFormat[r]?.[c], area.formulas?.[r]?.[c]));
+      });
+    });
+  }
+  return { name, rows, merges: [...merges], protected: isProtected };
+}
+
 /** A merged area from its Office.js position and size. */
 export function mergeRange(area: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): CellRange {
   return {

@@ -11,6 +11,7 @@ import {
   displayText,
   getCell,
   intersects,
+  MAX_COLUMNS,
   mapRect,
   newId,
   putCell,
@@ -183,6 +184,31 @@ export class RangeDouble extends DoubleObject {
     }));
   }
 
+  /**
+   * ExcelApi 1.9. The cells of the range holding constants or formulas, of the value types asked
+   * for ("LogicalNumbers", "Text", "All" …), as rectangles: runs of a row, stacked where rows
+   * repeat the same run (one way Excel may cut them; the adapter must not rely on the shape).
+   * Null object when no cell matches. Other cell types are not modelled.
+   */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType = 'All'): RangeAreasDouble {
+    if (cellType !== 'Constants' && cellType !== 'Formulas') throw doubleErrors.invalidArgument('Range.getSpecialCellsOrNullObject', `cell type ${cellType} is not modelled`);
+    const wanted = (kind: string): boolean => cellValueType === 'All' || cellValueType.includes(kind);
+    return new RangeAreasDouble(this._ctx, this, this._from((t: RangeTarget) => {
+      const cells: [number, number][] = [];
+      for (const [key, cell] of t.sheet.cells) {
+        const row = Math.floor(key / MAX_COLUMNS);
+        const col = key % MAX_COLUMNS;
+        if (row < t.rect.top || row > t.rect.bottom || col < t.rect.left || col > t.rect.right) continue;
+        if (cellType === 'Formulas' ? cell.formula === undefined : cell.formula !== undefined || cell.value === null || cell.value === '') continue;
+        const type = valueType(cell);
+        const kind = type === 'Boolean' ? 'Logical' : type === 'Error' ? 'Error' : type === 'String' || type === 'Empty' ? 'Text' : 'Number';
+        if (wanted(kind)) cells.push([row, col]);
+      }
+      const rects = rectanglesOf(cells);
+      return rects.length > 0 ? { sheet: t.sheet, rects } : null;
+    }), 'GetSpecialCellsOrNullObject', [cellType, cellValueType]);
+  }
+
   getCell(row: number, column: number): RangeDouble {
     return new RangeDouble(this._ctx, this, 'GetCell', [row, column], this._from((t: RangeTarget) => ({
       sheet: t.sheet,
@@ -199,6 +225,38 @@ export class RangeDouble extends DoubleObject {
   }
 }
 
+/** Cells as rectangles: the runs of each row, a run stacked on the same run of the row above. */
+function rectanglesOf(cells: [number, number][]): Rect[] {
+  cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const done: Rect[] = [];
+  /** Rectangles still growing downward, by "left,right" of their run. */
+  let open = new Map<string, Rect>();
+  let i = 0;
+  while (i < cells.length) {
+    const row = cells[i]![0];
+    const next = new Map<string, Rect>();
+    while (i < cells.length && cells[i]![0] === row) {
+      const left = cells[i]![1];
+      let right = left;
+      while (i + 1 < cells.length && cells[i + 1]![0] === row && cells[i + 1]![1] === right + 1) {
+        i++;
+        right++;
+      }
+      i++;
+      const key = `${left},${right}`;
+      const above = open.get(key);
+      if (above && above.bottom === row - 1) {
+        open.delete(key);
+        next.set(key, { ...above, bottom: row });
+      } else next.set(key, { top: row, left, bottom: row, right });
+    }
+    done.push(...open.values());
+    open = next;
+  }
+  done.push(...open.values());
+  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
 interface AreasTarget {
   readonly sheet: SheetModel;
   readonly rects: readonly Rect[];
@@ -207,8 +265,8 @@ interface AreasTarget {
 export class RangeAreasDouble extends DoubleObject {
   readonly _typeName = 'RangeAreas';
 
-  constructor(ctx: DoubleContext, parent: RangeDouble, resolve: () => unknown) {
-    super(ctx, { parent, name: 'GetMergedAreasOrNullObject', type: PATH.method, resolve });
+  constructor(ctx: DoubleContext, parent: RangeDouble, resolve: () => unknown, method = 'GetMergedAreasOrNullObject', args: readonly unknown[] = []) {
+    super(ctx, { parent, name: method, args, type: PATH.method, resolve });
   }
 
   protected override _scalars(): Record<string, (t: AreasTarget) => unknown> {
