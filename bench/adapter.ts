@@ -19,6 +19,8 @@ export interface AdapterBench {
   readSyncs: number;
   /** Bytes of every read sync's response, and per KPI. */
   readResponseBytes: number;
+  /** The largest read response (Excel on the web refuses one over 5 MB). */
+  largestReadResponseBytes: number;
   /** Merged areas on the generated sheets: the most on one sheet (Excel looks up 512 at a time). */
   maxMergesPerSheet: number;
   writeSyncs: number;
@@ -44,6 +46,7 @@ export async function benchAdapter(kpisPerSheet = 1_000, sheets = 10): Promise<A
   const read = await host.readGrids({ kind: 'workbook' });
   const readSyncs = double.syncCount;
   const readResponseBytes = double.responseBytes.reduce((n, b) => n + b, 0);
+  const largestReadResponseBytes = Math.max(...double.responseBytes);
   const readSeconds = (performance.now() - t) / 1000;
 
   t = performance.now();
@@ -75,6 +78,7 @@ export async function benchAdapter(kpisPerSheet = 1_000, sheets = 10): Promise<A
     sheets,
     readSyncs,
     readResponseBytes,
+    largestReadResponseBytes,
     maxMergesPerSheet: Math.max(...grids.map((g) => g.merges.length)),
     writeSyncs,
     undoSyncs,

@@ -50,7 +50,8 @@ line('undo', adapter.undoSyncs, s(adapter.undoSeconds));
 line('read every sheet again (same pane)', adapter.rereadSyncs, s(adapter.rereadSeconds));
 console.log(`\nLargest request: ${kb(adapter.largestRequestBytes)} KB (Excel on the web's limit: 5 MB).`);
 console.log(
-  `Read: ${kb(adapter.readResponseBytes)} KB of responses, ${(adapter.readResponseBytes / adapter.kpis / 1024).toFixed(2)} KB per KPI; ` +
+  `Read: ${adapter.readSyncs} syncs, ${kb(adapter.readResponseBytes)} KB of responses (the largest ${kb(adapter.largestReadResponseBytes)} KB), ` +
+    `${(adapter.readResponseBytes / adapter.kpis / 1024).toFixed(2)} KB per KPI (${Math.round(adapter.readResponseBytes / adapter.kpis)} bytes); ` +
     `up to ${adapter.maxMergesPerSheet} merged areas on one sheet (Excel looks up at most 512 at a time).`,
 );
 

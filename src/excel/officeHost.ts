@@ -9,7 +9,7 @@
  *   ExcelApi 1.4  getUsedRangeOrNullObject, getItemOrNullObject
  *   ExcelApi 1.5  customXmlParts (undo snapshot, saved grading rule, saved table readings, evaluation history)
  *   ExcelApi 1.6  conditionalFormats: add('Custom'), custom/customOrNullObject rule & format
- *   ExcelApi 1.9  RangeAreas.areas
+ *   ExcelApi 1.9  RangeAreas.areas, Range.getSpecialCellsOrNullObject (the read: numbers, booleans and formulas)
  *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
  *   ExcelApi 1.18 notes — optional: checked with isSetSupported before use, skipped without
  */

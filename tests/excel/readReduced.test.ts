@@ -138,6 +138,27 @@ describe('the reduced read held to the four-array read', () => {
   });
 });
 
+describe('the double models getSpecialCellsOrNullObject', () => {
+  it('finds number and boolean constants, formulas apart, text typed with an apostrophe among neither; null when none', async () => {
+    const double = createWorkbookDouble([
+      { name: 'S', cells: [[1, 2, 'a'], [3, true, { value: 5, formula: '=1+4' }], ['x', null, 7]] },
+      { name: '文字だけ', cells: [['a', 'b']] },
+    ]);
+    double.setCell('S', 'B3', '=A1+1'); // typed with an apostrophe: text
+    const found = await double.run(async (context) => {
+      const used = context.workbook.worksheets.getItem('S').getUsedRange(true);
+      const constants = used.getSpecialCellsOrNullObject('Constants', 'LogicalNumbers');
+      const formulas = used.getSpecialCellsOrNullObject('Formulas');
+      const none = context.workbook.worksheets.getItem('文字だけ').getUsedRange(true).getSpecialCellsOrNullObject('Constants', 'LogicalNumbers');
+      for (const areas of [constants, formulas, none]) areas.load('address');
+      await context.sync();
+      return [constants.address, formulas.address, none.isNullObject];
+    });
+    // A1, B1, A2, B2 (1, 2, 3, TRUE) stack into one rectangle; C3 (7) is alone; C2 is the formula.
+    expect(found).toEqual(['S!A1:B2, S!C3', 'S!C2', true]);
+  });
+});
+
 describe('the 10,000-KPI workbook of npm run bench', () => {
   it('is read in at most 4 syncs and 0.5 KB a KPI, with Excel’s 512 merged areas a lookup', async () => {
     const grids = generateLedgerGrids({ sheets: 10, kpisPerSheet: 1_000, seed: 7, emptyGrades: true });
