@@ -24,7 +24,7 @@ export interface QueuedCells {
   readonly formulas: Excel.RangeAreas;
 }
 
-export interface ReadCells {
+interface ReadCells {
   readonly block: TextBlock;
   readonly typed: TypedArea[];
   /** Bytes of what arrived, as JSON: what a sync of this many cells costs. */

@@ -59,7 +59,8 @@ function comparable(grids: SheetGrid[]): unknown {
     rows: g.rows.map((row) =>
       row?.map((cell): GridCell | undefined => {
         if (!cell || typeof cell.value !== 'string' || cell.formula !== undefined) return cell;
-        const { numberFormat: _ignored, ...rest } = cell;
+        const rest: { -readonly [K in keyof GridCell]: GridCell[K] } = { ...cell };
+        delete rest.numberFormat;
         return rest;
       }),
     ),
