@@ -17,11 +17,20 @@ const TEXT = 'rowIndex, columnIndex, rowCount, columnCount, text';
 const AREA = 'areas/items/rowIndex, areas/items/columnIndex, areas/items/values, areas/items/numberFormat';
 const FORMULA_AREA = `${AREA}, areas/items/formulas`;
 
+/**
+ * 'reduced': text, and the special cells (the read of every workbook first). 'full': the four
+ * arrays of every cell, what the read asked before issue #10, for when Excel refused the reduced
+ * read for a reason other than its size (getSpecialCells is not known to fail anywhere, but VBA's
+ * SpecialCells has failed on protected sheets): then the read is as it was, only bigger.
+ */
+export type ReadMode = 'reduced' | 'full';
+
 export interface QueuedCells {
   /** The range whose text is read (a null object for a blank sheet's used range). */
   readonly text: Excel.Range;
-  readonly constants: Excel.RangeAreas;
-  readonly formulas: Excel.RangeAreas;
+  /** Absent in the 'full' mode, where `text` carries values, number formats and formulas too. */
+  readonly constants?: Excel.RangeAreas;
+  readonly formulas?: Excel.RangeAreas;
 }
 
 interface ReadCells {
@@ -32,10 +41,14 @@ interface ReadCells {
 }
 
 /**
- * Queues the reduced read of `range`; the special cells are looked up on `searched`, the same
- * cells as a range that is never a null object (Worksheet.getUsedRange(true) of a blank sheet is A1).
+ * Queues the read of `range`; the special cells are looked up on `searched`, the same cells as a
+ * range that is never a null object (Worksheet.getUsedRange(true) of a blank sheet is A1).
  */
-export function queueCells(range: Excel.Range, searched: Excel.Range = range): QueuedCells {
+export function queueCells(range: Excel.Range, mode: ReadMode, searched: Excel.Range = range): QueuedCells {
+  if (mode === 'full') {
+    range.load(`${TEXT}, values, numberFormat, formulas`);
+    return { text: range };
+  }
   range.load(TEXT);
   const constants = searched.getSpecialCellsOrNullObject('Constants', 'LogicalNumbers');
   constants.load(AREA);
@@ -58,8 +71,14 @@ export function collectCells(queued: QueuedCells): ReadCells | undefined {
     right: text.columnIndex + text.columnCount - 1,
   };
   const typed: TypedArea[] = [];
+  if (!queued.constants || !queued.formulas) {
+    // The full read: one area of every cell, values, number formats and formulas.
+    const whole = { rowIndex: text.rowIndex, columnIndex: text.columnIndex, values: text.values, numberFormat: text.numberFormat, formulas: text.formulas };
+    if (!complete(whole)) return undefined;
+    typed.push(whole);
+  }
   for (const areas of [queued.constants, queued.formulas]) {
-    if (areas.isNullObject) continue;
+    if (!areas || areas.isNullObject) continue;
     for (const area of areas.areas.items) {
       const loaded: TypedArea = {
         rowIndex: area.rowIndex,
@@ -68,12 +87,17 @@ export function collectCells(queued: QueuedCells): ReadCells | undefined {
         numberFormat: area.numberFormat,
         ...(areas === queued.formulas ? { formulas: area.formulas } : {}),
       };
-      if (!Array.isArray(loaded.values) || !Array.isArray(loaded.numberFormat) || (loaded.formulas !== undefined && !Array.isArray(loaded.formulas))) return undefined;
+      if (!complete(loaded)) return undefined;
       typed.push(clip(loaded, rect));
     }
   }
   const block: TextBlock = { rowIndex: text.rowIndex, columnIndex: text.columnIndex, text: text.text };
   return { block, typed, bytes: jsonBytes([block.text, typed]) };
+}
+
+/** Every array arrived (not null: the five-million-cell note). */
+function complete(area: TypedArea): boolean {
+  return Array.isArray(area.values) && Array.isArray(area.numberFormat) && (area.formulas === undefined || Array.isArray(area.formulas));
 }
 
 /**

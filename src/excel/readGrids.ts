@@ -20,9 +20,9 @@
 import type { CellRange, SheetGrid } from '../core/grid';
 import { rangeAddress } from '../core/grid';
 import { HostError } from './errors';
-import { isExcelError, type ExcelRun } from './excelRun';
+import { hasExcelCode, isExcelError, type ExcelRun } from './excelRun';
 import type { EvaluationScope, ReadProgress } from './host';
-import { collectCells, queueCells, type QueuedCells } from './readCells';
+import { collectCells, queueCells, type QueuedCells, type ReadMode } from './readCells';
 import { mergeRange, toSheetGridFromText, type TextBlock, type TypedArea } from './toSheetGrid';
 
 const MERGES = 'areas/items/rowIndex, areas/items/columnIndex, areas/items/rowCount, areas/items/columnCount';
@@ -76,7 +76,10 @@ export interface ReadOptions {
  * What reads of one workbook learned about its size, kept by the host between reads: per scope,
  * the cells a block sync could carry when the last read of that scope had to go in blocks.
  */
-export type ReadMemory = Partial<Record<EvaluationScope['kind'], number>>;
+export type ReadMemory = Partial<Record<EvaluationScope['kind'], number>> & {
+  /** Excel refused the reduced read (text and special cells) once: this pane reads the four arrays. */
+  fourArrays?: true;
+};
 
 interface SheetData {
   readonly name: string;
@@ -97,12 +100,24 @@ export async function readGrids(
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
   let sheets: SheetData[];
+  const read = (mode: ReadMode) => run((context) => readSheets(context, scope, signal, memory, mode));
+  const reported = (error: unknown): unknown => {
+    if (signal?.aborted && error === signal.reason) return error;
+    if (error instanceof HostError) return error;
+    return HostError.from('readFailed', error);
+  };
   try {
-    sheets = await run((context) => readSheets(context, scope, signal, memory));
+    sheets = await read(memory.fourArrays ? 'full' : 'reduced');
   } catch (error) {
-    if (signal?.aborted && error === signal.reason) throw error;
-    if (error instanceof HostError) throw error;
-    throw HostError.from('readFailed', error);
+    if (memory.fourArrays || !hasExcelCode(error) || (signal?.aborted && error === signal.reason)) throw reported(error);
+    // Excel refused the reduced read, and not for its size: read as before issue #10, the four
+    // arrays of every cell, and keep doing so in this pane. A real failure fails this too.
+    try {
+      sheets = await read('full');
+    } catch (again) {
+      throw reported(again);
+    }
+    memory.fourArrays = true;
   }
   const grids: SheetGrid[] = [];
   onProgress?.({ sheetsRead: 0, sheetsTotal: sheets.length });
@@ -135,6 +150,7 @@ async function readSheets(
   scope: EvaluationScope,
   signal: AbortSignal | undefined,
   memory: ReadMemory,
+  mode: ReadMode,
 ): Promise<SheetData[]> {
   const sheets = await sheetsInScope(context, scope);
   signal?.throwIfAborted();
@@ -142,7 +158,7 @@ async function readSheets(
   if (remembered !== undefined) {
     // Started in blocks on the strength of the last read: if all of it came in one sync this
     // time, the workbook has shrunk, and the next read may ask for everything at once again.
-    return readInBlocks(context, sheets, signal, remembered, (cells, inOneSync) => {
+    return readInBlocks(context, sheets, signal, mode, remembered, (cells, inOneSync) => {
       if (inOneSync) delete memory[scope.kind];
       else memory[scope.kind] = cells;
     });
@@ -150,7 +166,7 @@ async function readSheets(
   const bandsPerSheet = Math.max(1, Math.min(FIRST_BANDS_PER_SHEET, Math.floor(FIRST_BANDS_TOTAL / Math.max(1, sheets.length))));
   const firstRows = bandsPerSheet * MERGE_BAND_ROWS;
   const reads = sheets.map((sheet, i) => {
-    const cells = queueCells(sheet.getUsedRangeOrNullObject(true), sheet.getUsedRange(true));
+    const cells = queueCells(sheet.getUsedRangeOrNullObject(true), mode, sheet.getUsedRange(true));
     const formatted = sheet.getUsedRangeOrNullObject(false);
     formatted.load(SIZE);
     const bands = rowBands(i, 0, firstRows, 0, LAST_COLUMN + 1);
@@ -158,7 +174,7 @@ async function readSheets(
   });
   const inBlocks = (): Promise<SheetData[]> => {
     signal?.throwIfAborted();
-    return readInBlocks(context, sheets, signal, BLOCK_CELLS, (cells) => (memory[scope.kind] = cells));
+    return readInBlocks(context, sheets, signal, mode, BLOCK_CELLS, (cells) => (memory[scope.kind] = cells));
   };
   try {
     await context.sync();
@@ -185,7 +201,7 @@ async function readSheets(
   const rest = reads.flatMap(({ formatted }, i) =>
     formatted.isNullObject ? [] : rowBands(i, firstRows, formatted.rowIndex + formatted.rowCount, 0, LAST_COLUMN + 1),
   );
-  if (rest.length > 0) await drain(context, sheets, signal, acc, [], rest, BLOCK_CELLS);
+  if (rest.length > 0) await drain(context, sheets, signal, mode, acc, [], rest, BLOCK_CELLS);
   return sheets.map((sheet, i) => sheetData(sheet, acc, i));
 }
 
@@ -297,6 +313,7 @@ async function readInBlocks(
   context: Excel.RequestContext,
   sheets: readonly Excel.Worksheet[],
   signal: AbortSignal | undefined,
+  mode: ReadMode,
   firstCells: number,
   remember: (cellsPerSync: number, inOneSync: boolean) => void,
 ): Promise<SheetData[]> {
@@ -316,7 +333,7 @@ async function readInBlocks(
     if (!formatted.isNullObject) bands.push(...rowBlocks(sheet, formatted, MERGE_BAND_ROWS));
   });
   const acc = newAccumulator(sheets.length);
-  const { cellsPerSync, blockSyncs } = await drain(context, sheets, signal, acc, pending, bands, firstCells);
+  const { cellsPerSync, blockSyncs } = await drain(context, sheets, signal, mode, acc, pending, bands, firstCells);
   remember(cellsPerSync, blockSyncs <= 1);
   return sheets.map((sheet, i) => sheetData(sheet, acc, i));
 }
@@ -330,6 +347,7 @@ async function drain(
   context: Excel.RequestContext,
   sheets: readonly Excel.Worksheet[],
   signal: AbortSignal | undefined,
+  mode: ReadMode,
   acc: Accumulator,
   pending: Block[],
   bands: Block[],
@@ -368,7 +386,7 @@ async function drain(
     signal?.throwIfAborted();
     const group = takeBlocks(pending, cellsPerSync);
     const cells = group.reduce((n, b) => n + b.rows * b.cols, 0);
-    const queued: QueuedCells[] = group.map((b) => queueCells(sheets[b.sheet]!.getRange(blockAddress(b))));
+    const queued: QueuedCells[] = group.map((b) => queueCells(sheets[b.sheet]!.getRange(blockAddress(b)), mode));
     const asked = bands.splice(0, MAX_BANDS_PER_SYNC);
     const areas = asked.map((b) => queueMerges(sheets[b.sheet]!.getRange(blockAddress(b))));
     try {

@@ -89,10 +89,11 @@ export function toSheetGridFromText(
   merges: readonly CellRange[],
 ): SheetGrid {
   const rows: (GridCell | undefined)[][] = [];
+  // An empty cell is never put: a cell with text is not empty, so there is nothing to take out.
   const put = (row: number, col: number, cell: GridCell | undefined): void => {
+    if (!cell) return;
     let cells = rows[row];
     if (!cells) {
-      if (!cell) return;
       cells = [];
       rows[row] = cells;
     }

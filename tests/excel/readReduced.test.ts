@@ -139,6 +139,24 @@ describe('the reduced read held to the four-array read', () => {
   });
 });
 
+describe('when Excel refuses the special cells (suspected on protected sheets, as VBA SpecialCells)', () => {
+  it('reads the four arrays instead, the same grids, and this pane keeps reading them', async () => {
+    const sheets = [...ledgers(13), { ...oddCells(), protected: true }];
+    const double = createWorkbookDouble(sheets, { specialCellsFailOnProtectedSheet: true });
+    const host = createOfficeHost(double.run, { isSetSupported: double.isSetSupported });
+    const full = await fullRead(sheets);
+    expect(comparable(await host.readGrids({ kind: 'workbook' }))).toEqual(comparable(full));
+    // GeneralException is taken for a size or merged-area refusal first: list, refused, sizes, then
+    // the first block with its merged-area bands refused while the bands halve (128 → 1 rows: 8
+    // syncs) and the one-row bands are refused too, which is no size; then list + the four arrays.
+    expect(double.syncCount).toBe(13);
+    double.resetCounters();
+    // The four arrays hold the text cells' number formats as well: the grids are the full read's.
+    expect(await host.readGrids({ kind: 'workbook' })).toEqual(full);
+    expect(double.syncCount).toBe(2);
+  });
+});
+
 describe('the double models getSpecialCellsOrNullObject', () => {
   it('finds number and boolean constants, formulas apart, text typed with an apostrophe among neither; null when none', async () => {
     const double = createWorkbookDouble([

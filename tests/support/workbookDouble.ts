@@ -113,6 +113,12 @@ export interface WorkbookDoubleOptions {
    * ConditionalFormat.delete) while another rule on the sheet has exactly the same range.
    */
   readonly conditionalFormatDeleteFailsOnSharedRange?: boolean;
+  /**
+   * Suspected, not reported for Office.js: VBA's Range.SpecialCells has failed on protected sheets.
+   * Off by default; on, Range.getSpecialCellsOrNullObject on a protected sheet fails the sync with
+   * GeneralException (the least telling code Excel has).
+   */
+  readonly specialCellsFailOnProtectedSheet?: boolean;
 }
 
 export interface CellView {
@@ -201,6 +207,7 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
       mergedAreasTopLeftOnly: options.mergedAreasTopLeftOnly ?? false,
       conditionalFormatsFailOnDuplicateCellValueRules: options.conditionalFormatsFailOnDuplicateCellValueRules ?? false,
       conditionalFormatDeleteFailsOnSharedRange: options.conditionalFormatDeleteFailsOnSharedRange ?? false,
+      specialCellsFailOnProtectedSheet: options.specialCellsFailOnProtectedSheet ?? false,
     },
   };
 

@@ -31,6 +31,7 @@ export interface DoubleLimits {
   readonly mergedAreasTopLeftOnly: boolean;
   readonly conditionalFormatsFailOnDuplicateCellValueRules: boolean;
   readonly conditionalFormatDeleteFailsOnSharedRange: boolean;
+  readonly specialCellsFailOnProtectedSheet: boolean;
 }
 
 type Commit = () => void;

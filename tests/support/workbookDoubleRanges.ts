@@ -194,6 +194,9 @@ export class RangeDouble extends DoubleObject {
     if (cellType !== 'Constants' && cellType !== 'Formulas') throw doubleErrors.invalidArgument('Range.getSpecialCellsOrNullObject', `cell type ${cellType} is not modelled`);
     const wanted = (kind: string): boolean => cellValueType === 'All' || cellValueType.includes(kind);
     return new RangeAreasDouble(this._ctx, this, this._from((t: RangeTarget) => {
+      if (t.sheet.protected && this._ctx.env.limits.specialCellsFailOnProtectedSheet) {
+        throw doubleErrors.generalException('Range.getSpecialCellsOrNullObject (protected sheet)');
+      }
       const cells: [number, number][] = [];
       for (const [key, cell] of t.sheet.cells) {
         const row = Math.floor(key / MAX_COLUMNS);
