@@ -15,7 +15,9 @@
  *
  * A pane reads the same workbook again and again (preview, write, preview again). When a read
  * had to go in blocks, the next read of that scope starts in blocks, sized as the last one ended
- * (ReadMemory): the all-at-once read Excel refused once is not asked for again.
+ * (ReadMemory): the all-at-once read Excel refused once is not asked for again. Should Excel
+ * refuse the reduced read for a reason other than size, the read is done again with the four
+ * arrays of every cell (ReadMode 'full', as before issue #10), and that pane keeps reading so.
  */
 import type { CellRange, SheetGrid } from '../core/grid';
 import { rangeAddress } from '../core/grid';
@@ -199,7 +201,7 @@ async function readSheets(
   }
   // The merged areas of rows below the first bands, of the sheets that reach so far.
   const rest = reads.flatMap(({ formatted }, i) =>
-    formatted.isNullObject ? [] : rowBands(i, firstRows, formatted.rowIndex + formatted.rowCount, 0, LAST_COLUMN + 1),
+    formatted.isNullObject ? [] : rowBands(i, Math.max(firstRows, formatted.rowIndex), formatted.rowIndex + formatted.rowCount, 0, LAST_COLUMN + 1),
   );
   if (rest.length > 0) await drain(context, sheets, signal, mode, acc, [], rest, BLOCK_CELLS);
   return sheets.map((sheet, i) => sheetData(sheet, acc, i));
