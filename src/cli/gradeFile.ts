@@ -11,6 +11,9 @@ import { decideWrites } from '../core/decide';
 import { evaluateWorkbook } from '../core/evaluate';
 import type { TableMapping } from '../core/mapping';
 import { CORE_PART, addPlaces, committeeHtml, committeeSummary, coreTitle } from '../report/committee';
+import { gradeColours } from '../core/colours';
+import type { EvaluationSummary } from '../core/summary';
+import { summaryCharts } from '../core/summaryCharts';
 import { summarySheetContent } from '../core/summarySheet';
 import { addSummarySheet } from '../xlsx/summaryPart';
 import type { Evaluation, Preset, Problem } from '../core/types';
@@ -101,6 +104,13 @@ function savedMappings(loaded: LoadedWorkbook): { mappings: readonly TableMappin
   return { mappings: [] };
 }
 
+/** --summary: the sheet, its table, grade colours and charts, from the one summary. */
+function addSummarySheetOf(loaded: LoadedWorkbook, summary: EvaluationSummary, preset: Preset) {
+  const content = summarySheetContent(summary, preset);
+  const colours = gradeColours(preset);
+  return addSummarySheet(loaded, content, { charts: summaryCharts(content, summary, colours), colours });
+}
+
 export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
   const fail = (error: CliMessage): GradeFileResult => ({ ok: false, error });
   if (!existsSync(job.file)) return fail({ key: 'notFound', params: { file: job.file } });
@@ -155,7 +165,7 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
     const decision = decideWrites(plan, workbookNow(loaded, plan));
     const applied = applyDecision(loaded, decision);
     recordOutWrite(loaded, history, decision, new Date().toISOString());
-    const sheet = committee && job.summarySheet ? addSummarySheet(loaded, summarySheetContent(committee.summary, job.preset)) : undefined;
+    const sheet = committee && job.summarySheet ? addSummarySheetOf(loaded, committee.summary, job.preset) : undefined;
     try {
       await writeOutputFile(job.out, loaded.pkg.toBytes(), job.force);
     } catch (error) {

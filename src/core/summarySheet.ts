@@ -39,6 +39,10 @@ export interface SummarySheetContent {
   readonly percentColumns: { readonly counts: readonly number[]; readonly kpis: readonly number[] };
   /** Grade cells of the KPI list with their grade, for the grade colours. */
   readonly gradeCells: readonly { readonly row: number; readonly col: number; readonly key: GradeKey }[];
+  /** The row of each 基本目標 in the goal block (its directions' rows are not listed), for the charts. */
+  readonly goalRows: readonly { readonly row: number; readonly goalKey: string }[];
+  /** The KPI list's data rows, each with its 基本目標, for the charts. */
+  readonly kpiRows: readonly { readonly row: number; readonly goalKey: string }[];
 }
 
 const INDENT = '　';
@@ -90,7 +94,9 @@ export function summarySheetContent(summary: EvaluationSummary, preset: Preset):
 
   const goalTop = rows.length;
   push(countHead('基本目標・基本的方向'));
+  const goalRows: { row: number; goalKey: string }[] = [];
   for (const g of summary.goals) {
+    goalRows.push({ row: rows.length, goalKey: g.key });
     push(countRow(g.label, g));
     for (const d of g.directions) push(countRow(INDENT + d.label, d));
   }
@@ -109,7 +115,9 @@ export function summarySheetContent(summary: EvaluationSummary, preset: Preset):
   const kpiTop = rows.length;
   push(kpiHead);
   const gradeCells: { row: number; col: number; key: GradeKey }[] = [];
+  const kpiRows: { row: number; goalKey: string }[] = [];
   for (const k of summary.kpis) {
+    kpiRows.push({ row: rows.length, goalKey: k.goalKey });
     const { kpi, outcome } = k.evaluated;
     const m = outcome.measures;
     if (k.grade !== null) gradeCells.push({ row: rows.length, col: 9, key: k.grade });
@@ -130,5 +138,5 @@ export function summarySheetContent(summary: EvaluationSummary, preset: Preset):
   }
   const kpiBlock = { top: kpiTop, left: 0, bottom: rows.length - 1, right: kpiHead.length - 1 };
 
-  return { name: SUMMARY_SHEET_NAME, rows, goalBlock, departmentBlock, kpiBlock, percentColumns: { counts: countPercent, kpis: [7, 8] }, gradeCells };
+  return { name: SUMMARY_SHEET_NAME, rows, goalBlock, departmentBlock, kpiBlock, percentColumns: { counts: countPercent, kpis: [7, 8] }, gradeCells, goalRows, kpiRows };
 }
