@@ -10,7 +10,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { decideWrites } from '../core/decide';
 import { evaluateWorkbook } from '../core/evaluate';
 import type { TableMapping } from '../core/mapping';
-import { CORE_PART, addPlaces, committeeHtml, committeeSummary, coreTitle } from '../report/committee';
+import { CORE_PART, addPlaces, committeeHtml, committeeSection, committeeSummary, coreTitle } from '../report/committee';
 import { gradeColours } from '../core/colours';
 import type { EvaluationSummary } from '../core/summary';
 import { summaryCharts } from '../core/summaryCharts';
@@ -40,6 +40,8 @@ export interface GradeJob {
   /** --summary: the 「KPI評価集計」 sheet is added to the `out` copy. */
   summarySheet?: boolean;
   reportFile?: string;
+  /** A many-file --report: this file's sections of it, rendered here (the file's place in the report). */
+  reportSection?: { index: number };
   /** Where the graded copy goes; none = only the report. */
   out?: string;
   force: boolean;
@@ -62,6 +64,8 @@ export type GradeFileResult =
       warnings: string[];
       /** --history: the grades per fiscal year, worded. */
       historyTable?: string;
+      /** A many-file --report: the ledger's title and its sections' HTML. */
+      reportSection?: { title: string; html: string };
     }
   | { ok: false; error: CliMessage };
 
@@ -151,7 +155,7 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
   // The committee summary (#12), counted as the ledger stands after this run (before the copy is
   // written, so the summary sheet can go into it); the text report does not show it.
   const committee =
-    job.summary || job.reportFile !== undefined || job.summarySheet
+    job.summary || job.reportFile !== undefined || job.summarySheet || job.reportSection
       ? committeeSummary(evaluation, loaded.grids, job.preset, job.overwrite ? 'computed' : 'ledger')
       : undefined;
 
@@ -182,7 +186,16 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
 
   addHistoryToReport(report, history, loaded.grids);
 
-  if (committee && (job.summary || job.reportFile !== undefined)) addPlaces(report, committee);
+  if (committee && (job.summary || job.reportFile !== undefined || job.reportSection)) addPlaces(report, committee);
+  const section =
+    committee && job.reportSection
+      ? committeeSection(committee, {
+          index: job.reportSection.index,
+          workbookTitle: coreTitle(loaded.pkg.has(CORE_PART) ? loaded.pkg.text(CORE_PART) : undefined),
+          grids: loaded.grids,
+          sourceFile: basename(job.file),
+        })
+      : undefined;
   if (committee && job.reportFile !== undefined) {
     const html = committeeHtml(committee, {
       workbookTitle: coreTitle(loaded.pkg.has(CORE_PART) ? loaded.pkg.text(CORE_PART) : undefined),
@@ -207,5 +220,6 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
     evaluation,
     warnings: history.warning ? [history.warning] : [],
     ...(job.historyTable ? { historyTable: formatHistoryTable(history, job.lang) } : {}),
+    ...(section ? { reportSection: section } : {}),
   };
 }

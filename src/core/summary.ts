@@ -123,6 +123,11 @@ function countedGrade(k: EvaluatedKpi, gradeKeys: ReadonlySet<GradeKey>, basis: 
   return { grade: k.outcome.grade, hand: false };
 }
 
+/** The share 順調以上: on track of those assessed; none when nothing was assessed. */
+export function onTrackShareOf(onTrack: number, assessed: number): number | undefined {
+  return assessed > 0 ? onTrack / assessed : undefined;
+}
+
 function countGrades(kpis: readonly SummaryKpi[], grades: readonly GradeKey[], onTrack: ReadonlySet<GradeKey>, notYetDue: GradeKey): GradeCounts {
   const byGrade: Partial<Record<GradeKey, number>> = {};
   for (const g of grades) byGrade[g] = 0;
@@ -144,7 +149,7 @@ function countGrades(kpis: readonly SummaryKpi[], grades: readonly GradeKey[], o
     ungraded,
     onTrack: onTrackCount,
     assessed,
-    ...(assessed > 0 ? { onTrackShare: onTrackCount / assessed } : {}),
+    ...(assessed > 0 ? { onTrackShare: onTrackShareOf(onTrackCount, assessed) } : {}),
   };
 }
 

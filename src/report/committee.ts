@@ -8,7 +8,8 @@ import type { SheetGrid } from '../core/grid';
 import { placesFor, type TablePlace } from '../core/structure';
 import { summarize, type EvaluationSummary, type SummaryBasis } from '../core/summary';
 import type { Evaluation, Preset, Problem } from '../core/types';
-import { renderReportHtml, reportTitle } from './html';
+import { renderReportHtml, reportTitle, summarySections } from './html';
+import { filePlace } from './manyHtml';
 import { toJsonSummary, type JsonSummary } from './jsonSummary';
 
 export interface Committee {
@@ -79,4 +80,13 @@ export function addPlaces(report: JsonReport, committee: Committee): void {
     if (place.direction) table.direction = place.direction.text;
   });
   report.summary = committee.json;
+}
+
+/** One file's part of the many-file report (rendered where the file was graded: the charts cost). */
+export function committeeSection(
+  committee: Committee,
+  input: { index: number; workbookTitle?: string; grids: readonly SheetGrid[]; sourceFile: string },
+): { title: string; html: string } {
+  const title = reportTitle(input.workbookTitle, firstLine(input.grids), input.sourceFile);
+  return { title, html: summarySections(committee.summary, filePlace(input.index), { overview: '評価の概要', level: 'h3' }) };
 }
