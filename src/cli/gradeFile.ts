@@ -23,7 +23,8 @@ import { workbookCustomXml } from '../xlsx/customXml';
 import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
 import { newWriteProblems, toJsonReport, type JsonReport } from './jsonReport';
 import type { Lang } from '../core/i18n';
-import { addHistoryToReport, ownGradeCells, prepareHistory, recordOutWrite } from './history';
+import { withAdoptedGrades } from '../core/adoptedGrades';
+import { addHistoryToReport, lastOwnGrades, ownGradeCells, prepareHistory, recordOutWrite } from './history';
 import { formatHistoryTable } from './historyTable';
 import type { CliMessage } from './messages';
 
@@ -140,9 +141,13 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
 
   // The committee summary (#12), counted as the ledger stands after this run (before the copy is
   // written, so the summary sheet can go into it); the text report does not show it.
+  // The add-in's own last grades still in the ledger are this run's to replace, not the officer's
+  // grades for this year (ownGradeCells), so they are counted as this year's computed grade.
   const committee =
     job.summary || job.reportFile !== undefined || job.summarySheet
-      ? committeeSummary(evaluation, loaded.grids, job.preset, job.overwrite ? 'computed' : 'ledger')
+      ? job.overwrite
+        ? committeeSummary(evaluation, loaded.grids, job.preset, 'computed', history.history)
+        : committeeSummary(withAdoptedGrades(evaluation, lastOwnGrades(history)), loaded.grids, job.preset, 'ledger', history.history)
       : undefined;
 
   if (job.out !== undefined) {

@@ -36,7 +36,11 @@ export function useSummarySheet(host: LedgerHost, fail: (op: FailedOperation, er
       setBusy(true);
       setOutcome(undefined);
       try {
-        const content = paneSummaryContent(evaluation, grids, preset, adopted);
+        // The history as saved now (also after a write this session): last time's share. A damaged
+        // history counts as none, as the evaluation's comparison treats it (useLedger).
+        const read = host.loadHistory ? await host.loadHistory() : undefined;
+        const history = read?.kind === 'ok' ? read.history : undefined;
+        const content = paneSummaryContent(evaluation, grids, preset, adopted, history);
         setOutcome(await host.writeSummarySheet(content));
       } catch (e) {
         fail('summary', errorInfo(e));
