@@ -231,7 +231,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
               <SummarySection
                 summarySheet={summarySheet}
                 disabled={busy || !canSummarize(state, model, stale)}
-                onCreate={() => void summarySheet.create(shown.evaluation, shown.grids, shown.evaluatedWith, shown.adopted)}
+                onCreate={() => void summarySheet.create(shown.evaluation, shown.grids, shown.evaluatedWith, shown.adopted, ledger.history?.history)}
               />
             </div>
           </GradeColoursContext.Provider>

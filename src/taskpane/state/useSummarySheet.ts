@@ -6,6 +6,7 @@
  */
 import { useCallback, useState } from 'react';
 import type { SheetGrid } from '../../core/grid';
+import type { History } from '../../core/history/model';
 import { SUMMARY_SHEET_NAME } from '../../core/summarySheet';
 import type { Evaluation, Preset, Problem } from '../../core/types';
 import type { LedgerHost } from '../../excel/host';
@@ -22,7 +23,11 @@ export type SummaryOutcome =
 export interface SummarySheet {
   readonly busy: boolean;
   readonly outcome?: SummaryOutcome;
-  create(evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, adopted: ReadonlySet<string>): Promise<void>;
+  /**
+   * `history`: the saved history as read with the grids (no sync of its own), for last time's
+   * share. A write since then added this year's entry, which is never "last time" anyway.
+   */
+  create(evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, adopted: ReadonlySet<string>, history?: History): Promise<void>;
   remove(): Promise<void>;
   dismiss(): void;
 }
@@ -32,14 +37,10 @@ export function useSummarySheet(host: LedgerHost, fail: (op: FailedOperation, er
   const [outcome, setOutcome] = useState<SummaryOutcome | undefined>();
 
   const create = useCallback(
-    async (evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, adopted: ReadonlySet<string>) => {
+    async (evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, adopted: ReadonlySet<string>, history?: History) => {
       setBusy(true);
       setOutcome(undefined);
       try {
-        // The history as saved now (also after a write this session): last time's share. A damaged
-        // history counts as none, as the evaluation's comparison treats it (useLedger).
-        const read = host.loadHistory ? await host.loadHistory() : undefined;
-        const history = read?.kind === 'ok' ? read.history : undefined;
         const content = paneSummaryContent(evaluation, grids, preset, adopted, history);
         setOutcome(await host.writeSummarySheet(content));
       } catch (e) {
