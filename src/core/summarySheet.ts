@@ -34,6 +34,8 @@ export interface SheetBlock {
 
 export interface SummarySheetContent {
   readonly name: string;
+  /** The earlier evaluation the shares are compared with (「H28年度評価」), when there is one. */
+  readonly earlierLabel?: string;
   /** Every row, all of the same width; null is an empty cell. */
   readonly rows: readonly (readonly SheetValue[])[];
   /** The header row and data rows of each block (the header is `top`). */
@@ -220,6 +222,7 @@ export function summarySheetContent(summary: EvaluationSummary, preset: Preset):
 
   return {
     name: SUMMARY_SHEET_NAME,
+    ...(summary.earlierLabel !== undefined && { earlierLabel: summary.earlierLabel }),
     rows,
     goalBlock,
     departmentBlock,

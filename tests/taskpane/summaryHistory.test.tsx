@@ -45,6 +45,8 @@ describe('集計を作成 compared with last year', () => {
     fireEvent.click(screen.getByRole('button', { name: '集計を作成' }));
     await screen.findByText(`「${SUMMARY_SHEET_NAME}」シートに集計を作成しました。`);
     expect(double.syncCount - syncs).toBe(3);
+    // The pane says what it compared with.
+    expect(screen.getByText('前回の評価（H28年度評価）の「順調以上」の割合と、そこからの増減（ポイント）も載せています。')).toBeTruthy();
 
     const cell = (a: string) => double.getCell(SUMMARY_SHEET_NAME, a);
     expect([cell('A5').value, cell('M5').value, cell('N5').value, cell('O5').value]).toEqual([

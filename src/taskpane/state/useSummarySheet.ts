@@ -14,7 +14,8 @@ import { errorInfo, type ErrorInfo, type FailedOperation } from './machine';
 import { paneSummaryContent } from './summarySheet';
 
 export type SummaryOutcome =
-  | { readonly kind: 'written'; readonly sheet: string; readonly replaced: boolean }
+  /** `earlierLabel`: the earlier evaluation the sheet compares with, when the history has one. */
+  | { readonly kind: 'written'; readonly sheet: string; readonly replaced: boolean; readonly earlierLabel?: string }
   | { readonly kind: 'nameTaken'; readonly sheet: string; readonly problem: Problem }
   | { readonly kind: 'removed'; readonly sheet: string }
   /** Nothing of ours to remove (the officer deleted or renamed it already). */
@@ -42,7 +43,8 @@ export function useSummarySheet(host: LedgerHost, fail: (op: FailedOperation, er
       setOutcome(undefined);
       try {
         const content = paneSummaryContent(evaluation, grids, preset, adopted, history);
-        setOutcome(await host.writeSummarySheet(content));
+        const result = await host.writeSummarySheet(content);
+        setOutcome(result.kind === 'written' && content.earlierLabel !== undefined ? { ...result, earlierLabel: content.earlierLabel } : result);
       } catch (e) {
         fail('summary', errorInfo(e));
       } finally {
