@@ -13,7 +13,6 @@ import type { TableMapping } from '../core/mapping';
 import { CORE_PART, addPlaces, committeeHtml, committeeSection, committeeSummary, coreTitle } from '../report/committee';
 import { gradeColours } from '../core/colours';
 import type { EvaluationSummary } from '../core/summary';
-import { summaryCharts } from '../core/summaryCharts';
 import { summarySheetContent } from '../core/summarySheet';
 import { addSummarySheet } from '../xlsx/summaryPart';
 import type { Evaluation, Preset, Problem } from '../core/types';
@@ -26,7 +25,8 @@ import { workbookCustomXml } from '../xlsx/customXml';
 import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
 import { newWriteProblems, toJsonReport, type JsonReport } from './jsonReport';
 import type { Lang } from '../core/i18n';
-import { addHistoryToReport, ownGradeCells, prepareHistory, recordOutWrite } from './history';
+import { withAdoptedGrades } from '../core/adoptedGrades';
+import { addHistoryToReport, lastOwnGrades, ownGradeCells, prepareHistory, recordOutWrite } from './history';
 import { formatHistoryTable } from './historyTable';
 import type { CliMessage } from './messages';
 
@@ -112,7 +112,9 @@ function savedMappings(loaded: LoadedWorkbook): { mappings: readonly TableMappin
 function addSummarySheetOf(loaded: LoadedWorkbook, summary: EvaluationSummary, preset: Preset) {
   const content = summarySheetContent(summary, preset);
   const colours = gradeColours(preset);
-  return addSummarySheet(loaded, content, { charts: summaryCharts(content, summary, colours), colours });
+  // The grade counts chart's series: each grade in its colour (－ has none: the pale grey of the HTML report), then 評価不能 white.
+  const gradeSeriesColours = [...summary.grades.map((g) => colours[g.key]?.fill ?? '#E7E6E6'), '#FFFFFF'];
+  return addSummarySheet(loaded, content, { colours, gradeSeriesColours });
 }
 
 export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
@@ -154,9 +156,13 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
 
   // The committee summary (#12), counted as the ledger stands after this run (before the copy is
   // written, so the summary sheet can go into it); the text report does not show it.
+  // The add-in's own last grades still in the ledger are this run's to replace, not the officer's
+  // grades for this year (ownGradeCells), so they are counted as this year's computed grade.
   const committee =
     job.summary || job.reportFile !== undefined || job.summarySheet || job.reportSection
-      ? committeeSummary(evaluation, loaded.grids, job.preset, job.overwrite ? 'computed' : 'ledger')
+      ? job.overwrite
+        ? committeeSummary(evaluation, loaded.grids, job.preset, 'computed', history.history)
+        : committeeSummary(withAdoptedGrades(evaluation, lastOwnGrades(history)), loaded.grids, job.preset, 'ledger', history.history)
       : undefined;
 
   if (job.out !== undefined) {

@@ -114,6 +114,14 @@ export function departmentKey(department: string): string {
 }
 export const TOTAL_KEY = 'total';
 
+/** The rule's two best grades other than 実施時期未到来 (gradeKeysOf is best first): 順調以上. */
+export function onTrackGradesOf(preset: Preset): GradeKey[] {
+  const notYetDue = noCurrentGrade(preset);
+  return gradeKeysOf(preset)
+    .filter((g) => g !== notYetDue)
+    .slice(0, 2);
+}
+
 /** The grade a KPI counts under, by basis. */
 function countedGrade(k: EvaluatedKpi, gradeKeys: ReadonlySet<GradeKey>, basis: SummaryBasis): { grade: GradeKey | null; hand: boolean } {
   if (basis === 'ledger' && k.existing !== undefined) {
@@ -174,8 +182,7 @@ export function summarize(evaluation: Evaluation, places: readonly TablePlace[],
   const gradeOrder = gradeKeysOf(preset);
   const notYetDue = noCurrentGrade(preset);
   const gradeSet = new Set(gradeOrder);
-  // The two best grades the rule gives (gradeKeysOf is best first).
-  const onTrackGrades = gradeOrder.filter((g) => g !== notYetDue).slice(0, 2);
+  const onTrackGrades = onTrackGradesOf(preset);
   const onTrack = new Set(onTrackGrades);
   const earlier = options.earlier;
 

@@ -6,7 +6,9 @@
 import type { JsonReport } from '../cli/jsonReport';
 import type { SheetGrid } from '../core/grid';
 import { placesFor, type TablePlace } from '../core/structure';
+import type { History } from '../core/history/model';
 import { summarize, type EvaluationSummary, type SummaryBasis } from '../core/summary';
+import { earlierFromHistory } from '../core/summaryEarlier';
 import type { Evaluation, Preset, Problem } from '../core/types';
 import { renderReportHtml, reportTitle, summarySections } from './html';
 import { filePlace } from './manyHtml';
@@ -18,12 +20,14 @@ export interface Committee {
   readonly json: JsonSummary;
 }
 
-export function committeeSummary(evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, basis: SummaryBasis): Committee {
+/** `history`: the workbook's evaluation history, for last time's share and the change (when it holds an earlier year). */
+export function committeeSummary(evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, basis: SummaryBasis, history?: History): Committee {
   const places = placesFor(
     evaluation.tables.map((t) => t.table),
     grids,
   );
-  const summary = summarize(evaluation, places, preset, { basis });
+  const earlier = history ? earlierFromHistory(history, evaluation, places, preset, basis) : undefined;
+  const summary = summarize(evaluation, places, preset, { basis, ...(earlier && { earlier }) });
   return { places, summary, json: toJsonSummary(summary) };
 }
 

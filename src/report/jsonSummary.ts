@@ -30,6 +30,8 @@ export interface JsonSummary {
   total: JsonCounts;
   goals: (JsonSummaryGroup & { sheet: string; directions: JsonSummaryGroup[] })[];
   departments: JsonSummaryGroup[];
+  /** The earlier evaluation compared with (「R5年度評価」), when the history holds one. */
+  earlierLabel?: string;
 }
 
 function counts(c: GradeCounts, group: SummaryGroup, withEarlier: boolean): JsonCounts {
@@ -57,6 +59,7 @@ export function toJsonSummary(s: EvaluationSummary): JsonSummary {
     total: counts(s.total.counts, s.total, withEarlier),
     goals: s.goals.map((g) => ({ ...group(g), sheet: g.sheet, directions: g.directions.map(group) })),
     departments: s.departments.map(group),
+    ...(s.earlierLabel !== undefined && { earlierLabel: s.earlierLabel }),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * DrawingML for the summary sheet's charts: a chart part (c:chartSpace) per chart plan and the
- * sheet's drawing part (xdr:wsDr) that places them. Written here by hand because no maintained
+ * DrawingML for the summary sheet's charts: a chart part (c:chartSpace) per chart of the layout
+ * (core/summarySheet.ts: its グラフのデータ block, series by columns, its slot) and the sheet's
+ * drawing part (xdr:wsDr) that places them. Written here by hand because no maintained
  * JavaScript library adds chart parts to an existing package without rebuilding it (see the
  * README, 「集計シート」). Each series refers to the sheet's cells (so the chart follows the
  * sheet) and carries a cache of their values (so a reader that does not recalculate, such as a
@@ -10,8 +11,7 @@
  * children are out of order.
  */
 import { cellAddress } from '../core/grid';
-import type { SheetCells, SummaryChartPlan } from '../core/summaryCharts';
-import type { SheetValue } from '../core/summarySheet';
+import type { SheetBlock, SheetValue, SummaryChart } from '../core/summarySheet';
 import { escapeText, escapeXstring } from './xml';
 
 const C_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
@@ -23,6 +23,45 @@ const XDR_NS = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDraw
 const EA_FONT = 'ＭＳ Ｐゴシック';
 
 type Cell = (row: number, col: number) => SheetValue;
+
+/** Cells of one column of the sheet, 0-based; the rows need not be adjacent. */
+export interface SheetCells {
+  readonly rows: readonly number[];
+  readonly col: number;
+}
+
+interface SeriesPlan {
+  readonly name: { readonly row: number; readonly col: number };
+  readonly values: SheetCells;
+  readonly kind: 'bar' | 'line';
+  /** "#RRGGBB"; none: the application's own. */
+  readonly colour?: string;
+}
+
+/** A chart read as Excel reads its data block: header row = series names, left column = categories. */
+interface ChartPlan {
+  readonly kind: SummaryChart['kind'];
+  readonly title: string;
+  readonly categories: SheetCells;
+  readonly series: readonly SeriesPlan[];
+  readonly percent: boolean;
+}
+
+const PROGRESS_COLOUR = '#2F5597';
+const ELAPSED_COLOUR = '#C00000';
+
+function planOf(chart: SummaryChart, barColours: readonly (string | undefined)[]): ChartPlan {
+  const d: SheetBlock = chart.data;
+  const rows = Array.from({ length: d.bottom - d.top }, (_, i) => d.top + 1 + i);
+  const series: SeriesPlan[] = [];
+  for (let col = d.left + 1; col <= d.right; col++) {
+    const line = chart.lineColumns.includes(col);
+    const i = col - d.left - 1;
+    const colour = chart.kind === 'progress' ? (line ? ELAPSED_COLOUR : PROGRESS_COLOUR) : barColours[i];
+    series.push({ name: { row: d.top, col }, values: { rows, col }, kind: line ? 'line' : 'bar', ...(colour ? { colour } : {}) });
+  }
+  return { kind: chart.kind, title: chart.title, categories: { rows, col: d.left }, series, percent: chart.percentColumns.length > 0 };
+}
 
 function absolute(row: number, col: number): string {
   return cellAddress(row, col).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
@@ -71,8 +110,12 @@ const SEGMENT_LINE = '<a:ln w="6350"><a:solidFill><a:srgbClr val="7F7F7F"/></a:s
 
 const AXIS_TEXT = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:ea typeface="${EA_FONT}"/></a:defRPr></a:pPr><a:endParaRPr lang="ja-JP"/></a:p></c:txPr>`;
 
-/** The chart part's XML for one plan; `cell` reads the sheet's values for the caches. */
-export function chartSpaceXml(plan: SummaryChartPlan, sheet: string, cell: Cell): string {
+/**
+ * The chart part's XML for one chart of the layout; `cell` reads the sheet's values for the
+ * caches; `barColours` colour the bar series in order (the grade colours for the grade counts).
+ */
+export function chartSpaceXml(chart: SummaryChart, sheet: string, cell: Cell, barColours: readonly (string | undefined)[] = []): string {
+  const plan = planOf(chart, barColours);
   const catValues = plan.categories.rows.map((r) => cell(r, plan.categories.col));
   const cat = `<c:cat>${strRef(cellsFormula(sheet, plan.categories), catValues)}</c:cat>`;
   const format = plan.percent ? '0%' : '0';
@@ -129,18 +172,12 @@ export function chartSpaceXml(plan: SummaryChartPlan, sheet: string, cell: Cell)
   );
 }
 
-/** Where a chart sits on the sheet: cells from (row, col) to (row, col), 0-based, exclusive end. */
-export interface ChartAnchor {
-  readonly fromRow: number;
-  readonly fromCol: number;
-  readonly toRow: number;
-  readonly toCol: number;
-}
-
-/** The drawing part placing each chart (relationship ids in the drawing's rels, in order). */
-export function drawingXml(charts: readonly { readonly anchor: ChartAnchor; readonly relId: string; readonly title: string }[]): string {
+/** The drawing part placing each chart over its slot (relationship ids in the drawing's rels, in order). */
+export function drawingXml(charts: readonly { readonly slot: SheetBlock; readonly relId: string; readonly title: string }[]): string {
   const anchors = charts
-    .map(({ anchor: a, relId, title }, i) => {
+    .map(({ slot, relId, title }, i) => {
+      // The anchor's end is the cell just past the slot's bottom-right.
+      const a = { fromRow: slot.top, fromCol: slot.left, toRow: slot.bottom + 1, toCol: slot.right + 1 };
       const at = (tag: string, row: number, col: number) =>
         `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
       return (

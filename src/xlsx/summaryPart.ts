@@ -19,11 +19,10 @@
 import type { GradeColour } from '../core/colours';
 import { cellAddress } from '../core/grid';
 import { makeProblem } from '../core/problems';
-import type { SummaryChartPlan } from '../core/summaryCharts';
 import type { SheetValue, SummarySheetContent } from '../core/summarySheet';
 import type { GradeKey, Problem } from '../core/types';
 import { addCellFormats, type CellFormatRequest } from './cellStylesPatch';
-import { chartSpaceXml, drawingXml, type ChartAnchor } from './chartXml';
+import { chartSpaceXml, drawingXml } from './chartXml';
 import type { LoadedWorkbook } from './readWorkbook';
 import { TABLE_TYPE, freeTableName, tableXml, takenTableNames } from './tablePart';
 import { escapeAttribute, escapeXstring } from './xml';
@@ -38,16 +37,17 @@ const DRAWING_REL = `${REL_NS}/drawing`;
 const CHART_REL = `${REL_NS}/chart`;
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
-/** The KPI list's table name (a number is added when the workbook has one of that name already). */
-export const SUMMARY_TABLE_NAME = 'KPI評価一覧';
+/** The change since last time in points, as the pane formats it (src/excel/summarySheet.ts). */
+const POINTS_FORMAT = '+0.0"ポイント";-0.0"ポイント";0.0"ポイント"';
 
 export type SummaryAddResult = { readonly kind: 'added'; readonly part: string } | { readonly kind: 'nameTaken'; readonly problem: Problem };
 
-/** What the sheet shows besides its values. */
+/** The colours the layout does not say. */
 export interface SummaryDecorations {
-  readonly charts: readonly SummaryChartPlan[];
   /** The preset's grade colours (spec §7), for the KPI list's grade cells. */
   readonly colours: Readonly<Partial<Record<GradeKey, GradeColour>>>;
+  /** The grade counts chart's bar series, in order ("#RRGGBB"): each grade's fill, then 評価不能's. */
+  readonly gradeSeriesColours: readonly (string | undefined)[];
 }
 
 /** Cell style index by "row,col"; absent: the default (0). */
@@ -102,42 +102,32 @@ function addStyles(loaded: LoadedWorkbook, content: SummarySheetContent, colours
   const requests: CellFormatRequest[] = [
     { numberFormat: '0.0%' },
     { bold: true },
+    { numberFormat: POINTS_FORMAT },
+    { numberFormat: '0%' },
     ...grades.map((k) => ({ fillColour: argb(colours[k]!.fill), fontColour: argb(colours[k]!.fontColor), bold: true, horizontal: 'center' as const })),
   ];
   const xml = loaded.pkg.text(stylesPart);
   const { xml: patched, ids } = addCellFormats(xml, stylesPart, requests);
   if (patched !== xml) loaded.pkg.replace(stylesPart, patched);
-  const [percent, bold] = ids as [number, number];
-  const gradeStyle = new Map(grades.map((k, i) => [k, ids[2 + i]!]));
+  const [percent, bold, points, wholePercent] = ids as [number, number, number, number];
+  const gradeStyle = new Map(grades.map((k, i) => [k, ids[4 + i]!]));
 
   const dataRows = (b: SummarySheetContent['goalBlock']) => Array.from({ length: b.bottom - b.top }, (_, i) => b.top + 1 + i);
   for (const block of [content.goalBlock, content.departmentBlock]) {
     styles.set(`${block.top},0`, bold);
     for (const row of dataRows(block)) for (const col of content.percentColumns.counts) styles.set(`${row},${col}`, percent);
+    for (const row of dataRows(block)) for (const col of content.pointColumns) styles.set(`${row},${col}`, points);
   }
   for (const row of dataRows(content.kpiBlock)) for (const col of content.percentColumns.kpis) styles.set(`${row},${col}`, percent);
+  for (const chart of content.charts) {
+    for (const row of dataRows(chart.data)) for (const col of chart.percentColumns) styles.set(`${row},${chart.data.left + col}`, wholePercent);
+  }
   styles.set('0,0', bold);
   for (const g of content.gradeCells) {
     const s = gradeStyle.get(g.key);
     if (s !== undefined) styles.set(`${g.row},${g.col}`, s);
   }
   return styles;
-}
-
-/** Rows a chart takes: the grade counts by goals, the progress charts by KPIs. */
-function chartHeight(plan: SummaryChartPlan): number {
-  // The progress charts' KPI names stand under the columns, turned: they need the height.
-  return plan.kind === 'gradeCounts' ? Math.max(14, 8 + 2 * plan.categories.rows.length) : Math.max(24, 18 + Math.ceil(plan.categories.rows.length / 2));
-}
-
-/** The charts one below the other under the KPI list, over columns A–G. */
-function chartAnchors(content: SummarySheetContent, charts: readonly SummaryChartPlan[]): ChartAnchor[] {
-  let row = content.kpiBlock.bottom + 3;
-  return charts.map((c) => {
-    const anchor = { fromRow: row, fromCol: 0, toRow: row + chartHeight(c), toCol: 7 };
-    row = anchor.toRow + 2;
-    return anchor;
-  });
 }
 
 /** Adds the summary sheet as the last sheet of the package, with its table, formats and charts. */
@@ -158,25 +148,25 @@ export function addSummarySheet(loaded: LoadedWorkbook, content: SummarySheetCon
 
   // The KPI list as a table, when it has a row (Excel's tables need one below the header).
   let table: string | undefined;
-  const kpis = content.kpiBlock;
+  const kpis = content.kpiTable.block;
   if (kpis.bottom > kpis.top) {
     const tablePart = pkg.freeName((n) => `xl/tables/table${n}.xml`);
     const id = Math.max(0, ...taken.ids) + 1;
     const columns = content.rows[kpis.top]!.slice(kpis.left, kpis.right + 1).map((v) => String(v ?? ''));
-    pkg.add(tablePart, tableXml(id, freeTableName(SUMMARY_TABLE_NAME, taken.names), kpis, columns), TABLE_TYPE);
+    pkg.add(tablePart, tableXml(id, freeTableName(content.kpiTable.name, taken.names), kpis, columns), TABLE_TYPE);
     table = pkg.addRelationship(part, TABLE_REL, tablePart);
   }
 
   let drawing: string | undefined;
-  if (decorations.charts.length > 0) {
+  if (content.charts.length > 0) {
     const drawingPart = pkg.freeName((n) => `xl/drawings/drawing${n}.xml`);
     const cell = (row: number, col: number): SheetValue => content.rows[row]?.[col] ?? null;
-    const anchors = chartAnchors(content, decorations.charts);
     pkg.add(drawingPart, drawingXml([]), DRAWING_TYPE);
-    const placed = decorations.charts.map((plan, i) => {
+    const placed = content.charts.map((chart) => {
       const chartPart = pkg.freeName((n) => `xl/charts/chart${n}.xml`);
-      pkg.add(chartPart, chartSpaceXml(plan, content.name, cell), CHART_TYPE);
-      return { anchor: anchors[i]!, relId: pkg.addRelationship(drawingPart, CHART_REL, chartPart), title: plan.title };
+      const colours = chart.kind === 'gradeCounts' ? decorations.gradeSeriesColours : [];
+      pkg.add(chartPart, chartSpaceXml(chart, content.name, cell, colours), CHART_TYPE);
+      return { slot: chart.anchor, relId: pkg.addRelationship(drawingPart, CHART_REL, chartPart), title: chart.title };
     });
     pkg.replace(drawingPart, drawingXml(placed));
     drawing = pkg.addRelationship(part, DRAWING_REL, drawingPart);

@@ -48,11 +48,12 @@ export function freeTableName(base: string, taken: ReadonlySet<string>): string 
 export function tableXml(id: number, name: string, block: SheetBlock, columns: readonly string[]): string {
   if (new Set(columns.map((c) => c.toLowerCase())).size !== columns.length) throw new Error(`tableXml: duplicate column names in ${name}`);
   const ref = rangeAddress(block);
+  // The same table style as the pane gives it (src/excel/summarySheet.ts).
   const cols = columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeAttribute(c)}"/>`).join('');
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<table xmlns="${MAIN_NS}" id="${id}" name="${escapeAttribute(name)}" displayName="${escapeAttribute(name)}" ref="${ref}" totalsRowShown="0">` +
     `<autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${cols}</tableColumns>` +
-    `<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+    `<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
   );
 }

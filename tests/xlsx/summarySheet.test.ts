@@ -176,11 +176,11 @@ describe('--summary', () => {
       '    return "".join(r.t for p in c.title.tx.rich.p for r in (p.r or []))',
       'tables = [{"name": t.name, "ref": t.ref, "columns": [c.name for c in t.tableColumns]} for t in ws.tables.values()]',
       'charts = [{"title": title(c), "types": [type(x).__name__ for x in c._charts], "series": [s.val.numRef.f for x in c._charts for s in x.series]} for c in ws._charts]',
-      'header = [c.value for c in ws[29]][:12]',
-      'fmt = {a: ws[a].number_format for a in ["H30", "I30", "M6", "M17"]}',
+      'header = [c.value for c in ws[129]][:12]',
+      'fmt = {a: ws[a].number_format for a in ["H130", "I130", "M6", "M17", "B156", "C156"]}',
       'def rgb(c):',
       '    return c.rgb if c is not None and c.type == "rgb" else None',
-      'grades = {ws.cell(r, 10).value: [rgb(ws.cell(r, 10).fill.fgColor), rgb(ws.cell(r, 10).font.color)] for r in range(30, 47)}',
+      'grades = {ws.cell(r, 10).value: [rgb(ws.cell(r, 10).fill.fgColor), rgb(ws.cell(r, 10).font.color)] for r in range(130, 147)}',
       'print(json.dumps({"tables": tables, "charts": charts, "header": header, "fmt": fmt, "grades": grades}, ensure_ascii=False))',
     ].join('\n');
     const r = spawnSync(PYTHON, ['-c', script, withSummary], { encoding: 'utf8' });
@@ -192,32 +192,33 @@ describe('--summary', () => {
       fmt: Record<string, string>;
       grades: Record<string, [string, string | null]>;
     };
-    // Row 29 is the KPI list's header (after the title, the goal block to row 18 and the department block);
-    // the sample's 17 KPIs are rows 30–46.
-    expect(got.tables).toEqual([{ name: 'KPI評価一覧', ref: 'A29:L46', columns: got.header }]);
+    // Row 129 is the KPI list's header (after the title, the goal block to row 18, the department block
+    // and five chart slots of 20 rows); the sample's 17 KPIs are rows 130–146.
+    expect(got.tables).toEqual([{ name: 'KPI評価一覧', ref: 'A129:L146', columns: got.header }]);
     expect(got.header.slice(0, 3)).toEqual(['基本目標', '基本的方向', '指標']);
     expect(got.charts.map((c) => c.title)).toEqual([
-      '基本目標別の評価の内訳（指標数）',
-      '第１節 地域産業の振興を図り雇用の場をつくる　各指標の進捗率と経過率',
-      '第２節 子どもを産み育てやすいまちをつくる　各指標の進捗率と経過率',
-      '第３節 地域の活力を担う人材をつくる　各指標の進捗率と経過率',
-      '第４節 定住を促す魅力あるまちをつくる　各指標の進捗率と経過率',
+      '基本目標別の評価の件数',
+      '第１節 地域産業の振興を図り雇用の場をつくる：指標ごとの進捗率（線は経過率）',
+      '第２節 子どもを産み育てやすいまちをつくる：指標ごとの進捗率（線は経過率）',
+      '第３節 地域の活力を担う人材をつくる：指標ごとの進捗率（線は経過率）',
+      '第４節 定住を促す魅力あるまちをつくる：指標ごとの進捗率（線は経過率）',
     ]);
-    // The stacked bar: one series per grade of the standard preset (Ｓ Ａ Ｂ Ｃ Ｄ Ｅ －), over the four 節 rows only
-    // (rows 6, 9, 12, 15: the 基本的方向 rows between them are left out).
+    // The stacked bar reads the グラフのデータ block under the KPI list (rows 149–153: header, four 節), one
+    // series per grade of the standard preset (Ｓ Ａ Ｂ Ｃ Ｄ Ｅ －) and 評価不能.
     expect(got.charts[0]!.types).toEqual(['BarChart']);
-    expect(got.charts[0]!.series).toHaveLength(7);
-    expect(got.charts[0]!.series[0]).toBe("('KPI評価集計'!$B$6,'KPI評価集計'!$B$9,'KPI評価集計'!$B$12,'KPI評価集計'!$B$15)");
-    // Each 節: 進捗率 as columns and 経過率 as a line in one plot area, over that 節's KPI rows (5, 4, 4, 4 KPIs).
+    expect(got.charts[0]!.series).toHaveLength(8);
+    expect(got.charts[0]!.series[0]).toBe("'KPI評価集計'!$B$150:$B$153");
+    // Each 節: 進捗率 as columns and 経過率 as a line in one plot area, from its own data block; 第３節 has two
+    // KPIs with a 進捗率 (its other two are not yet due).
     expect(got.charts.slice(1).map((c) => c.types)).toEqual(Array(4).fill(['BarChart', 'LineChart']));
     expect(got.charts.slice(1).map((c) => c.series)).toEqual([
-      ["'KPI評価集計'!$H$30:$H$34", "'KPI評価集計'!$I$30:$I$34"],
-      ["'KPI評価集計'!$H$35:$H$38", "'KPI評価集計'!$I$35:$I$38"],
-      ["'KPI評価集計'!$H$39:$H$42", "'KPI評価集計'!$I$39:$I$42"],
-      ["'KPI評価集計'!$H$43:$H$46", "'KPI評価集計'!$I$43:$I$46"],
+      ["'KPI評価集計'!$B$156:$B$160", "'KPI評価集計'!$C$156:$C$160"],
+      ["'KPI評価集計'!$B$163:$B$166", "'KPI評価集計'!$C$163:$C$166"],
+      ["'KPI評価集計'!$B$169:$B$170", "'KPI評価集計'!$C$169:$C$170"],
+      ["'KPI評価集計'!$B$173:$B$176", "'KPI評価集計'!$C$173:$C$176"],
     ]);
-    // 進捗率, 経過率 and the share 順調以上 as percent.
-    expect(got.fmt).toEqual({ H30: '0.0%', I30: '0.0%', M6: '0.0%', M17: '0.0%' });
+    // 進捗率, 経過率 and the share 順調以上 as percent; the charts' data in whole percent (the axis shows it).
+    expect(got.fmt).toEqual({ H130: '0.0%', I130: '0.0%', M6: '0.0%', M17: '0.0%', B156: '0%', C156: '0%' });
     // Grade colours of spec §7: Ｓ dark blue, Ａ green, Ｂ light green, Ｃ yellow, Ｄ red with dark text on light fills.
     expect(got.grades['Ｓ']).toEqual(['FF1F3A93', 'FFFFFFFF']);
     expect(got.grades['Ａ']).toEqual(['FF1B7F3B', 'FFFFFFFF']);
@@ -249,7 +250,7 @@ describe('--summary', () => {
     }
     expect(rows['全体']).toEqual(expected(summary.total));
     // The stacked bar's cache, one series per grade: each goal's count of that grade.
-    expect(cache).toEqual(summary.grades.map((k) => summary.goals.map((g) => g.counts.byGrade[k] ?? 0)));
+    expect(cache).toEqual([...summary.grades.map((k) => summary.goals.map((g) => g.counts.byGrade[k] ?? 0)), summary.goals.map((g) => g.counts.ungraded)]);
   });
 
   it('LibreOffice opens the copy: it converts to PDF, the summary sheet in it', () => {
@@ -266,9 +267,9 @@ describe('--summary', () => {
     expect(t.stdout).toContain('基本目標・基本的方向');
     expect(t.stdout).toContain('順調以上（Ｓ・Ａ） 割合');
     // The charts are drawn: their titles are in the PDF.
-    expect(t.stdout).toContain('基本目標別の評価の内訳（指標数）');
+    expect(t.stdout).toContain('基本目標別の評価の件数');
     // (A chart that a page break crosses is printed on both pages: at least once each.)
-    expect(t.stdout.match(/各指標の進捗率と経過率/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(t.stdout.match(/指標ごとの進捗率（線は経過率）/g)!.length).toBeGreaterThanOrEqual(4);
   }, 200_000);
 
   it('LibreOffice keeps the table and the charts when it saves the copy again (openpyxl reads its save)', () => {
@@ -287,7 +288,7 @@ describe('--summary', () => {
     ].join('\n');
     const p = spawnSync(PYTHON, ['-c', script, join(dir, 'summary.xlsx')], { encoding: 'utf8' });
     expect(p.status, p.stderr).toBe(0);
-    expect(JSON.parse(p.stdout)).toEqual({ tables: ['A29:L46'], charts: [['BarChart'], ...Array(4).fill(['BarChart', 'LineChart'])] });
+    expect(JSON.parse(p.stdout)).toEqual({ tables: ['A129:L146'], charts: [['BarChart'], ...Array(4).fill(['BarChart', 'LineChart'])] });
   }, 200_000);
 
   it('gives the table an id and a name no table or defined name of the workbook has, and new part names', async () => {
