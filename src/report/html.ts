@@ -156,7 +156,7 @@ function problemsSection(problems: readonly ReportProblem[]): string {
   return `<section class="problems"><h2>確認が必要な点</h2>${problemRows(problems)}</section>`;
 }
 
-export const REPORT_CSS = `
+const REPORT_CSS = `
 @page { size: A4 portrait; margin: 15mm 15mm 16mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

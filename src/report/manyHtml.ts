@@ -133,7 +133,7 @@ function problemsSection(input: ManyReportInput): string {
 }
 
 /** The report's title: the ledgers' common title, else the number of files. */
-export function manyReportTitle(files: readonly ReportFile[]): string {
+function manyReportTitle(files: readonly ReportFile[]): string {
   const titles = [...new Set(files.flatMap((f) => (f.graded ? [f.graded.title] : [])))];
   return titles.length === 1 ? titles[0]! : `各課の KPI 進捗評価（${files.length}ファイル）`;
 }

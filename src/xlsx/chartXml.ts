@@ -25,7 +25,7 @@ const EA_FONT = 'ＭＳ Ｐゴシック';
 type Cell = (row: number, col: number) => SheetValue;
 
 /** Cells of one column of the sheet, 0-based; the rows need not be adjacent. */
-export interface SheetCells {
+interface SheetCells {
   readonly rows: readonly number[];
   readonly col: number;
 }
@@ -68,7 +68,7 @@ function absolute(row: number, col: number): string {
 }
 
 /** 'KPI評価集計'!$C$31:$C$35, or a list of areas in parentheses when the rows are not adjacent. */
-export function cellsFormula(sheet: string, cells: SheetCells): string {
+function cellsFormula(sheet: string, cells: SheetCells): string {
   const quoted = `'${sheet.replace(/'/g, "''")}'`;
   const areas: string[] = [];
   let i = 0;

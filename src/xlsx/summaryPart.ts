@@ -69,7 +69,7 @@ interface SheetLinks {
 }
 
 /** The worksheet part's XML for the content. */
-export function summaryWorksheetXml(content: SummarySheetContent, styles: StyleMap = new Map(), links: SheetLinks = {}): string {
+function summaryWorksheetXml(content: SummarySheetContent, styles: StyleMap = new Map(), links: SheetLinks = {}): string {
   const rows = content.rows
     .map((cells, row) => {
       const body = cells.map((v, col) => cellXml(row, col, v, styles.get(`${row},${col}`))).join('');
