@@ -5,6 +5,7 @@
  * one-file shape instead (jsonReport.ts).
  */
 import type { ConsistencyReview } from '../core/consistency';
+import { sumJsonCounts, type JsonCounts } from '../report/jsonSummary';
 import type { JsonReport } from './jsonReport';
 import { say, type CliMessage } from './messages';
 
@@ -32,6 +33,11 @@ export interface CombinedSummary {
   problems: number;
   /** With --out-dir: copies written and grade cells written in them. */
   written?: { files: number; cells: number };
+  /**
+   * The committee counts (#12) of all graded files together, counted as each file's `summary`
+   * (typed grades where valid): what the many-file report's 全体 row shows.
+   */
+  committee?: JsonCounts;
 }
 
 export interface CombinedJson {
@@ -90,6 +96,7 @@ export function combine(
     }
   }
   const failed = files.filter((f) => f.error !== undefined).length;
+  const summaries = files.flatMap((f) => (f.error === undefined && f.summary ? [f.summary.total] : []));
   return {
     preset,
     files,
@@ -106,6 +113,7 @@ export function combine(
       differs,
       problems,
       ...(writtenFiles > 0 ? { written: { files: writtenFiles, cells: writtenCells } } : {}),
+      ...(summaries.length > 0 && summaries.length === files.length - failed ? { committee: sumJsonCounts(summaries) } : {}),
     },
     review,
   };

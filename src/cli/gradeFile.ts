@@ -10,7 +10,9 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { decideWrites } from '../core/decide';
 import { evaluateWorkbook } from '../core/evaluate';
 import type { TableMapping } from '../core/mapping';
-import { CORE_PART, addPlaces, committeeHtml, committeeSummary, coreTitle } from '../report/committee';
+import { CORE_PART, addPlaces, committeeHtml, committeeSection, committeeSummary, coreTitle } from '../report/committee';
+import { gradeColours } from '../core/colours';
+import type { EvaluationSummary } from '../core/summary';
 import { summarySheetContent } from '../core/summarySheet';
 import { addSummarySheet } from '../xlsx/summaryPart';
 import type { Evaluation, Preset, Problem } from '../core/types';
@@ -23,7 +25,8 @@ import { workbookCustomXml } from '../xlsx/customXml';
 import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
 import { newWriteProblems, toJsonReport, type JsonReport } from './jsonReport';
 import type { Lang } from '../core/i18n';
-import { addHistoryToReport, ownGradeCells, prepareHistory, recordOutWrite } from './history';
+import { withAdoptedGrades } from '../core/adoptedGrades';
+import { addHistoryToReport, lastOwnGrades, ownGradeCells, prepareHistory, recordOutWrite } from './history';
 import { formatHistoryTable } from './historyTable';
 import type { CliMessage } from './messages';
 
@@ -37,6 +40,8 @@ export interface GradeJob {
   /** --summary: the 「KPI評価集計」 sheet is added to the `out` copy. */
   summarySheet?: boolean;
   reportFile?: string;
+  /** A many-file --report: this file's sections of it, rendered here (the file's place in the report). */
+  reportSection?: { index: number };
   /** Where the graded copy goes; none = only the report. */
   out?: string;
   force: boolean;
@@ -59,6 +64,8 @@ export type GradeFileResult =
       warnings: string[];
       /** --history: the grades per fiscal year, worded. */
       historyTable?: string;
+      /** A many-file --report: the ledger's title and its sections' HTML. */
+      reportSection?: { title: string; html: string };
     }
   | { ok: false; error: CliMessage };
 
@@ -101,6 +108,15 @@ function savedMappings(loaded: LoadedWorkbook): { mappings: readonly TableMappin
   return { mappings: [] };
 }
 
+/** --summary: the sheet, its table, grade colours and charts, from the one summary. */
+function addSummarySheetOf(loaded: LoadedWorkbook, summary: EvaluationSummary, preset: Preset) {
+  const content = summarySheetContent(summary, preset);
+  const colours = gradeColours(preset);
+  // The grade counts chart's series: each grade in its colour (－ has none: the pale grey of the HTML report), then 評価不能 white.
+  const gradeSeriesColours = [...summary.grades.map((g) => colours[g.key]?.fill ?? '#E7E6E6'), '#FFFFFF'];
+  return addSummarySheet(loaded, content, { colours, gradeSeriesColours });
+}
+
 export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
   const fail = (error: CliMessage): GradeFileResult => ({ ok: false, error });
   if (!existsSync(job.file)) return fail({ key: 'notFound', params: { file: job.file } });
@@ -140,9 +156,13 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
 
   // The committee summary (#12), counted as the ledger stands after this run (before the copy is
   // written, so the summary sheet can go into it); the text report does not show it.
+  // The add-in's own last grades still in the ledger are this run's to replace, not the officer's
+  // grades for this year (ownGradeCells), so they are counted as this year's computed grade.
   const committee =
-    job.summary || job.reportFile !== undefined || job.summarySheet
-      ? committeeSummary(evaluation, loaded.grids, job.preset, job.overwrite ? 'computed' : 'ledger')
+    job.summary || job.reportFile !== undefined || job.summarySheet || job.reportSection
+      ? job.overwrite
+        ? committeeSummary(evaluation, loaded.grids, job.preset, 'computed', history.history)
+        : committeeSummary(withAdoptedGrades(evaluation, lastOwnGrades(history)), loaded.grids, job.preset, 'ledger', history.history)
       : undefined;
 
   if (job.out !== undefined) {
@@ -155,7 +175,7 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
     const decision = decideWrites(plan, workbookNow(loaded, plan));
     const applied = applyDecision(loaded, decision);
     recordOutWrite(loaded, history, decision, new Date().toISOString());
-    const sheet = committee && job.summarySheet ? addSummarySheet(loaded, summarySheetContent(committee.summary, job.preset)) : undefined;
+    const sheet = committee && job.summarySheet ? addSummarySheetOf(loaded, committee.summary, job.preset) : undefined;
     try {
       await writeOutputFile(job.out, loaded.pkg.toBytes(), job.force);
     } catch (error) {
@@ -172,7 +192,16 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
 
   addHistoryToReport(report, history, loaded.grids);
 
-  if (committee && (job.summary || job.reportFile !== undefined)) addPlaces(report, committee);
+  if (committee && (job.summary || job.reportFile !== undefined || job.reportSection)) addPlaces(report, committee);
+  const section =
+    committee && job.reportSection
+      ? committeeSection(committee, {
+          index: job.reportSection.index,
+          workbookTitle: coreTitle(loaded.pkg.has(CORE_PART) ? loaded.pkg.text(CORE_PART) : undefined),
+          grids: loaded.grids,
+          sourceFile: basename(job.file),
+        })
+      : undefined;
   if (committee && job.reportFile !== undefined) {
     const html = committeeHtml(committee, {
       workbookTitle: coreTitle(loaded.pkg.has(CORE_PART) ? loaded.pkg.text(CORE_PART) : undefined),
@@ -197,5 +226,6 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
     evaluation,
     warnings: history.warning ? [history.warning] : [],
     ...(job.historyTable ? { historyTable: formatHistoryTable(history, job.lang) } : {}),
+    ...(section ? { reportSection: section } : {}),
   };
 }

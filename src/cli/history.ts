@@ -59,6 +59,13 @@ export function prepareHistory(loaded: LoadedWorkbook, evaluation: Evaluation, l
  * the officer changed since differs from the entry and stays.
  */
 export function ownGradeCells(run: HistoryRun): ReadonlySet<string> {
+  const own = lastOwnGrades(run);
+  run.replacedOwn = own;
+  return own;
+}
+
+/** The same cells without noting them as replaced: for counting the ledger as the next write leaves it. */
+export function lastOwnGrades(run: HistoryRun): ReadonlySet<string> {
   const previous = new Map((lastEntry(run.history)?.kpis ?? []).map((k) => [k.key, k]));
   const own = new Set<string>();
   for (const table of run.evaluation.tables)
@@ -67,7 +74,6 @@ export function ownGradeCells(run: HistoryRun): ReadonlySet<string> {
       const written = previous.get(kpiKey(table.table.sheet, e.kpi.name, e.kpi.department))?.gradeWritten;
       if (written !== undefined && written.trim() === e.existing.trim()) own.add(gradeCellKey(table.table.sheet, cellAddress(e.kpi.gradeCell.row, e.kpi.gradeCell.col)));
     }
-  run.replacedOwn = own;
   return own;
 }
 

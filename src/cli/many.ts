@@ -5,10 +5,12 @@
  * --out-dir each graded copy goes there under its own name, never over an input.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { reviewConsistency, type ReviewFile } from '../core/consistency';
 import { collectInputs } from './collect';
 import { combine, type FileOutcome } from './combinedReport';
+import { writeManyReport } from './manyReport';
+import { outputRefusal } from '../xlsx/outputFile';
 import { formatCombinedText } from './combinedText';
 import type { GradeJob } from './gradeFile';
 import { say, t } from './messages';
@@ -42,6 +44,14 @@ export async function runMany(o: Options, io: CliIo): Promise<number> {
   if (o.out !== undefined) return usage(t(o.lang, 'outWithMany'));
   if (o.outDir !== undefined && !(existsSync(o.outDir) && statSync(o.outDir).isDirectory())) return usage(t(o.lang, 'outDirMissing', { dir: o.outDir }));
 
+  if (o.report !== undefined) {
+    // Checked before anything is graded: a run of many files should not end in "cannot write the report".
+    const refusal = /\.html?$/i.test(o.report) ? outputRefusal(o.inputs[0]!, o.report, o.force) : 'notHtml';
+    if (refusal === 'notHtml') return usage(t(o.lang, 'reportNotHtml', { file: o.report }));
+    if (refusal === 'exists') return usage(t(o.lang, 'outExists', { file: o.report }));
+    if (refusal === 'folderMissing') return usage(t(o.lang, 'outDirMissing', { dir: dirname(resolve(o.report)) }));
+  }
+
   const collected = collectInputs(o.inputs, o.outDir);
   if (collected.files.length === 0 && collected.missing.length === 0) return usage(t(o.lang, 'nothingToGrade', { paths: o.inputs.join(', ') }));
 
@@ -50,7 +60,8 @@ export async function runMany(o: Options, io: CliIo): Promise<number> {
     file,
     preset: o.preset,
     ...(o.mappings ? { mappings: o.mappings } : {}),
-    summary: o.json,
+    summary: o.json || o.report !== undefined,
+    ...(o.report !== undefined ? { reportSection: { index: i } } : {}),
     ...(o.outDir !== undefined ? { out: targets[i] } : {}),
     force: o.force,
     overwrite: o.overwrite,
@@ -66,6 +77,7 @@ export async function runMany(o: Options, io: CliIo): Promise<number> {
 
   const outcomes: FileOutcome[] = [];
   const digests: ReviewFile[] = [];
+  const sections = new Map<string, { title: string; html: string }>();
   let worst: 0 | 1 = 0;
   for (const missing of collected.missing) {
     outcomes.push({ file: missing, ok: false, error: { key: 'notFound', params: { file: missing } } });
@@ -76,6 +88,7 @@ export async function runMany(o: Options, io: CliIo): Promise<number> {
     if (r.ok) {
       outcomes.push({ file, ok: true, report: r.report });
       digests.push(r.review);
+      if (r.reportSection) sections.set(file, r.reportSection);
       worst = Math.max(worst, r.exitCode) as 0 | 1;
     } else {
       outcomes.push({ file, ok: false, error: 'crashed' in r ? { key: 'workerFailed', params: { file, detail: r.crashed } } : r.error });
@@ -84,6 +97,13 @@ export async function runMany(o: Options, io: CliIo): Promise<number> {
   });
 
   const report = combine(o.preset.id, outcomes, collected.skipped, reviewConsistency(digests, o.preset));
+  if (o.report !== undefined) {
+    const written = await writeManyReport(o.report, report, sections, o);
+    if (written) {
+      io.stderr(say(o.lang, written) + '\n');
+      worst = 1;
+    }
+  }
   io.stdout(o.json ? JSON.stringify(report, null, 2) + '\n' : formatCombinedText(report, o.lang));
   // Say on stderr too which files were not graded: the report may be long, or piped to a file.
   if (!o.json) for (const f of outcomes) if (!f.ok) io.stderr(say(o.lang, f.error) + '\n');

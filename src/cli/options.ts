@@ -27,7 +27,7 @@ export interface Options {
   overwrite: boolean;
   notes: boolean;
   addGradeColumns: boolean;
-  /** One input only: the committee report's HTML file (#12). */
+  /** The committee report's HTML file (#12): one file's, or one over all files given. */
   report?: string;
   /** --summary: add the 「KPI評価集計」 sheet to each graded copy. */
   summarySheet: boolean;
@@ -142,7 +142,6 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
     mappings = parsed.mappings;
   }
   if (values.summary && values.out === undefined && values['out-dir'] === undefined) return fail(t(lang, 'summaryNeedsOut'));
-  if (values.report !== undefined && positionals.length > 1) return fail(t(lang, 'reportWithMany'));
   return {
     kind: 'run',
     options: {

@@ -114,6 +114,14 @@ export function departmentKey(department: string): string {
 }
 export const TOTAL_KEY = 'total';
 
+/** The rule's two best grades other than 実施時期未到来 (gradeKeysOf is best first): 順調以上. */
+export function onTrackGradesOf(preset: Preset): GradeKey[] {
+  const notYetDue = noCurrentGrade(preset);
+  return gradeKeysOf(preset)
+    .filter((g) => g !== notYetDue)
+    .slice(0, 2);
+}
+
 /** The grade a KPI counts under, by basis. */
 function countedGrade(k: EvaluatedKpi, gradeKeys: ReadonlySet<GradeKey>, basis: SummaryBasis): { grade: GradeKey | null; hand: boolean } {
   if (basis === 'ledger' && k.existing !== undefined) {
@@ -121,6 +129,11 @@ function countedGrade(k: EvaluatedKpi, gradeKeys: ReadonlySet<GradeKey>, basis: 
     if (typed !== undefined && gradeKeys.has(typed)) return { grade: typed, hand: typed !== k.outcome.grade };
   }
   return { grade: k.outcome.grade, hand: false };
+}
+
+/** The share 順調以上: on track of those assessed; none when nothing was assessed. */
+export function onTrackShareOf(onTrack: number, assessed: number): number | undefined {
+  return assessed > 0 ? onTrack / assessed : undefined;
 }
 
 function countGrades(kpis: readonly SummaryKpi[], grades: readonly GradeKey[], onTrack: ReadonlySet<GradeKey>, notYetDue: GradeKey): GradeCounts {
@@ -144,7 +157,7 @@ function countGrades(kpis: readonly SummaryKpi[], grades: readonly GradeKey[], o
     ungraded,
     onTrack: onTrackCount,
     assessed,
-    ...(assessed > 0 ? { onTrackShare: onTrackCount / assessed } : {}),
+    ...(assessed > 0 ? { onTrackShare: onTrackShareOf(onTrackCount, assessed) } : {}),
   };
 }
 
@@ -169,8 +182,7 @@ export function summarize(evaluation: Evaluation, places: readonly TablePlace[],
   const gradeOrder = gradeKeysOf(preset);
   const notYetDue = noCurrentGrade(preset);
   const gradeSet = new Set(gradeOrder);
-  // The two best grades the rule gives (gradeKeysOf is best first).
-  const onTrackGrades = gradeOrder.filter((g) => g !== notYetDue).slice(0, 2);
+  const onTrackGrades = onTrackGradesOf(preset);
   const onTrack = new Set(onTrackGrades);
   const earlier = options.earlier;
 

@@ -4,11 +4,13 @@
  * Requirement sets used (the manifest declares ExcelApi 1.13 as the minimum):
  *   ExcelApi 1.1  Excel.run, worksheets, getActiveWorksheet, getRange, getUsedRange, getSelectedRange, application.calculate,
  *                 Range values/text/numberFormat/formulas/rowIndex/columnIndex,
- *                 Range.select, Worksheet.activate
+ *                 Range.select, Worksheet.activate, tables.add, Table.name/style, charts.add,
+ *                 Chart.title/legend/setPosition (the summary sheet)
  *   ExcelApi 1.2  Worksheet.protection.protected
  *   ExcelApi 1.4  getUsedRangeOrNullObject, getItemOrNullObject
  *   ExcelApi 1.5  customXmlParts (undo snapshot, saved grading rule, saved table readings, evaluation history)
  *   ExcelApi 1.6  conditionalFormats: add('Custom'), custom/customOrNullObject rule & format
+ *   ExcelApi 1.7  ChartSeries.chartType (the 経過率 line over the 進捗率 bars)
  *   ExcelApi 1.9  RangeAreas.areas, Range.getSpecialCellsOrNullObject (the read: numbers, booleans and formulas)
  *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
  *   ExcelApi 1.18 notes — optional: checked with isSetSupported before use, skipped without

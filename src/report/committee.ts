@@ -6,9 +6,12 @@
 import type { JsonReport } from '../cli/jsonReport';
 import type { SheetGrid } from '../core/grid';
 import { placesFor, type TablePlace } from '../core/structure';
+import type { History } from '../core/history/model';
 import { summarize, type EvaluationSummary, type SummaryBasis } from '../core/summary';
+import { earlierFromHistory } from '../core/summaryEarlier';
 import type { Evaluation, Preset, Problem } from '../core/types';
-import { renderReportHtml, reportTitle } from './html';
+import { renderReportHtml, reportTitle, summarySections } from './html';
+import { filePlace } from './manyHtml';
 import { toJsonSummary, type JsonSummary } from './jsonSummary';
 
 export interface Committee {
@@ -17,12 +20,14 @@ export interface Committee {
   readonly json: JsonSummary;
 }
 
-export function committeeSummary(evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, basis: SummaryBasis): Committee {
+/** `history`: the workbook's evaluation history, for last time's share and the change (when it holds an earlier year). */
+export function committeeSummary(evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, basis: SummaryBasis, history?: History): Committee {
   const places = placesFor(
     evaluation.tables.map((t) => t.table),
     grids,
   );
-  const summary = summarize(evaluation, places, preset, { basis });
+  const earlier = history ? earlierFromHistory(history, evaluation, places, preset, basis) : undefined;
+  const summary = summarize(evaluation, places, preset, { basis, ...(earlier && { earlier }) });
   return { places, summary, json: toJsonSummary(summary) };
 }
 
@@ -79,4 +84,13 @@ export function addPlaces(report: JsonReport, committee: Committee): void {
     if (place.direction) table.direction = place.direction.text;
   });
   report.summary = committee.json;
+}
+
+/** One file's part of the many-file report (rendered where the file was graded: the charts cost). */
+export function committeeSection(
+  committee: Committee,
+  input: { index: number; workbookTitle?: string; grids: readonly SheetGrid[]; sourceFile: string },
+): { title: string; html: string } {
+  const title = reportTitle(input.workbookTitle, firstLine(input.grids), input.sourceFile);
+  return { title, html: summarySections(committee.summary, filePlace(input.index), { overview: '評価の概要', level: 'h3' }) };
 }

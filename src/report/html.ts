@@ -45,7 +45,7 @@ function points(change: number): string {
   return `${p > 0 ? '+' : '−'}${Math.abs(p).toFixed(1)}ポイント`;
 }
 
-function gradeBadge(key: string | null, text: string): string {
+export function gradeBadge(key: string | null, text: string): string {
   if (key === null) return `<span class="grade none">${escapeHtml(text)}</span>`;
   const c = GRADE_COLOURS[key as keyof typeof GRADE_COLOURS];
   const style = c ? ` style="background:${c.fill};color:${c.fontColor}"` : '';
@@ -73,7 +73,7 @@ function countCells(s: EvaluationSummary, group: SummaryGroup, showUngraded: boo
   return `${grades}${ungraded}<td class="n" data-key="${key}" data-grade="total">${c.total}</td>${share}${earlier}`;
 }
 
-function goalCountTable(s: EvaluationSummary): string {
+function goalCountTable(s: EvaluationSummary, idPrefix: string): string {
   const showUngraded = s.total.counts.ungraded > 0;
   const rows = s.goals
     .map((g) => {
@@ -83,13 +83,13 @@ function goalCountTable(s: EvaluationSummary): string {
     })
     .join('');
   const total = `<tr class="total"><th scope="row">全体</th>${countCells(s, s.total, showUngraded)}</tr>`;
-  return `<table class="counts" id="counts-by-goal">${countHeader(s, '基本目標・基本的方向', showUngraded)}<tbody>${rows}${total}</tbody></table>`;
+  return `<table class="counts" id="${idPrefix}counts-by-goal">${countHeader(s, '基本目標・基本的方向', showUngraded)}<tbody>${rows}${total}</tbody></table>`;
 }
 
-function departmentCountTable(s: EvaluationSummary): string {
+function departmentCountTable(s: EvaluationSummary, idPrefix: string): string {
   const showUngraded = s.total.counts.ungraded > 0;
   const rows = s.departments.map((d) => `<tr><th scope="row">${escapeHtml(d.label)}</th>${countCells(s, d, showUngraded)}</tr>`).join('');
-  return `<table class="counts" id="counts-by-department">${countHeader(s, '担当課', showUngraded)}<tbody>${rows}</tbody></table>`;
+  return `<table class="counts" id="${idPrefix}counts-by-department">${countHeader(s, '担当課', showUngraded)}<tbody>${rows}</tbody></table>`;
 }
 
 // ───────────────────────────── KPI lists ─────────────────────────────
@@ -114,7 +114,7 @@ function kpiRow(k: SummaryKpi, index: number): string {
   );
 }
 
-function goalSection(s: EvaluationSummary, goal: GoalSummary, n: number): string {
+function goalSection(s: EvaluationSummary, goal: GoalSummary, n: number, place: SectionPlace): string {
   const kpis = s.kpis.filter((k) => k.goalKey === goal.key);
   const head =
     '<thead><tr><th class="n">No</th><th>指標（担当課）</th><th>当初</th><th>現状</th><th>目標値</th><th>進捗率</th><th class="gh">評価</th><th>評価の理由</th></tr></thead>';
@@ -130,21 +130,33 @@ function goalSection(s: EvaluationSummary, goal: GoalSummary, n: number): string
   const c = goal.counts;
   const line = `指標 ${c.total}件　${escapeHtml(s.onTrackLabel)} ${c.onTrack}件／評価対象 ${c.assessed}件（${percent(c.onTrackShare)}）`;
   return (
-    `<section class="goal-section" id="goal-${n}"><h2>${escapeHtml(goal.label)}</h2><p class="lead">${line}</p>` +
-    `<figure class="chart"><figcaption>図${n + 2}　各指標の進捗率と経過率（進捗率が経過率の印に届いていれば計画どおり）</figcaption>${progressChart(kpis)}</figure>` +
+    `<section class="goal-section" id="${place.idPrefix}goal-${n}"><h2>${escapeHtml(goal.label)}</h2><p class="lead">${line}</p>` +
+    `<figure class="chart"><figcaption>${place.figure(n + 2)}　各指標の進捗率と経過率（進捗率が経過率の印に届いていれば計画どおり）</figcaption>${progressChart(kpis)}</figure>` +
     `<table class="kpis">${head}<tbody>${body}</tbody></table></section>`
   );
 }
 
-function problemsSection(problems: readonly Problem[]): string {
-  if (problems.length === 0) return '<section class="problems"><h2>確認が必要な点</h2><p>ありません。</p></section>';
+/** A problem as the report lists it: the core's Problem, or a file's problem from the JSON report. */
+export interface ReportProblem {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly severity: string;
+  readonly message: string;
+}
+
+export function problemRows(problems: readonly ReportProblem[]): string {
   const rows = problems
     .map((p) => `<tr><td>${escapeHtml(p.sheet)}</td><td class="n">${escapeHtml(p.cell)}</td><td>${p.severity === 'warning' ? '要確認' : '参考'}</td><td>${escapeHtml(p.message)}</td></tr>`)
     .join('');
-  return `<section class="problems"><h2>確認が必要な点</h2><table class="list"><thead><tr><th>シート</th><th>セル</th><th>種類</th><th>内容</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<table class="list"><thead><tr><th>シート</th><th>セル</th><th>種類</th><th>内容</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-const CSS = `
+function problemsSection(problems: readonly ReportProblem[]): string {
+  if (problems.length === 0) return '<section class="problems"><h2>確認が必要な点</h2><p>ありません。</p></section>';
+  return `<section class="problems"><h2>確認が必要な点</h2>${problemRows(problems)}</section>`;
+}
+
+const REPORT_CSS = `
 @page { size: A4 portrait; margin: 15mm 15mm 16mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -192,6 +204,9 @@ figure.chart { margin: 0 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 figure.chart figcaption { font-size: 9pt; font-weight: bold; margin-bottom: 1mm; }
 figure.chart svg { width: 100%; height: auto; display: block; }
 section.goal-section { break-before: page; page-break-before: always; }
+section.file-section { break-before: page; page-break-before: always; }
+h2.file { font-size: 15pt; border-left-width: 8pt; }
+section.file-section > p.meta { margin: 0 0 3mm; color: #404040; font-size: 9pt; }
 footer { margin-top: 6mm; font-size: 8pt; color: #595959; border-top: 0.6pt solid #8C8C8C; padding-top: 2mm; }
 `;
 
@@ -201,15 +216,50 @@ export function reportTitle(workbookTitle: string | undefined, firstLine: string
   return clean(workbookTitle) || clean(firstLine) || fileName.replace(/\.xlsx$/i, '');
 }
 
-export function renderReportHtml(input: ReportInput): string {
-  const { summary: s, preset } = input;
-  const basis =
-    s.basis === 'ledger'
+/** Where a file's sections sit in the document: ids unique in it, figure numbers. */
+export interface SectionPlace {
+  readonly idPrefix: string;
+  readonly figure: (n: number) => string;
+}
+
+const ONE_FILE: SectionPlace = { idPrefix: '', figure: (n) => `図${n}` };
+
+/** The page around a report's body: A4 portrait, the report's styles, nothing external. */
+export function reportDocument(title: string, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} — KPI評価集計</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** 「評価の考え方」: the rule, its source, what is counted. */
+export function ruleSection(preset: Preset, basis: EvaluationSummary['basis'], onTrackLabel: string): string {
+  const basisText =
+    basis === 'ledger'
       ? '評価は、台帳に入力済みの評価があればそれを、なければ評価基準による評価を数えています（入力済みの評価は上書きしません）。'
       : '評価は、評価基準による評価を数えています（入力済みの評価は置き換えた場合の集計です）。';
   const rule = ruleLines(preset)
     .map((r) => `<li>${gradeBadge(r.key, r.text)} ${escapeHtml(r.meaning)} — ${escapeHtml(r.condition)}</li>`)
     .join('');
+  return `<section class="rule">
+<h2>評価の考え方</h2>
+<p>評価基準「${escapeHtml(preset.name)}」（出典: ${escapeHtml(preset.source || '利用者の定めた基準')}）。進捗率は（現状値 − 当初値）÷（目標値 − 当初値）、経過率は当初から目標年度までの期間のうち現状値の年度までに経過した割合です。</p>
+<ul class="rule">${rule}</ul>
+<p>${basisText}「${escapeHtml(onTrackLabel)}」の割合は、実施時期未到来と評価不能を除いた評価対象の指標に対する割合です。</p>
+</section>`;
+}
+
+/** One ledger's part of a report: its overview and counts, then a section per 基本目標. */
+export function summarySections(s: EvaluationSummary, place: SectionPlace, heading: { readonly overview: string; readonly level: 'h2' | 'h3' }): string {
   const hand = s.kpis.filter((k) => k.handGrade).length;
   const c = s.total.counts;
   const overview =
@@ -218,40 +268,33 @@ export function renderReportHtml(input: ReportInput): string {
     (c.ungraded > 0 ? `評価できなかった指標が ${c.ungraded}件あります（末尾「確認が必要な点」）。` : '') +
     (s.total.earlier?.change !== undefined ? `前回（${escapeHtml(s.earlierLabel ?? '')}）の ${percent(s.total.earlier.previousShare)} から ${points(s.total.earlier.change)} です。` : '') +
     (hand > 0 ? `入力済みの評価が基準による評価と異なる指標が ${hand}件あります（各指標の欄に両方を示します）。` : '');
-  const goals = s.goals.map((g, i) => goalSection(s, g, i)).join('');
-  return `<!DOCTYPE html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(input.title)} — KPI評価集計</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header class="cover">
+  const h = heading.level;
+  const sub = h === 'h2' ? 'h3' : 'h4';
+  const goals = s.goals.map((g, i) => goalSection(s, g, i, place)).join('');
+  return `<section class="overview">
+<${h}>${escapeHtml(heading.overview)}</${h}>
+<p>${overview}</p>
+<${sub}>基本目標別の評価</${sub}>
+${goalCountTable(s, place.idPrefix)}
+<figure class="chart"><figcaption>${place.figure(1)}　基本目標別の評価の内訳（指標数）</figcaption>${gradeCountsChart(s)}</figure>
+<${sub}>担当課別の評価</${sub}>
+${departmentCountTable(s, place.idPrefix)}
+</section>
+${goals}`;
+}
+
+export function renderReportHtml(input: ReportInput): string {
+  const { summary: s, preset } = input;
+  return reportDocument(
+    input.title,
+    `<header class="cover">
 <p class="kind">KPI 進捗評価 集計報告</p>
 <h1>${escapeHtml(input.title)}</h1>
 <p class="meta">作成日 ${escapeHtml(input.date)}　／　台帳 ${escapeHtml(input.sourceFile)}</p>
 </header>
-<section class="rule">
-<h2>評価の考え方</h2>
-<p>評価基準「${escapeHtml(preset.name)}」（出典: ${escapeHtml(preset.source || '利用者の定めた基準')}）。進捗率は（現状値 − 当初値）÷（目標値 − 当初値）、経過率は当初から目標年度までの期間のうち現状値の年度までに経過した割合です。</p>
-<ul class="rule">${rule}</ul>
-<p>${basis}「${escapeHtml(s.onTrackLabel)}」の割合は、実施時期未到来と評価不能を除いた評価対象の指標に対する割合です。</p>
-</section>
-<section class="overview">
-<h2>評価の概要</h2>
-<p>${overview}</p>
-<h3>基本目標別の評価</h3>
-${goalCountTable(s)}
-<figure class="chart"><figcaption>図1　基本目標別の評価の内訳（指標数）</figcaption>${gradeCountsChart(s)}</figure>
-<h3>担当課別の評価</h3>
-${departmentCountTable(s)}
-</section>
-${goals}
+${ruleSection(preset, s.basis, s.onTrackLabel)}
+${summarySections(s, ONE_FILE, { overview: '評価の概要', level: 'h2' })}
 ${problemsSection(input.problems)}
-<footer>このレポートは KPI進捗評価アドインが台帳「${escapeHtml(input.sourceFile)}」から作成しました。評価は評価基準による機械的な判定であり、担当課の判断による評価とは異なる場合があります。</footer>
-</body>
-</html>
-`;
+<footer>このレポートは KPI進捗評価アドインが台帳「${escapeHtml(input.sourceFile)}」から作成しました。評価は評価基準による機械的な判定であり、担当課の判断による評価とは異なる場合があります。</footer>`,
+  );
 }

@@ -4,8 +4,11 @@
  * DevTools protocol, not guessed from CSS); and no table row is split across pages — every
  * row's text, in order, is found whole on one page of the PDF (pdftotext, poppler-utils).
  *
+ * The report over many files (`kpi-hyoka a.xlsx b.xlsx --report`) is printed the same way.
+ *
  * Needs no add-in build; it sits with the browser tests because it needs Chromium.
- * Artifacts: test-artifacts/report.png (first screen), report.pdf, report-page-N.png.
+ * Artifacts: test-artifacts/report.png (first screen), report.pdf, report-page-N.png;
+ * report-many.png, report-many.pdf for the many-file report.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
@@ -20,9 +23,32 @@ const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const ARTIFACTS = resolve(ROOT, 'test-artifacts');
 const HTML = resolve(ARTIFACTS, 'report.html');
 const PDF = resolve(ARTIFACTS, 'report.pdf');
+const MANY_HTML = resolve(ARTIFACTS, 'report-many.html');
+const MANY_PDF = resolve(ARTIFACTS, 'report-many.pdf');
 
 /** Text as compared between the page and the PDF: NFKC, no whitespace. */
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * Prints the page to an A4 PDF and checks every table row's text, in reading order, is on one
+ * page: a row cut by a page break would be split between two pages' texts and found on none.
+ * Returns each page's text.
+ */
+async function printWithRowsWhole(p: Page, pdf: string): Promise<string[]> {
+  const rowTexts = await p.$$eval('table tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText));
+  await p.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+  expect(pages).toBeGreaterThan(2);
+  expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+  const pageTexts: string[] = [];
+  for (let n = 1; n <= pages; n++) {
+    pageTexts.push(squash(execFileSync('pdftotext', ['-raw', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' })));
+  }
+  const missing = rowTexts.map(squash).filter((t) => t.length > 0 && !pageTexts.some((pt) => pt.includes(t)));
+  expect(missing).toEqual([]);
+  return pageTexts;
+}
 
 let browser: HeadlessChromium;
 let page: Page;
@@ -73,21 +99,7 @@ describe('the committee report in Chromium', () => {
     expect(rowRules.length).toBeGreaterThan(40);
     expect(new Set(rowRules)).toEqual(new Set(['avoid']));
 
-    const rowTexts = await page.$$eval('table tbody tr', (rows) => rows.map((r) => (r as HTMLElement).innerText));
-    await page.pdf({ path: PDF, format: 'A4', printBackground: true, preferCSSPageSize: true });
-
-    const info = execFileSync('pdfinfo', [PDF], { encoding: 'utf8' });
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-    expect(pages).toBeGreaterThan(2);
-    expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
-    const pageTexts: string[] = [];
-    for (let p = 1; p <= pages; p++) {
-      pageTexts.push(squash(execFileSync('pdftotext', ['-raw', '-f', String(p), '-l', String(p), PDF, '-'], { encoding: 'utf8' })));
-    }
-    // Every row's text in reading order is on one page: a row cut by a page break would be
-    // split between two pages' texts and found on none.
-    const missing = rowTexts.map(squash).filter((t) => t.length > 0 && !pageTexts.some((pt) => pt.includes(t)));
-    expect(missing).toEqual([]);
+    const pageTexts = await printWithRowsWhole(page, PDF);
     // And the 17 KPI rows, the report's purpose, are all there.
     expect(await page.locator('table.kpis tr.kpi').count()).toBe(17);
 
@@ -95,5 +107,29 @@ describe('the committee report in Chromium', () => {
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', PDF, resolve(ARTIFACTS, 'report-page')]);
     writeFileSync(resolve(ARTIFACTS, 'report-pages.txt'), pageTexts.join('\n\n'));
     expect(readFileSync(PDF).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('the report over many files in Chromium', () => {
+  it('prints to A4 with every row whole, the table of files first and each file from a new page', async () => {
+    let stderr = '';
+    const code = await runCli(['samples/kashiwazaki-H29-ledger.xlsx', 'tests/fixtures/reiwa-kijun.xlsx', '--report', MANY_HTML, '--force', '--jobs', '1'], {
+      stdout: () => {},
+      stderr: (s) => (stderr += s),
+    });
+    expect(stderr).toBe('');
+    expect(code).toBeLessThan(2);
+    const many = await browser.context.newPage();
+    await many.goto(pathToFileURL(MANY_HTML).href);
+    await many.screenshot({ path: resolve(ARTIFACTS, 'report-many.png') });
+    await many.emulateMedia({ media: 'print' });
+    expect(await many.$$eval('section.file-section', (s) => s.map((e) => getComputedStyle(e).breakBefore))).toEqual(['page', 'page']);
+    const pageTexts = await printWithRowsWhole(many, MANY_PDF);
+    // The table of files is on the first pages, before either file's own section.
+    const first = pageTexts.findIndex((t) => t.includes(squash('台帳ごとの評価')));
+    const firstFile = pageTexts.findIndex((t) => t.includes(squash('1. ４ 目標別の総合戦略の進行管理')));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(firstFile).toBeGreaterThan(first);
+    await many.close();
   });
 });

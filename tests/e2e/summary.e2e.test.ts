@@ -29,6 +29,8 @@ const w = (page: Page) => ({
   sheetNames: () => page.evaluate(() => (window as unknown as E2eWindow).__double!.sheetNames()),
   allCells: () => page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as E2eWindow).__double!.allCells())) as AllCells),
   namespaces: () => page.evaluate(() => (window as unknown as E2eWindow).__double!.customXmlParts().map((p) => p.namespaceUri)),
+  tables: () => page.evaluate(() => (window as unknown as E2eWindow).__double!.tables()),
+  charts: (sheet: string) => page.evaluate((s) => (window as unknown as E2eWindow).__double!.charts(s), sheet),
 });
 
 async function settle(page: Page): Promise<void> {
@@ -99,7 +101,8 @@ describe('集計を作成 in the built pane over the workbook double', () => {
     await create.click();
     await page.getByText(`「${SUMMARY_SHEET_NAME}」シートに集計を作成しました。`).waitFor({ timeout: WAIT });
     await settle(page);
-    // Read (sheet of that name, our record) + write (values, formats, colour rules) + record the id.
+    // Read (sheet of that name, table names, our record) + write (values, formats, colour rules,
+    // the table, the charts) + record the id.
     expect((await w(page).syncCount()) - syncsBefore, 'syncs for 集計を作成 (no earlier summary)').toBe(3);
     await screenshot(page, 'e2e-summary.png');
     await page.getByRole('region', { name: '推進委員会向けの集計' }).scrollIntoViewIfNeeded();
@@ -144,6 +147,19 @@ describe('集計を作成 in the built pane over the workbook double', () => {
     // Shares formatted as percentages.
     expect(after[SUMMARY_SHEET_NAME]!['M6']!.numberFormat).toBe('0.0%');
 
+    // The KPI list as an Excel table (19 KPIs under its header row), and the charts: grade
+    // counts per 基本目標 (4 節 + the protected copy) as stacked bars, then per 基本目標 the
+    // 進捗率 bars with the 経過率 line.
+    const tables = await w(page).tables();
+    expect(tables.map((t) => [t.sheet, t.name])).toEqual([[SUMMARY_SHEET_NAME, 'KPI評価一覧']]);
+    const [from, to] = tables[0]!.range.split(':').map((a) => Number(a.replace(/\D+/g, '')));
+    expect(to! - from!).toBe(19);
+    expect(sheetRow(after, from!).slice(0, 3)).toEqual(['基本目標', '基本的方向', '指標']);
+    const charts = await w(page).charts(SUMMARY_SHEET_NAME);
+    expect(charts.map((c) => [c.type, c.series.length])).toEqual([['BarStacked', 8], ...Array(5).fill(['ColumnClustered', 2])]);
+    expect(charts.slice(1).every((c) => c.series[1]!.chartType === 'Line' && c.series[1]!.name === '経過率')).toBe(true);
+    expect(charts[0]!.title).toBe('基本目標別の評価の件数');
+
     // Pressed again: our own sheet is replaced (one more sync to read our record).
     const syncsAgain = await w(page).syncCount();
     await create.click();
@@ -152,6 +168,8 @@ describe('集計を作成 in the built pane over the workbook double', () => {
     expect((await w(page).syncCount()) - syncsAgain, 'syncs for 集計を作成 replacing our sheet').toBe(4);
     expect(await w(page).sheetNames()).toEqual([...SHEETS, PROTECTED_SHEET, SUMMARY_SHEET_NAME]);
     expect(sheetRow(await w(page).allCells(), 19)).toEqual(['全体', 5, 5, 2, 4, 1, 0, 2, 0, 19, 10, 17, 10 / 17]);
+    expect((await w(page).tables()).map((t) => t.name), 'one table, the old one gone with the old sheet').toEqual(['KPI評価一覧']);
+    expect(await w(page).charts(SUMMARY_SHEET_NAME)).toHaveLength(6);
 
     // Its own undo: the sheet and the record go; the ledger stays as it was.
     const syncsRemove = await w(page).syncCount();
@@ -161,6 +179,7 @@ describe('集計を作成 in the built pane over the workbook double', () => {
     expect((await w(page).syncCount()) - syncsRemove, 'syncs for 集計シートを削除').toBeLessThanOrEqual(3);
     expect(await w(page).sheetNames()).toEqual([...SHEETS, PROTECTED_SHEET]);
     expect(await w(page).namespaces()).not.toContain(SUMMARY_SHEET_NAMESPACE);
+    expect(await w(page).tables(), 'the table went with the sheet').toEqual([]);
     expect(others(await w(page).allCells())).toEqual(others(before));
     expect(pane!.errors, 'no page or console errors').toEqual([]);
   });

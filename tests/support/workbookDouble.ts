@@ -140,6 +140,27 @@ export interface ConditionalFormatView {
   readonly fontColor: string | null | undefined;
 }
 
+export interface TableView {
+  readonly sheet: string;
+  readonly name: string;
+  /** "A40:L57" */
+  readonly range: string;
+  readonly hasHeaders: boolean;
+  readonly style: string;
+}
+
+export interface ChartView {
+  readonly name: string;
+  readonly type: string;
+  readonly title: string;
+  readonly legendPosition: string;
+  /** "A60:I66" */
+  readonly source: string;
+  readonly series: readonly { readonly name: string; readonly chartType: string; readonly values: string; readonly categories: string }[];
+  /** The cells it covers after setPosition: "A25" and "H43"; undefined when never placed. */
+  readonly position?: { readonly start: string; readonly end?: string };
+}
+
 export interface CustomXmlPartView {
   readonly id: string;
   readonly namespaceUri: string;
@@ -163,6 +184,9 @@ export interface WorkbookDoubleHandle {
   /** Every cell of every sheet that holds something (value, formula, format or note), by sheet and address. */
   allCells(): Record<string, Record<string, CellView>>;
   conditionalFormats(sheet: string): ConditionalFormatView[];
+  /** Tables of one sheet, or of every sheet. */
+  tables(sheet?: string): TableView[];
+  charts(sheet: string): ChartView[];
   notes(sheet: string): { address: string; content: string }[];
   customXmlParts(namespaceUri?: string): CustomXmlPartView[];
   settings(): Record<string, unknown>;
@@ -179,6 +203,8 @@ export interface WorkbookDoubleHandle {
   /** A rule the officer made by hand. */
   addConditionalFormat(sheet: string, range: string, rule: { type?: string; formula?: string; fill?: string; fontColor?: string }): void;
   addCustomXmlPart(xml: string): void;
+  /** A table the officer made (Insert → Table), named. */
+  addTable(sheet: string, range: string, name: string): void;
   /** The officer selects a range ("B2:G7"); its sheet becomes the active one. */
   selectRange(sheet: string, address: string): void;
 }
@@ -293,6 +319,20 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
         fill: cf.fill,
         fontColor: cf.fontColor,
       })),
+    tables: (sheet) =>
+      model.sheets
+        .filter((s) => sheet === undefined || s.name === sheet)
+        .flatMap((s) => s.tables.map((t) => ({ sheet: s.name, name: t.name, range: rectAddress(t.rect), hasHeaders: t.hasHeaders, style: t.style }))),
+    charts: (sheet) =>
+      sheetNamed(sheet).charts.map((c) => ({
+        name: c.name,
+        type: c.type,
+        title: c.title,
+        legendPosition: c.legendPosition,
+        source: rectAddress(c.source),
+        series: c.series.map((x) => ({ name: x.name, chartType: x.chartType, values: rectAddress(x.values), categories: rectAddress(x.categories) })),
+        ...(c.position && { position: { start: rectAddress(c.position.start), ...(c.position.end && { end: rectAddress(c.position.end) }) } }),
+      })),
     notes: (sheet) => sheetNamed(sheet).notes.map((n) => ({ address: a1(n.row, n.col), content: n.content })),
     customXmlParts: (namespaceUri) =>
       model.parts.filter((p) => namespaceUri === undefined || p.namespaceUri === namespaceUri).map((p) => ({ ...p })),
@@ -334,6 +374,11 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
       const namespaceUri = rootNamespace(xml);
       if (namespaceUri === undefined) throw new Error('workbook double: custom XML part needs a root element with a namespace');
       model.parts.push({ id: newId(model, '{part-'), namespaceUri, xml });
+    },
+    addTable(sheet, range, name) {
+      const rect = parseAddress(range);
+      if (!rect) throw new Error(`workbook double: bad range "${range}"`);
+      sheetNamed(sheet).tables.push({ id: newId(model, '{table-'), name, rect, hasHeaders: true, style: 'TableStyleMedium2' });
     },
     selectRange(sheet, address) {
       const s = sheetNamed(sheet);

@@ -7,6 +7,7 @@
  * Browser-safe on purpose (the e2e page bundles it): no Node imports.
  */
 import { format as formatNumber } from 'numfmt';
+import type { ChartModel, TableModel } from './workbookDoubleCharts';
 
 export type CellScalar = string | number | boolean | null;
 
@@ -78,6 +79,9 @@ export interface SheetModel {
   /** In priority order: index 0 is the top priority. */
   readonly conditionalFormats: ConditionalFormatModel[];
   readonly notes: NoteModel[];
+  /** Excel tables and charts on the sheet (workbookDoubleCharts.ts); they go with the sheet. */
+  readonly tables: TableModel[];
+  readonly charts: ChartModel[];
   /**
    * Last known result of each formula at each cell, so that writing a formula back
    * (undo) shows the value it showed before, as recalculation would.
@@ -340,6 +344,8 @@ export function buildSheet(model: WorkbookModel, spec: SheetSpec): SheetModel {
     protected: spec.protected ?? false,
     conditionalFormats: [],
     notes: [],
+    tables: [],
+    charts: [],
     formulaResults: new Map(),
   };
   (spec.cells ?? []).forEach((row, r) =>

@@ -5,6 +5,7 @@
  * method mirrors the Office.js name and behaviour where the add-in depends on it;
  * everything else is left out on purpose.
  */
+import { ChartCollectionDouble, TableCollectionDouble } from './workbookDoubleCharts';
 import { ClientResultDouble, DoubleCollection, DoubleObject, PATH, type DoubleContext } from './workbookDoubleCore';
 import { RichApiErrorDouble, doubleErrors } from './workbookDoubleErrors';
 import { WHOLE_SHEET, buildSheet, parseAddress, usedRect, type SheetModel, type WorkbookModel } from './workbookDoubleModel';
@@ -40,6 +41,11 @@ export class WorkbookDouble extends DoubleObject {
     return this._child('application', () => new ApplicationDouble(this._ctx, this));
   }
 
+  /** Every table of every sheet (names are unique in the workbook). */
+  get tables(): TableCollectionDouble {
+    return this._child('tables', () => new TableCollectionDouble(this._ctx, this, false));
+  }
+
   /** ExcelApi 1.1: the selection, always on the active sheet (A1 there when nothing was selected). */
   getSelectedRange(): RangeDouble {
     return new RangeDouble(this._ctx, this, 'GetSelectedRange', [], () => {
@@ -57,6 +63,7 @@ export class WorkbookDouble extends DoubleObject {
       customXmlParts: () => this.customXmlParts,
       settings: () => this.settings,
       application: () => this.application,
+      tables: () => this.tables,
     };
   }
 }
@@ -153,7 +160,7 @@ export class WorksheetDouble extends DoubleObject {
   }
 
   protected override _navigations(): Record<string, () => DoubleObject> {
-    return { protection: () => this.protection, notes: () => this.notes };
+    return { protection: () => this.protection, notes: () => this.notes, tables: () => this.tables, charts: () => this.charts };
   }
 
   get name(): string {
@@ -168,6 +175,14 @@ export class WorksheetDouble extends DoubleObject {
 
   get protection(): WorksheetProtectionDouble {
     return this._child('protection', () => new WorksheetProtectionDouble(this._ctx, this));
+  }
+
+  get tables(): TableCollectionDouble {
+    return this._child('tables', () => new TableCollectionDouble(this._ctx, this, true));
+  }
+
+  get charts(): ChartCollectionDouble {
+    return this._child('charts', () => new ChartCollectionDouble(this._ctx, this));
   }
 
   /** ExcelApi 1.18: an ApiNotFound error at sync on hosts that lack it. */

@@ -47,6 +47,8 @@ describe('集計を作成', () => {
     await evaluateAll();
     await create(host);
     expect(screen.getByText(`「${SUMMARY_SHEET_NAME}」シートに集計を作成しました。`)).toBeTruthy();
+    // No history of an earlier year in this workbook: it says why there is no comparison.
+    expect(screen.getByText(/前の年度の評価の記録がないため、前回との比較は載せていません/)).toBeTruthy();
     expect(host.sheetNames()).toEqual(['第1節', SUMMARY_SHEET_NAME]);
 
     // Header: the standard rule's grades, 評価不能, 計, 順調以上 件数, 評価対象, 割合.

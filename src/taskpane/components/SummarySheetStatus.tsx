@@ -32,6 +32,9 @@ export function SummarySheetStatus({ outcome, busy, onRemove, onDismiss }: Summa
             <Text block size={200}>
               {t('summaryWrittenDetail')}
             </Text>
+            <Text block size={200}>
+              {outcome.earlierLabel !== undefined ? t('summaryEarlier', { label: outcome.earlierLabel }) : t('summaryNoEarlier')}
+            </Text>
           </MessageBarBody>
           <MessageBarActions containerAction={close}>
             <Button size="small" disabled={busy} onClick={onRemove}>

@@ -9,42 +9,28 @@
  * Where each table counts (基本目標 / 基本的方向) is read from the grids the evaluation was
  * made from, while the pane still holds them.
  */
+import { withAdoptedGrades } from '../../core/adoptedGrades';
 import type { SheetGrid } from '../../core/grid';
-import { cellAddress } from '../../core/grid';
+import type { History } from '../../core/history/model';
 import { placesFor } from '../../core/structure';
 import { summarize } from '../../core/summary';
+import { earlierFromHistory } from '../../core/summaryEarlier';
 import { summarySheetContent, type SummarySheetContent } from '../../core/summarySheet';
 import type { Evaluation, Preset } from '../../core/types';
-import { gradeCellKey } from '../../core/types';
-
-/** The evaluation as the ledger will stand: adopted rows count their computed grade. */
-export function withAdoptedGrades(evaluation: Evaluation, adopted: ReadonlySet<string>): Evaluation {
-  if (adopted.size === 0) return evaluation;
-  return {
-    ...evaluation,
-    tables: evaluation.tables.map((t) => ({
-      ...t,
-      kpis: t.kpis.map((k) => {
-        const cell = k.kpi.gradeCell;
-        if (!cell || !adopted.has(gradeCellKey(t.table.sheet, cellAddress(cell.row, cell.col)))) return k;
-        const { existing: _typed, ...rest } = k;
-        void _typed;
-        return rest;
-      }),
-    })),
-  };
-}
 
 export function paneSummaryContent(
   evaluation: Evaluation,
   grids: readonly SheetGrid[],
   preset: Preset,
   adopted: ReadonlySet<string>,
+  history?: History,
 ): SummarySheetContent {
   const counted = withAdoptedGrades(evaluation, adopted);
   const places = placesFor(
     counted.tables.map((t) => t.table),
     grids,
   );
-  return summarySheetContent(summarize(counted, places, preset, { basis: 'ledger' }), preset);
+  // Last time's share: the newest entry of an earlier year in the workbook's history (summaryEarlier.ts).
+  const earlier = history ? earlierFromHistory(history, counted, places, preset, 'ledger') : undefined;
+  return summarySheetContent(summarize(counted, places, preset, { basis: 'ledger', ...(earlier && { earlier }) }), preset);
 }

@@ -6,6 +6,7 @@
  */
 import { useCallback, useState } from 'react';
 import type { SheetGrid } from '../../core/grid';
+import type { History } from '../../core/history/model';
 import { SUMMARY_SHEET_NAME } from '../../core/summarySheet';
 import type { Evaluation, Preset, Problem } from '../../core/types';
 import type { LedgerHost } from '../../excel/host';
@@ -13,7 +14,8 @@ import { errorInfo, type ErrorInfo, type FailedOperation } from './machine';
 import { paneSummaryContent } from './summarySheet';
 
 export type SummaryOutcome =
-  | { readonly kind: 'written'; readonly sheet: string; readonly replaced: boolean }
+  /** `earlierLabel`: the earlier evaluation the sheet compares with, when the history has one. */
+  | { readonly kind: 'written'; readonly sheet: string; readonly replaced: boolean; readonly earlierLabel?: string }
   | { readonly kind: 'nameTaken'; readonly sheet: string; readonly problem: Problem }
   | { readonly kind: 'removed'; readonly sheet: string }
   /** Nothing of ours to remove (the officer deleted or renamed it already). */
@@ -22,7 +24,11 @@ export type SummaryOutcome =
 export interface SummarySheet {
   readonly busy: boolean;
   readonly outcome?: SummaryOutcome;
-  create(evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, adopted: ReadonlySet<string>): Promise<void>;
+  /**
+   * `history`: the saved history as read with the grids (no sync of its own), for last time's
+   * share. A write since then added this year's entry, which is never "last time" anyway.
+   */
+  create(evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, adopted: ReadonlySet<string>, history?: History): Promise<void>;
   remove(): Promise<void>;
   dismiss(): void;
 }
@@ -32,12 +38,13 @@ export function useSummarySheet(host: LedgerHost, fail: (op: FailedOperation, er
   const [outcome, setOutcome] = useState<SummaryOutcome | undefined>();
 
   const create = useCallback(
-    async (evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, adopted: ReadonlySet<string>) => {
+    async (evaluation: Evaluation, grids: readonly SheetGrid[], preset: Preset, adopted: ReadonlySet<string>, history?: History) => {
       setBusy(true);
       setOutcome(undefined);
       try {
-        const content = paneSummaryContent(evaluation, grids, preset, adopted);
-        setOutcome(await host.writeSummarySheet(content));
+        const content = paneSummaryContent(evaluation, grids, preset, adopted, history);
+        const result = await host.writeSummarySheet(content);
+        setOutcome(result.kind === 'written' && content.earlierLabel !== undefined ? { ...result, earlierLabel: content.earlierLabel } : result);
       } catch (e) {
         fail('summary', errorInfo(e));
       } finally {
