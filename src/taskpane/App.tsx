@@ -48,6 +48,7 @@ import { describeError, differingKeys, errorInfo, isBusy, type ErrorInfo, type F
 import { startDraft, type MappingDraft } from './state/mappingDraft';
 import { previewSkips, skipMarks } from './state/skipped';
 import { useLedger } from './state/useLedger';
+import { RevisionReasonsContext, useRevisionReasonsState } from './state/useRevisionReasons';
 import { useMappings } from './state/useMappings';
 import { useSummarySheet } from './state/useSummarySheet';
 import { usePresets } from './state/usePresets';
@@ -158,6 +159,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   const { state, dispatch } = ledger;
   const { phase, evaluation, grids } = state;
   const summarySheet = useSummarySheet(host, ledger.fail);
+  const revisionReasons = useRevisionReasonsState(state.readRun);
   const busy = isBusy(phase) || summarySheet.busy;
   const [filter, setFilter] = useState<RowFilter | 'problems'>('all');
 
@@ -410,6 +412,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
 
         {preview && evaluation && !empty && (
           <GradeColoursContext.Provider value={evaluation.gradeColours}>
+          <RevisionReasonsContext.Provider value={revisionReasons}>
           <div className={styles.results}>
             <Summary
               evaluation={evaluation}
@@ -537,6 +540,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
               />
             </section>
           </div>
+          </RevisionReasonsContext.Provider>
           </GradeColoursContext.Provider>
         )}
       </main>
@@ -549,7 +553,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           ruleInvalid={!choice.active}
           kept={differing.length - state.adopted.size}
           skips={phase === 'evaluating' ? 0 : skips.length}
-          onWrite={(p) => void ledger.write(p)}
+          onWrite={(p) => void ledger.write(p, revisionReasons.reasons)}
         />
       )}
     </>

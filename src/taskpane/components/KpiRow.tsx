@@ -29,6 +29,7 @@ import { gradesByYear } from '../../core/history/timeline';
 import type { EvaluatedKpi, ValueCell } from '../../core/types';
 import { useT } from '../i18n';
 import type { PaneHistory } from '../state/useLedger';
+import { useRevisionReasons } from '../state/useRevisionReasons';
 import { KpiHistory } from './history/KpiHistory';
 import type { ChartPoint } from './history/historyView';
 import { GradeBadge } from './GradeBadge';
@@ -204,11 +205,14 @@ function RowHistory({ ek, sheet, history }: { ek: EvaluatedKpi; sheet: string; h
   const key = kpiKey(sheet, kpi.name, kpi.department);
   const past = gradesByYear(key, ledgerHistory(kpi), history.history);
   const revisions = history.comparison.kpis.find((k) => k.key === key)?.revisions ?? [];
+  const reasons = useRevisionReasons();
   if (past.size === 0 && revisions.length === 0) return null;
   const now = kpi.current?.year !== undefined && outcome.grade !== null ? { year: kpi.current.year, grade: outcome.grade } : undefined;
   const grades = gradesByYear(key, ledgerHistory(kpi), history.history, now);
   const target = kpi.target?.reading.kind === 'number' ? { value: kpi.target.reading.value, text: kpi.target.text.trim() } : undefined;
-  return <KpiHistory grades={grades} values={chartPoints(kpi)} revisions={revisions} {...(target && { target })} />;
+  // A revised target asks for its reason (saved in the history by the next write).
+  const reason = reasons && revisions.length > 0 ? { revisionReason: reasons.reasons.get(key) ?? '', onRevisionReason: (r: string) => reasons.setReason(key, r) } : {};
+  return <KpiHistory grades={grades} values={chartPoints(kpi)} revisions={revisions} {...(target && { target })} {...reason} />;
 }
 
 /**
