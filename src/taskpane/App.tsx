@@ -49,6 +49,8 @@ import { startDraft, type MappingDraft } from './state/mappingDraft';
 import { previewSkips, skipMarks } from './state/skipped';
 import { useLedger } from './state/useLedger';
 import { RevisionReasonsContext, useRevisionReasonsState } from './state/useRevisionReasons';
+import { OfficerWordsContext, useOfficerWords } from './state/useOfficerWords';
+import { OfficerColumnsOffer } from './components/OfficerColumnsOffer';
 import { useMappings } from './state/useMappings';
 import { useSummarySheet } from './state/useSummarySheet';
 import { usePresets } from './state/usePresets';
@@ -160,6 +162,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   const { phase, evaluation, grids } = state;
   const summarySheet = useSummarySheet(host, ledger.fail);
   const revisionReasons = useRevisionReasonsState(state.readRun);
+  const officerWords = useOfficerWords(host, evaluation, grids, state.readRun);
   const busy = isBusy(phase) || summarySheet.busy;
   const [filter, setFilter] = useState<RowFilter | 'problems'>('all');
 
@@ -413,6 +416,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
         {preview && evaluation && !empty && (
           <GradeColoursContext.Provider value={evaluation.gradeColours}>
           <RevisionReasonsContext.Provider value={revisionReasons}>
+          <OfficerWordsContext.Provider value={officerWords}>
           <div className={styles.results}>
             <Summary
               evaluation={evaluation}
@@ -511,6 +515,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
                 disabled={busy}
                 onOption={(option, value) => dispatch({ type: 'setOption', option, value })}
               />
+              <OfficerColumnsOffer />
             </section>
             <Divider />
             {/* Below the results, not among the buttons at the top: the first screen after evaluating shows KPIs. */}
@@ -540,6 +545,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
               />
             </section>
           </div>
+          </OfficerWordsContext.Provider>
           </RevisionReasonsContext.Provider>
           </GradeColoursContext.Provider>
         )}

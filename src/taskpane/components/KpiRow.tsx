@@ -33,6 +33,7 @@ import { useRevisionReasons } from '../state/useRevisionReasons';
 import { KpiHistory } from './history/KpiHistory';
 import type { ChartPoint } from './history/historyView';
 import { GradeBadge } from './GradeBadge';
+import { OfficerWords } from './OfficerWords';
 
 /** Phrase-aware line breaking for Japanese text (see the head of the file). */
 const phraseBreaks = {
@@ -328,6 +329,7 @@ export const KpiRow = memo(function KpiRow(props: KpiRowProps) {
           {lang === 'ja' ? outcome.reason : outcome.reasonEn}
         </Text>
         {props.history && <RowHistory ek={ek} sheet={sheet} history={props.history} />}
+        <OfficerWords kpi={kpi} sheet={sheet} />
         {skip === 'formula' && (
           <Text size={200} className={styles.skip}>
             <MathFormula16Regular className={styles.skipIcon} aria-hidden />
