@@ -108,6 +108,10 @@ describe('a revised target asks for its reason, and the next write saves it', ()
     expect(screen.getByRole('tab', { name: /^前回より悪化（0）/ })).toBeTruthy();
     expect(second!.kpis[0]!.reason).toContain('（目標値を 200人 から 250人 に変更）');
 
+    // Evaluated again, the row says why its target is not the first one (the saved reason).
+    await evaluateAll();
+    await waitFor(() => expect(within(kpiRows().find((r) => within(r).queryByText('転入者数'))!).getByText('H29 評価時の変更理由: 総合戦略の改訂で引き上げた')).toBeTruthy());
+
     fireEvent.click(headerUndo());
     await waitFor(async () => expect((await read()).map((e) => e.date)).toEqual([first!.date]));
     expect(double.getCell('第1節', 'F3').value).toBe('Ｃ');

@@ -213,7 +213,11 @@ function RowHistory({ ek, sheet, history }: { ek: EvaluatedKpi; sheet: string; h
   const target = kpi.target?.reading.kind === 'number' ? { value: kpi.target.reading.value, text: kpi.target.text.trim() } : undefined;
   // A revised target asks for its reason (saved in the history by the next write).
   const reason = reasons && revisions.length > 0 ? { revisionReason: reasons.reasons.get(key) ?? '', onRevisionReason: (r: string) => reasons.setReason(key, r) } : {};
-  return <KpiHistory grades={grades} values={chartPoints(kpi)} revisions={revisions} {...(target && { target })} {...reason} />;
+  // Reasons saved with earlier writes: why the target is not the plan's first one.
+  const savedReasons = history.history.entries.flatMap((e) =>
+    e.kpis.filter((k) => k.key === key && k.revisionReason).map((k) => ({ reason: k.revisionReason!, ...(e.fiscalYear !== undefined && { year: e.fiscalYear }) })),
+  );
+  return <KpiHistory grades={grades} values={chartPoints(kpi)} revisions={revisions} savedReasons={savedReasons} {...(target && { target })} {...reason} />;
 }
 
 /**

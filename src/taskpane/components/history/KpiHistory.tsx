@@ -10,6 +10,7 @@ import { revisionMessage, type Revision } from '../../../core/history/compare';
 import { createTranslator, type Lang } from '../../../core/i18n';
 import type { GradeKey } from '../../../core/types';
 import { useT } from '../../i18n';
+import { eraLabel } from '../../../core/years';
 import { chartGeometry, gradeLine, type ChartPoint } from './historyView';
 
 const t = createTranslator('paneHistory', {
@@ -23,6 +24,8 @@ const t = createTranslator('paneHistory', {
     target: '目標値',
     baseline: '基準値',
     and: '・',
+    savedReason: '{{era}} 評価時の変更理由: {{reason}}',
+    savedReasonNoYear: '変更理由: {{reason}}',
   },
   en: {
     history: 'Grade history',
@@ -34,6 +37,8 @@ const t = createTranslator('paneHistory', {
     target: 'target',
     baseline: 'baseline',
     and: ' and ',
+    savedReason: 'Why it was revised ({{era}} evaluation): {{reason}}',
+    savedReasonNoYear: 'Why it was revised: {{reason}}',
   },
 });
 
@@ -51,6 +56,8 @@ export interface KpiHistoryProps {
   readonly revisions: readonly Revision[];
   readonly revisionReason?: string;
   readonly onRevisionReason?: (reason: string) => void;
+  /** Why the target or baseline was revised, as saved with earlier writes (oldest first). */
+  readonly savedReasons?: readonly { readonly year?: number; readonly reason: string }[];
 }
 
 const stop = (e: MouseEvent | KeyboardEvent) => e.stopPropagation();
@@ -60,7 +67,7 @@ function revisionWhat(revisions: readonly Revision[], lang: Lang): string {
   return revisions.map((r) => t(lang, r.what)).join(t(lang, 'and'));
 }
 
-export function KpiHistory({ grades, style = 'full', values, target, revisions, revisionReason, onRevisionReason }: KpiHistoryProps) {
+export function KpiHistory({ grades, style = 'full', values, target, revisions, revisionReason, onRevisionReason, savedReasons = [] }: KpiHistoryProps) {
   const { lang } = useT();
   const styles = useStyles();
   const reasonId = useId();
@@ -77,6 +84,11 @@ export function KpiHistory({ grades, style = 'full', values, target, revisions, 
           <polyline className={styles.values} points={chart.line} />
         </svg>
       )}
+      {savedReasons.map((r, i) => (
+        <Text key={i} size={200}>
+          {r.year !== undefined ? t(lang, 'savedReason', { era: eraLabel(r.year), reason: r.reason }) : t(lang, 'savedReasonNoYear', { reason: r.reason })}
+        </Text>
+      ))}
       {revisions.map((r) => (
         <MessageBar key={r.what} intent="warning">
           <MessageBarBody>{revisionMessage(r, lang)}</MessageBarBody>
