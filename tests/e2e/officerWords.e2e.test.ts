@@ -101,7 +101,7 @@ describe('the officer’s words in the built pane (350 px)', () => {
 
     // 方向性: a choice of the five; its column's KPI cells get the drop-down list.
     await words.getByRole('button', { name: '今後の方向性を編集' }).click();
-    await words.getByRole('combobox').selectOption('継続');
+    await words.getByRole('radio', { name: '継続' }).check();
     await words.getByRole('button', { name: 'ブックに保存' }).click();
     await row.getByText(/H2（今後の方向性）に書き込みました/).waitFor({ state: 'visible', timeout: WAIT });
     await settle(page);

@@ -81,9 +81,10 @@ describe('the officer’s words in the pane', () => {
     await evaluateAll();
     const row = kpiRow('転入者数');
     fireEvent.click(within(row).getByRole('button', { name: '今後の方向性を編集' }));
-    const select = within(row).getByRole('combobox');
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['（空欄）', '拡大', '継続', '改善', '縮小', '廃止']);
-    fireEvent.change(select, { target: { value: '縮小' } });
+    const choices = within(row).getByRole('radiogroup');
+    expect(within(choices).getAllByRole('radio').map((o) => o.closest('.fui-Radio')?.textContent)).toEqual(['（空欄）', '拡大', '継続', '改善', '縮小', '廃止']);
+    expect((within(choices).getByRole('radio', { name: '拡大' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(choices).getByRole('radio', { name: '縮小' }));
     fireEvent.click(within(row).getByRole('button', { name: 'ブックに保存' }));
     await within(row).findByText(/H2（今後の方向性）に書き込みました。2個のセルに方向性の選択肢/);
     expect(double.getCell(SHEET, 'H2').value).toBe('縮小');
@@ -107,7 +108,7 @@ describe('the officer’s words in the pane', () => {
     await evaluateAll();
     const row = kpiRow('交流人口');
     fireEvent.click(within(row).getByRole('button', { name: '今後の方向性を編集' }));
-    fireEvent.change(within(row).getByRole('combobox'), { target: { value: '改善' } });
+    fireEvent.click(within(row).getByRole('radio', { name: '改善' }));
     fireEvent.click(within(row).getByRole('button', { name: 'ブックに保存' }));
     await within(row).findByText(/H3（今後の方向性）に書き込みました/);
     fireEvent.click(screen.getByRole('button', { name: /^書き込む/ }));

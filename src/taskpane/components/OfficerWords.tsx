@@ -5,7 +5,7 @@
  * Nothing is written without the officer pressing 保存. A row whose table has no such columns
  * shows nothing; one whose cells are all empty shows one small button, so the list stays short.
  */
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular, Edit16Regular } from '@fluentui/react-icons';
 import { useId, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { DIRECTION_CHOICES } from '../../core/history/ledger';
@@ -30,6 +30,25 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground3 },
   buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   hint: { color: tokens.colorNeutralForeground3 },
+  radios: { flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, '& > span > label': { paddingLeft: tokens.spacingHorizontalXXS } },
+  textarea: {
+    boxSizing: 'border-box',
+    width: '100%',
+    resize: 'vertical',
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderBottomColor: tokens.colorNeutralStrokeAccessible,
+    borderRadius: tokens.borderRadiusMedium,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '0' },
+  },
 });
 
 // Using these controls is not a click on the row (which selects the KPI's cell in the sheet).
@@ -96,17 +115,16 @@ export function OfficerWords({ kpi, sheet }: { readonly kpi: KpiRow; readonly sh
             {isEditing ? (
               <>
                 {cell.kind === 'direction' ? (
-                  <Select id={id} aria-labelledby={`${id}-label`} value={draft} onChange={(_, d) => setDraft(d.value)}>
-                    <option value="">{officerText(lang, 'none')}</option>
+                  <RadioGroup className={styles.radios} layout="horizontal" aria-labelledby={`${id}-label`} value={draft} onChange={(_, d) => setDraft(d.value)}>
+                    <Radio value="" label={officerText(lang, 'none')} />
                     {/* What the officer wrote that is not one of the five stays a choice: never lost. */}
                     {[...(cell.text !== '' && !(DIRECTION_CHOICES as readonly string[]).includes(cell.text) ? [cell.text] : []), ...DIRECTION_CHOICES].map((c) => (
-                      <option key={c} value={c}>
-                        {c}
-                      </option>
+                      <Radio key={c} value={c} label={c} />
                     ))}
-                  </Select>
+                  </RadioGroup>
                 ) : (
-                  <Textarea id={id} aria-labelledby={`${id}-label`} resize="vertical" value={draft} onChange={(_, d) => setDraft(d.value)} />
+                  // A plain textarea (Fluent's Textarea would add to the pane's script budget, tests/build).
+                  <textarea id={id} className={styles.textarea} aria-labelledby={`${id}-label`} rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
                 )}
                 <Text size={100} className={styles.hint}>
                   {cell.kind === 'direction' ? officerText(lang, 'directionHint') : officerText(lang, 'textHint', { cell: cell.address })}
