@@ -200,6 +200,29 @@ describe('evaluation history on files', () => {
     expect(noOut.stderr).toContain('--revision-reason は --out と一緒に');
   });
 
+  it('the officer’s 方向性 list (data validation) and words survive two --out writes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-hist-'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await ledger(dir));
+    const ws = wb.getWorksheet('基本目標1')!;
+    for (const address of ['J2', 'J3', 'J4']) ws.getCell(address).dataValidation = { type: 'list', allowBlank: true, formulae: ['"拡大,継続,改善,縮小,廃止"'] };
+    const a = join(dir, 'a.xlsx');
+    await wb.xlsx.writeFile(a);
+    const b = join(dir, 'b.xlsx');
+    const c = join(dir, 'c.xlsx');
+    await cli([a, '--out', b]);
+    await cli([b, '--out', c, '--force']);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(c);
+    const out = back.getWorksheet('基本目標1')!;
+    expect(['J2', 'J3', 'J4'].map((address) => out.getCell(address).dataValidation?.formulae)).toEqual([
+      ['"拡大,継続,改善,縮小,廃止"'],
+      ['"拡大,継続,改善,縮小,廃止"'],
+      ['"拡大,継続,改善,縮小,廃止"'],
+    ]);
+    expect(['I2', 'J2', 'K2', 'J3'].map((address) => out.getCell(address).value)).toEqual([OFFICER.I2, OFFICER.J2, OFFICER.K2, OFFICER.J3]);
+  });
+
   it('the first --out adds the history part with its relationships; other parts stay byte for byte', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kpi-hist-'));
     const a = await ledger(dir);
