@@ -1,6 +1,8 @@
-// `npm test`: type check, unit/integration tests, then the browser tests against a
-// production build. Ends with the line "N passed, M failed" (vitest's own closing
-// line is not one CI recognises) and exits non-zero if anything failed.
+// `npm test`: type check, lint (ESLint with zero warnings, and no dead exports), unit and
+// integration tests, the production build, then the browser tests against that build
+// (tests/e2e/globalSetup.ts reuses dist/ while it is fresh). Ends with the line
+// "N passed, M failed" (vitest's own closing line is not one CI recognises) and exits
+// non-zero if anything failed. A step that fails counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,9 +34,13 @@ function vitest(label, config, reportName) {
 }
 
 if (!run('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) failed += 1;
+if (!run('lint (eslint --max-warnings 0, unused exports)', 'npm', ['run', '--silent', 'lint'])) failed += 1;
 vitest('unit and integration tests', 'vitest.config.ts', 'vitest-unit.json');
+const built = run('production build (webpack --mode production)', 'npx', ['webpack', '--mode', 'production']);
+if (!built) failed += 1;
 const hasE2e = existsSync('tests/e2e') && readdirSync('tests/e2e').some((f) => f.endsWith('.test.ts'));
-if (hasE2e) vitest('browser tests (headless Chromium)', 'vitest.e2e.config.ts', 'vitest-e2e.json');
+// Without a build there is nothing to test in the browser: said as a failure above, not built again.
+if (hasE2e && built) vitest('browser tests (headless Chromium)', 'vitest.e2e.config.ts', 'vitest-e2e.json');
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);

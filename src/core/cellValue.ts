@@ -370,7 +370,7 @@ function readPlainFigure(text: string): NumberReading | undefined {
 
   // The rest: unit characters, then at most one more line of them ("以上").
   let rest = '';
-  let from = i;
+  const from = i;
   let lineBreak = -1;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);

@@ -214,12 +214,7 @@ export interface Reason {
   readonly reasonEn: string;
 }
 
-export function explainVerdict(verdict: Verdict, preset: Preset): Reason {
-  const shown = newShown();
-  return { reason: line('ja', verdict, preset, shown), reasonEn: line('en', verdict, preset, shown) };
-}
-
-/** explainVerdict one language at a time; pass the same `shown` (newShown) for both. */
+/** A verdict's reason in one language; pass the same `shown` (newShown) for both languages. */
 export function reasonLine(lang: Lang, verdict: Verdict, preset: Preset, shown: Shown): string {
   return line(lang, verdict, preset, shown);
 }

@@ -45,13 +45,6 @@ export function cellAt(grid: SheetGrid, row: number, col: number): GridCell {
   return grid.rows[row]?.[col] ?? EMPTY_CELL;
 }
 
-/** Number of rows / columns that may hold data. */
-export function gridSize(grid: SheetGrid): { rows: number; cols: number } {
-  let cols = 0;
-  for (const r of grid.rows) if (r && r.length > cols) cols = r.length;
-  return { rows: grid.rows.length, cols };
-}
-
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetters(col: number): string {
   let s = '';

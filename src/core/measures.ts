@@ -168,10 +168,3 @@ export function measureFigures(figures: CurrentFigures): Measures {
 function finite(x: number): number | undefined {
   return Number.isFinite(x) ? x : undefined;
 }
-
-/** Optional fields stay absent rather than present-but-undefined (cleaner JSON, simpler equality). */
-export function withoutUndefined<T extends object>(o: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-  return out as T;
-}

@@ -97,20 +97,6 @@ function placeFrom(sheet: string, headings: readonly Heading[], table: Pick<KpiT
   return { sheet, goal: { level: 'goal', text: sheet, row: -1 }, ...(direction ? { direction } : {}) };
 }
 
-/**
- * The place of one table among the sheet's KPI tables (all of them, so that a heading above
- * another table is not taken for this one's direction).
- */
-export function tablePlace(grid: SheetGrid, table: Pick<KpiTable, 'headerRows' | 'range'>, sheetTables: readonly Pick<KpiTable, 'headerRows' | 'range'>[]): TablePlace {
-  return placeFrom(grid.name, sheetHeadings(grid), table, sheetTables);
-}
-
-/** The places of every table of one sheet, in the order given. */
-export function placeTables(grid: SheetGrid, tables: readonly Pick<KpiTable, 'headerRows' | 'range'>[]): TablePlace[] {
-  const headings = sheetHeadings(grid);
-  return tables.map((t) => placeFrom(grid.name, headings, t, tables));
-}
-
 /** The place of every table of an evaluation, in its order (tables are grouped by sheet there). */
 export function placesFor(tables: readonly Pick<KpiTable, 'sheet' | 'headerRows' | 'range'>[], grids: readonly SheetGrid[]): TablePlace[] {
   // Each sheet is scanned for headings once, however many tables it has.

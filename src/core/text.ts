@@ -5,7 +5,7 @@
  */
 
 /** Characters officers use for "no figure": － ― - ー — – ‐ ‒ and the minus sign. */
-export const DASHES = /^[\-－―ー—–‐‒−]+$/u;
+export const DASHES = /^[-－―ー—–‐‒−]+$/u;
 
 /**
  * text.normalize('NFKC'), with the common ledger case done without ICU: text made only of
@@ -68,10 +68,4 @@ export function normalizeText(text: string): string {
 /** normalizeText with every space and line break removed: for matching header words. */
 export function compactText(text: string): string {
   return normalizeText(text).replace(/\s+/gu, '');
-}
-
-/** True when the cell shows nothing or only a dash: "no figure for that year". */
-export function isBlankOrDash(text: string): boolean {
-  const t = compactText(text);
-  return t === '' || DASHES.test(t);
 }

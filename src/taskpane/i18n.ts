@@ -552,8 +552,8 @@ const en: Record<Key, string> = {
 export type TaskpaneKey = Key;
 export type { Lang };
 
-/** Registers the bundle (and gives a translator usable outside React, e.g. in tests). */
-export const translate = createTranslator<Key>('taskpane', { ja, en });
+// Registers the bundle with the shared i18next instance, which the pane reads through react-i18next.
+createTranslator<Key>('taskpane', { ja, en });
 
 export const LangContext = createContext<{ lang: Lang; setLang: (lang: Lang) => void }>({
   lang: 'ja',

@@ -23,13 +23,6 @@ function axePath(): string {
   }
 }
 
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: readonly unknown[]; readonly html: string; readonly summary?: string }[];
-}
-
 /**
  * Tabster's focus guards (<i data-tabster-dummy tabindex="0" aria-hidden="true">, which Fluent's
  * TabList, Toolbar and Accordion put around their items) are focusable and aria-hidden by

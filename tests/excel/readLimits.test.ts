@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest';
 import { generateLedgerGrids } from '../../bench/generate';
 import { gridToSheetSpec } from '../../bench/sheetSpec';
 import { cellAt, rangeAddress, type SheetGrid } from '../../src/core/grid';
-import { HostError } from '../../src/excel/errors';
 import type { ExcelRun } from '../../src/excel/excelRun';
 import { createOfficeHost } from '../../src/excel/officeHost';
 import { createWorkbookDouble, type SheetSpec, type WorkbookDoubleOptions } from '../support/workbookDouble';

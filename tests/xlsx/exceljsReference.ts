@@ -13,7 +13,7 @@
  * way Excel would show it: the engine reads what the officer sees.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, CellValue, ConditionalFormattingOptions, Workbook, Worksheet, WorksheetProtection } from 'exceljs';
+import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import { format as formatNumber, isValidFormat } from 'numfmt';
 import type { CellRange, GridCell, SheetGrid } from '../../src/core/grid';
 

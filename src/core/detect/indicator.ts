@@ -38,11 +38,6 @@ function nfkc(text: string): string {
   return MAY_FOLD.test(text) ? foldNfkc(text) : text;
 }
 
-/** Joins wrapped lines and drops spaces, except between two Latin letters or digits. */
-export function joinWrapped(text: string): string {
-  return squeeze(nfkc(text));
-}
-
 /**
  * Drops each run of spaces (\s, line breaks included) unless it stands between two Latin
  * letters or digits, where it becomes one space. A loop over the text rather than a replace

@@ -53,7 +53,7 @@ export const rowBuildForTests = { general: false };
 
 export function buildKpiRow(ctx: TableContext, draft: KpiDraft): KpiRow {
   if (ctx.plan.side !== undefined || ctx.plan.yearlyActuals || rowBuildForTests.general) return buildKpiRowGeneral(ctx, draft);
-  const { view, plan, leading } = ctx;
+  const { plan, leading } = ctx;
   const splitNumber = leading.number === undefined;
   const main = readIndicatorText(draft.indicatorText, splitNumber ? SPLIT_NUMBER : KEEP_NUMBER);
   const label: IndicatorText | undefined =

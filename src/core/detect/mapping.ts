@@ -310,7 +310,7 @@ export function guessMapping(grid: SheetGrid, range: CellRange, headerRows = gue
   const roles: MappingRole[] = read.map((h) => (h.role ? FROM_HEADER[h.role] : 'ignore'));
   // A lone year ("H27", "R5") heads a value column.
   const valueIndexes = read
-    .map((h, i) => i)
+    .map((_, i) => i)
     .filter((i) => {
       const h = read[i]!;
       return (

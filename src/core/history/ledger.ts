@@ -52,9 +52,6 @@ const OFFICER_HEADERS: readonly [OfficerTextKind, RegExp][] = [
   ['comment', /^(?:担当課コメント|担当課の?意見|担当課評価コメント|所管課コメント|コメント|所見)$/u],
 ];
 
-/** The 方向性 choices the national 交付金 guidance asks for. */
-export const DIRECTION_CHOICES = ['拡大', '継続', '改善', '縮小', '廃止'] as const;
-
 export interface OfficerColumn {
   readonly col: number;
   readonly header: string;

@@ -4,7 +4,7 @@
  * the filter tabs, and either the points to check or the KPI list with its search box.
  * The filter and the search start afresh with each new read (the pane mounts this anew).
  */
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, SearchBox, Tab, TabList, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, SearchBox, Tab, TabList } from '@fluentui/react-components';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { tableHeadings } from '../state/headings';

@@ -29,7 +29,7 @@ export function thresholdMessage(error: string, fields: readonly ThresholdField[
   const steps = /(\d)点の [^ ]+ が (\d)点の/.exec(error);
   if (steps) return t('thr.stepsOrder', { above: steps[2]! });
   // Unrecognised: the engine's sentence, every internal name replaced by its grade.
-  let out = error.replace(/しきい値 (\w+)（([^）]*)）/g, (_, name: string, grade: string) => `「${grade}」のしきい値`);
+  let out = error.replace(/しきい値 (\w+)（([^）]*)）/g, (_, _name: string, grade: string) => `「${grade}」のしきい値`);
   out = out.replace(/（[a-z]\s*≥[^）]*）/g, '');
   for (const f of fields) {
     if (f.path.includes('.')) continue;

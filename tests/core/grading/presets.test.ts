@@ -6,7 +6,9 @@ import type { Preset } from '../../../src/core/types';
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
 /** A builtin as plain JSON, as it would come back from workbook settings. */
-const json = (id: keyof typeof BUILTIN_PRESETS): Record<string, any> => JSON.parse(JSON.stringify(BUILTIN_PRESETS[id]));
+type JsonObject = Record<string, unknown>;
+const json = (id: keyof typeof BUILTIN_PRESETS): JsonObject & { thresholds: JsonObject; labels: JsonObject } =>
+  JSON.parse(JSON.stringify(BUILTIN_PRESETS[id]));
 
 function errorsOf(value: unknown): string[] {
   const r = parsePreset(value);

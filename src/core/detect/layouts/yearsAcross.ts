@@ -22,7 +22,6 @@
 import { compactText } from '../../text';
 import type { KpiRow, KpiTable, ValueCell, ValueColumn } from '../../types';
 import { bareFiscalYear, eraOf, findYear } from '../../years';
-import { readHeaderCell } from '../headerWords';
 import { readIndicatorText } from '../indicator';
 import { hasText, type SheetView } from '../sheetView';
 import { gradeCellAt, hasValue, readLayoutHeader, valueCellAt } from './cells';
