@@ -7,7 +7,7 @@
  * the 方向性 drop-down list. Pure: the Office adapter (src/excel/officerWords.ts) carries it out.
  */
 import { cellAt, cellAddress, mergeAt, rangeAddress, type SheetGrid } from './grid';
-import { DIRECTION_CHOICES, officerColumns, type OfficerColumn, type OfficerTextKind } from './history/ledger';
+import { officerColumns, type OfficerColumn, type OfficerTextKind } from './history/ledger';
 import type { CellSnapshot, EvaluatedTable, KpiRow, KpiTable } from './types';
 
 /** One officer cell of a KPI's row, written or empty. */
@@ -31,6 +31,9 @@ export interface OfficerWrite {
   /** Cells whose data validation goes (undo of a list this add-in added, and only that). */
   readonly clearList: readonly string[];
 }
+
+/** The 方向性 choices the national 交付金 guidance asks for. */
+export const DIRECTION_CHOICES = ['拡大', '継続', '改善', '縮小', '廃止'] as const;
 
 /** The list source Excel gets: 拡大,継続,改善,縮小,廃止. */
 export const DIRECTION_LIST_SOURCE = DIRECTION_CHOICES.join(',');

@@ -8,8 +8,7 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular, Edit16Regular } from '@fluentui/react-icons';
 import { useId, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { DIRECTION_CHOICES } from '../../core/history/ledger';
-import type { OfficerCell } from '../../core/officerWords';
+import { DIRECTION_CHOICES, type OfficerCell } from '../../core/officerWords';
 import type { KpiRow } from '../../core/types';
 import { useT } from '../i18n';
 import { officerRowKey, useOfficerWordsContext } from '../state/useOfficerWords';
