@@ -26,6 +26,7 @@ import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
 import { newWriteProblems, toJsonReport, type JsonReport } from './jsonReport';
 import type { Lang } from '../core/i18n';
 import { withAdoptedGrades } from '../core/adoptedGrades';
+import { matchGivenReasons, type GivenReason } from '../core/history/revisionReasons';
 import { addHistoryToReport, lastOwnGrades, ownGradeCells, prepareHistory, recordOutWrite } from './history';
 import { formatHistoryTable } from './historyTable';
 import type { CliMessage } from './messages';
@@ -52,6 +53,8 @@ export interface GradeJob {
   lang: Lang;
   /** Also word the grades per fiscal year of every KPI (--history). */
   historyTable?: boolean;
+  /** --revision-reason: recorded with the `out` write for the KPIs revised since the last entry. */
+  revisionReasons?: readonly GivenReason[];
 }
 
 export type GradeFileResult =
@@ -153,6 +156,7 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
   const evaluation = history.evaluation;
   const report = toJsonReport(evaluation);
   let writeProblems: Problem[] = [];
+  const reasonWarnings: string[] = [];
 
   // The committee summary (#12), counted as the ledger stands after this run (before the copy is
   // written, so the summary sheet can go into it); the text report does not show it.
@@ -174,7 +178,9 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
     // The decision is made on the file as read now, and carried out on its package.
     const decision = decideWrites(plan, workbookNow(loaded, plan));
     const applied = applyDecision(loaded, decision);
-    recordOutWrite(loaded, history, decision, new Date().toISOString());
+    const given = matchGivenReasons(evaluation, history.comparison, job.revisionReasons ?? [], job.lang);
+    reasonWarnings.push(...given.warnings);
+    recordOutWrite(loaded, history, decision, new Date().toISOString(), given.reasons);
     const sheet = committee && job.summarySheet ? addSummarySheetOf(loaded, committee.summary, job.preset) : undefined;
     try {
       await writeOutputFile(job.out, loaded.pkg.toBytes(), job.force);
@@ -222,9 +228,10 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
   return {
     ok: true,
     report,
-    exitCode: exitCodeFor(evaluation, [...evaluation.problems, ...writeProblems]),
+    // A reason given for no revised KPI was not recorded: a point to check, like a warning.
+    exitCode: reasonWarnings.length > 0 ? 1 : exitCodeFor(evaluation, [...evaluation.problems, ...writeProblems]),
     evaluation,
-    warnings: history.warning ? [history.warning] : [],
+    warnings: [...(history.warning ? [history.warning] : []), ...reasonWarnings],
     ...(job.historyTable ? { historyTable: formatHistoryTable(history, job.lang) } : {}),
     ...(section ? { reportSection: section } : {}),
   };

@@ -78,11 +78,18 @@ export function lastOwnGrades(run: HistoryRun): ReadonlySet<string> {
 }
 
 /** Records the entry of an `--out` write in the package (the one history part added or replaced). */
-export function recordOutWrite(loaded: LoadedWorkbook, run: HistoryRun, decision: WriteDecision, date: string): void {
+export function recordOutWrite(
+  loaded: LoadedWorkbook,
+  run: HistoryRun,
+  decision: WriteDecision,
+  date: string,
+  /** The officer's reasons for revised targets and baselines (--revision-reason), by kpiKey. */
+  revisionReasons: ReadonlyMap<string, string> = new Map(),
+): void {
   if (!run.writable) return;
   const written = new Map<string, string>();
   for (const w of decision.writes) if (w.purpose === 'grade') written.set(gradeCellKey(w.sheet, w.address), w.after);
-  const entry = recordEntry({ evaluation: run.evaluation, written, date, source: 'cli' });
+  const entry = recordEntry({ evaluation: run.evaluation, written, date, source: 'cli', revisionReasons });
   run.history = appendEntry(run.history, entry);
   writeHistoryPart(loaded, run.history);
 }

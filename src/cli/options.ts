@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Lang } from '../core/i18n';
 import { parseMappings, type TableMapping } from '../core/mapping';
 import { getBuiltinPreset, parsePreset } from '../core/presets';
+import { parseGivenReason, type GivenReason } from '../core/history/revisionReasons';
 import type { Preset } from '../core/types';
 import { PRESET_NAMES, t } from './messages';
 
@@ -33,6 +34,8 @@ export interface Options {
   summarySheet: boolean;
   /** Print the grades per fiscal year of every KPI (one file). */
   history: boolean;
+  /** --revision-reason: why a KPI's target or baseline was revised, recorded with the --out write (one file). */
+  revisionReasons?: readonly GivenReason[];
   /** Files graded at once; undefined = one per CPU. */
   jobs?: number;
   lang: Lang;
@@ -91,6 +94,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
         'add-grade-column': { type: 'boolean', default: false },
         jobs: { type: 'string' },
         history: { type: 'boolean', default: false },
+        'revision-reason': { type: 'string', multiple: true },
         summary: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'ja' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -142,6 +146,13 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
     mappings = parsed.mappings;
   }
   if (values.summary && values.out === undefined && values['out-dir'] === undefined) return fail(t(lang, 'summaryNeedsOut'));
+  const revisionReasons: GivenReason[] = [];
+  for (const value of values['revision-reason'] ?? []) {
+    const given = parseGivenReason(value);
+    if (!given) return fail(t(lang, 'badRevisionReason', { value }));
+    revisionReasons.push(given);
+  }
+  if (revisionReasons.length > 0 && (values.out === undefined || positionals.length > 1)) return fail(t(lang, 'revisionReasonNeedsOut'));
   return {
     kind: 'run',
     options: {
@@ -158,6 +169,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
       addGradeColumns: values['add-grade-column'],
       jobs,
       history: values.history,
+      ...(revisionReasons.length > 0 ? { revisionReasons } : {}),
       summarySheet: values.summary,
       lang,
     },

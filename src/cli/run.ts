@@ -32,6 +32,7 @@ async function runOneFile(o: Options, file: string, io: CliIo): Promise<number> 
     addGradeColumns: o.addGradeColumns,
     lang: o.lang,
     historyTable: o.history && !o.json,
+    ...(o.revisionReasons ? { revisionReasons: o.revisionReasons } : {}),
     summarySheet: o.summarySheet,
   });
   if (!result.ok) {

@@ -25,7 +25,8 @@ export type HostErrorCode =
   | 'selectionReadFailed'
   | 'selectionTooLarge'
   | 'historyLoadFailed'
-  | 'historySaveFailed';
+  | 'historySaveFailed'
+  | 'officerWriteFailed';
 
 const t = createTranslator<HostErrorCode>('excelHost', {
   ja: {
@@ -53,6 +54,8 @@ const t = createTranslator<HostErrorCode>('excelHost', {
     historyLoadFailed: 'ブックに保存された評価の履歴を読み込めませんでした（{{detail}}）。評価と書き込みはできますが、前回との比較は表示されません。',
     historySaveFailed:
       '評価は書き込みましたが、評価の履歴をブックに保存できませんでした（{{detail}}）。この書き込みは履歴に残っていません。',
+    officerWriteFailed:
+      '「{{sheet}}」シートのセル {{cells}} に書き込めませんでした（{{detail}}）。セルは書き込む前のままです。ブックが読み取り専用でないか確認して、もう一度お試しください。',
   },
   en: {
     readFailed: 'The workbook could not be read ({{detail}}). Run the evaluation again.',
@@ -77,6 +80,8 @@ const t = createTranslator<HostErrorCode>('excelHost', {
       'The selected range is too large ({{cells}} cells). Select the table itself, from its header to its last indicator row, not whole columns or rows.',
     historyLoadFailed: 'The evaluation history saved in the workbook could not be read ({{detail}}). You can still grade and write, but no comparison with the last evaluation is shown.',
     historySaveFailed: 'The grades were written, but the evaluation history could not be saved in the workbook ({{detail}}). This write is not in the history.',
+    officerWriteFailed:
+      'Cell {{cells}} on sheet "{{sheet}}" could not be written ({{detail}}). The cells are as they were. Check that the workbook is not read-only and try again.',
   },
 });
 

@@ -9,6 +9,8 @@ import type { TableMapping } from '../core/mapping';
 import type { SummarySheetContent } from '../core/summarySheet';
 import type { Preset, Problem, WritePlan } from '../core/types';
 import type { HistoryRead } from './historyPayload';
+import type { OfficerWrite } from '../core/officerWords';
+import type { OfficerWriteResult } from './officerWords';
 
 export type EvaluationScope = { readonly kind: 'workbook' } | { readonly kind: 'activeSheet' };
 
@@ -75,6 +77,12 @@ export interface LedgerHost {
    * damaged and was left alone.
    */
   recordHistory?(makeEntry: (previous: History) => Omit<HistoryEntry, 'writeId'>): Promise<boolean>;
+  /**
+   * Writes the officer's own words (issue 13: an edited 要因分析 cell, its undo, the columns added
+   * beside a table) in one request, refusing cells changed since they were read. Optional as
+   * loadHistory is; without it the pane shows the words read only.
+   */
+  writeOfficerCells?(write: OfficerWrite): Promise<OfficerWriteResult>;
   /** Selects a cell so the officer sees the row in the sheet. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** The officer's table readings saved with the workbook ([] when none, or when the saved part is damaged). */

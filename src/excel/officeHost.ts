@@ -9,6 +9,7 @@
  *   ExcelApi 1.2  Worksheet.protection.protected
  *   ExcelApi 1.4  getUsedRangeOrNullObject, getItemOrNullObject
  *   ExcelApi 1.5  customXmlParts (undo snapshot, saved grading rule, saved table readings, evaluation history)
+ *   ExcelApi 1.8  Range.dataValidation (the 方向性 drop-down list on the officer's cells)
  *   ExcelApi 1.6  conditionalFormats: add('Custom'), custom/customOrNullObject rule & format
  *   ExcelApi 1.7  ChartSeries.chartType (the 経過率 line over the 進捗率 bars)
  *   ExcelApi 1.9  RangeAreas.areas, Range.getSpecialCellsOrNullObject (the read: numbers, booleans and formulas)
@@ -28,6 +29,7 @@ import { readSelection } from './readSelection';
 import { selectCell } from './selectCell';
 import { forgetUndoneWrite, loadHistory, recordHistoryEntry, writeIdToForget } from './historyStore';
 import { hasUndo, undoLastWrite } from './undo';
+import { writeOfficerCells } from './officerWords';
 
 export interface OfficeHostOptions {
   /** Office.context.requirements.isSetSupported by default. */
@@ -71,6 +73,7 @@ export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostO
     },
     loadHistory: () => loadHistory(run),
     recordHistory: async (makeEntry) => (await recordHistoryEntry(run, makeEntry)) !== undefined,
+    writeOfficerCells: (write) => writeOfficerCells(run, write),
     selectCell: (sheet, address) => selectCell(run, sheet, address),
     loadMappings: () => loadMappings(run, options.onInvalidSavedMappings),
     saveMappings: (mappings) => saveMappings(run, mappings),

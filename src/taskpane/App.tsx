@@ -17,6 +17,9 @@ import { Header } from './components/Header';
 import { MappingDialog } from './components/MappingDialog';
 import { PaneSection } from './components/PaneSection';
 import { PreviewResults } from './components/PreviewResults';
+import { OfficerColumnsOffer } from './components/OfficerColumnsOffer';
+import { OfficerWordsContext, useOfficerWords } from './state/useOfficerWords';
+import { RevisionReasonsContext, useRevisionReasonsState } from './state/useRevisionReasons';
 import { RulePanel } from './components/RulePanel';
 import { SavedMappings } from './components/SavedMappings';
 import { StatusArea } from './components/StatusArea';
@@ -108,6 +111,9 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   const busy = isBusy(phase) || summarySheet.busy;
 
   const shown = shownOf(state);
+  // Issue 13: the reasons typed for revised targets, and the officer's own words, reached by the rows through contexts.
+  const revisionReasons = useRevisionReasonsState(state.readRun);
+  const officerWords = useOfficerWords(host, shown?.evaluation, shown?.grids, state.readRun);
   const model = usePreviewModel(shown, state.notes, state.addGradeColumns);
   const stale = isStale(state, choice.active);
   const autoRegrade = model?.autoRegrade ?? true;
@@ -204,6 +210,8 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
 
         {shown && model && !model.empty && (
           <GradeColoursContext.Provider value={shown.evaluation.gradeColours}>
+          <RevisionReasonsContext.Provider value={revisionReasons}>
+          <OfficerWordsContext.Provider value={officerWords}>
             <div className={styles.results}>
               <PreviewResults
                 key={state.readRun}
@@ -226,6 +234,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
                   disabled={busy}
                   onOption={(option, value) => dispatch({ type: 'setOption', option, value })}
                 />
+                <OfficerColumnsOffer />
               </PaneSection>
               <Divider />
               <SummarySection
@@ -234,6 +243,8 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
                 onCreate={() => void summarySheet.create(shown.evaluation, shown.grids, shown.evaluatedWith, shown.adopted, ledger.history?.history)}
               />
             </div>
+          </OfficerWordsContext.Provider>
+          </RevisionReasonsContext.Provider>
           </GradeColoursContext.Provider>
         )}
       </main>
@@ -246,7 +257,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           ruleInvalid={!active}
           kept={model.differing.length - (shown?.adopted.size ?? 0)}
           skips={phase === 'evaluating' ? 0 : model.skips.length}
-          onWrite={(p) => void ledger.write(p)}
+          onWrite={(p) => void ledger.write(p, revisionReasons.reasons)}
         />
       )}
     </>

@@ -148,6 +148,81 @@ describe('evaluation history on files', () => {
     );
   });
 
+  it('--revision-reason records why the target changed, for a revised KPI only; a wrong row or an unrevised KPI is said', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-hist-'));
+    const a = await ledger(dir);
+    const b = join(dir, 'b.xlsx');
+    const c = join(dir, 'c.xlsx');
+    const d = join(dir, 'd.xlsx');
+    await cli([a, '--out', b]);
+    nextYear(b, c);
+    // Row 2 is 観光客数 (target 200人 → 250人), row 3 移住者数 (not revised), row 9 has no KPI.
+    const r = await cli([
+      c,
+      '--out',
+      d,
+      '--revision-reason',
+      '基本目標1!2=総合戦略の改訂で目標を引き上げた',
+      '--revision-reason',
+      '基本目標1!C3=理由',
+      '--revision-reason',
+      "'基本目標1'!9=理由",
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      '警告: --revision-reason「基本目標1!3」: 「移住者数」の目標値・基準値は前回の評価から変わっていないので、理由は記録していません。',
+      '警告: --revision-reason「基本目標1!9」: シート「基本目標1」の 9 行目に指標がありません。指標の行番号を確かめてください（理由は記録していません）。',
+    ]);
+    const h = readHistoryPart(readWorkbook(readFileSync(d)));
+    if (h.kind !== 'ok') throw new Error('no history in d');
+    expect(h.history.entries.map((e) => e.kpis.map((k) => k.revisionReason))).toEqual([
+      [undefined, undefined, undefined],
+      ['総合戦略の改訂で目標を引き上げた', undefined, undefined],
+    ]);
+    // --json of the copy shows the reason in the KPI's history.
+    const out = await json([d]);
+    expect(kpis(out)[0]!.history.filter((p) => p.source === 'entry').map((p) => 'revisionReason' in p && p.revisionReason)).toEqual([
+      false,
+      '総合戦略の改訂で目標を引き上げた',
+    ]);
+  });
+
+  it('--revision-reason of the wrong shape, or without --out, is a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-hist-'));
+    const a = await ledger(dir);
+    const bad = await cli([a, '--out', join(dir, 'x.xlsx'), '--revision-reason', '観光客数=理由']);
+    expect([bad.code, bad.stderr.trim()]).toEqual([
+      2,
+      'エラー: --revision-reason「観光客数=理由」の形が違います。「シート名!行番号=理由」の形で指定してください（例: --revision-reason "第1節!7=総合戦略の改訂で引き上げた"）。',
+    ]);
+    const noOut = await cli([a, '--revision-reason', '基本目標1!2=理由']);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('--revision-reason は --out と一緒に');
+  });
+
+  it('the officer’s 方向性 list (data validation) and words survive two --out writes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpi-hist-'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await ledger(dir));
+    const ws = wb.getWorksheet('基本目標1')!;
+    for (const address of ['J2', 'J3', 'J4']) ws.getCell(address).dataValidation = { type: 'list', allowBlank: true, formulae: ['"拡大,継続,改善,縮小,廃止"'] };
+    const a = join(dir, 'a.xlsx');
+    await wb.xlsx.writeFile(a);
+    const b = join(dir, 'b.xlsx');
+    const c = join(dir, 'c.xlsx');
+    await cli([a, '--out', b]);
+    await cli([b, '--out', c, '--force']);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(c);
+    const out = back.getWorksheet('基本目標1')!;
+    expect(['J2', 'J3', 'J4'].map((address) => out.getCell(address).dataValidation?.formulae)).toEqual([
+      ['"拡大,継続,改善,縮小,廃止"'],
+      ['"拡大,継続,改善,縮小,廃止"'],
+      ['"拡大,継続,改善,縮小,廃止"'],
+    ]);
+    expect(['I2', 'J2', 'K2', 'J3'].map((address) => out.getCell(address).value)).toEqual([OFFICER.I2, OFFICER.J2, OFFICER.K2, OFFICER.J3]);
+  });
+
   it('the first --out adds the history part with its relationships; other parts stay byte for byte', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kpi-hist-'));
     const a = await ledger(dir);

@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateWorkbook } from '../../src/core/evaluate';
+import { kpiKey } from '../../src/core/history/model';
 import { recordEntry } from '../../src/core/history/record';
 import { recordPaneWrite } from '../../src/taskpane/state/recordHistory';
 import { getBuiltinPreset } from '../../src/core/presets';
@@ -36,12 +37,12 @@ function setUp() {
 }
 
 /** What the pane does on 「書き込む」 (useLedger.write): evaluate, write, record the entry. */
-async function evaluateAndWrite(host: LedgerHost, date: string) {
+async function evaluateAndWrite(host: LedgerHost, date: string, reasons: ReadonlyMap<string, string> = new Map()) {
   const grids = await host.readGrids({ kind: 'workbook' });
   const evaluation = evaluateWorkbook(grids, getBuiltinPreset('standard')!);
   const plan = planWrite(evaluation, grids, { adopt: 'all', notes: false, addGradeColumns: false });
   const report = await host.applyPlan(plan);
-  const recorded = await recordPaneWrite(host, evaluation, plan, report, new Date(date));
+  const recorded = await recordPaneWrite(host, evaluation, plan, report, reasons, new Date(date));
   if (!recorded) throw new Error('not recorded');
   return recorded;
 }
@@ -63,7 +64,13 @@ describe('evaluation history through the Office host', () => {
     double.setCell(SHEET, 'E2', '220人');
     double.setCell(SHEET, 'F2', '250人');
     double.setCell(SHEET, 'E3', '62人');
-    const { comparison, evaluation } = await evaluateAndWrite(host, '2023-05-01T00:00:00.000Z');
+    // The officer's reason for the raised target (typed in the pane's row); one for 移住者数, whose
+    // target did not change, is not recorded.
+    const reasons = new Map([
+      [kpiKey(SHEET, '観光客数', '観光課'), '  総合戦略の改訂で目標を引き上げた '],
+      [kpiKey(SHEET, '移住者数', '企画課'), '変更なし'],
+    ]);
+    const { comparison, evaluation } = await evaluateAndWrite(host, '2023-05-01T00:00:00.000Z', reasons);
     expect(comparison.counts).toEqual({ better: 2, worse: 0, same: 0, new: 0, ungraded: 0 });
     expect(comparison.kpis[0]!.revisions).toEqual([{ what: 'target', from: '200人', to: '250人', since: 2021 }]);
     expect(evaluation.tables[0]!.kpis[0]!.outcome.reason).toBe('進捗率 80%（経過 50%）→ Ａ 順調（目標値を 200人 から 250人 に変更）');
@@ -72,6 +79,10 @@ describe('evaluation history through the Office host', () => {
     expect(two.map((e) => e.kpis.map((k) => [k.gradeWritten, k.target.text]))).toEqual([
       [['Ｂ', '200人'], ['Ｄ', '80人']],
       [['Ａ', '250人'], ['Ｂ', '80人']],
+    ]);
+    expect(two.map((e) => e.kpis.map((k) => k.revisionReason))).toEqual([
+      [undefined, undefined],
+      ['総合戦略の改訂で目標を引き上げた', undefined],
     ]);
     expect(two[0]!.writeId).toBeDefined();
     expect(two[1]!.writeId).not.toBe(two[0]!.writeId);

@@ -268,3 +268,44 @@ describe('workbook double: API edges', () => {
     expect(wb.settings()).toEqual({ 'kpi.rule': { id: 'standard', n: 1 } });
   });
 });
+
+describe('workbook double: data validation', () => {
+  const list = { list: { inCellDropDown: true, source: '拡大,継続' } };
+  it('reads None, a type, Inconsistent; sets a rule; refuses to replace one; clear() removes it', async () => {
+    const wb = createWorkbookDouble([{ name: 'S', cells: [['a']], validations: { B2: { wholeNumber: { formula1: 0, operator: 'GreaterThan' } } } }]);
+    await wb.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('S');
+      const none = sheet.getRange('A1').dataValidation.load('type,rule');
+      const whole = sheet.getRange('B2').dataValidation.load('type');
+      const mixed = sheet.getRange('A1:B2').dataValidation.load('type');
+      await context.sync();
+      expect([none.type, none.rule, whole.type, mixed.type]).toEqual(['None', {}, 'WholeNumber', 'Inconsistent']);
+      sheet.getRange('A1:A2').dataValidation.rule = list;
+      await context.sync();
+      sheet.getRange('A2:B2').dataValidation.rule = list;
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    });
+    expect([wb.validation('S', 'A1'), wb.validation('S', 'A2'), wb.validation('S', 'B2')]).toEqual([list, list, { wholeNumber: { formula1: 0, operator: 'GreaterThan' } }]);
+    await wb.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('S').getRange('A1:B2');
+      range.dataValidation.clear();
+      await context.sync();
+      const after = range.dataValidation.load('type');
+      await context.sync();
+      expect(after.type).toBe('None');
+    });
+  });
+
+  it('a protected sheet refuses a rule; before ExcelApi 1.8 there is no dataValidation', async () => {
+    const wb = createWorkbookDouble([{ name: 'S', protected: true }]);
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem('S').getRange('A1').dataValidation.rule = list;
+      await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+    });
+    const old = createWorkbookDouble([{ name: 'S' }], { excelApi: '1.7' });
+    await old.run(async (context) => {
+      context.workbook.worksheets.getItem('S').getRange('A1').dataValidation.load('type');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+    });
+  });
+});

@@ -43,6 +43,7 @@ import {
   buildSheet,
   cellFromInput,
   displayText,
+  cellKey,
   getCell,
   newId,
   parseAddress,
@@ -195,6 +196,8 @@ export interface WorkbookDoubleHandle {
   selection(): { sheet: string; address: string } | undefined;
   activeSheet(): string | undefined;
   isProtected(sheet: string): boolean;
+  /** The data-validation rule of one cell ("J2"), undefined when it has none. */
+  validation(sheet: string, address: string): Readonly<Record<string, unknown>> | undefined;
 
   /** The officer types into a cell between runs. */
   setCell(sheet: string, address: string, input: CellInput): void;
@@ -341,6 +344,10 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
     selection: () => (model.selection ? { ...model.selection } : undefined),
     activeSheet: () => model.activeSheet?.name,
     isProtected: (sheet) => sheetNamed(sheet).protected,
+    validation: (sheet, address) => {
+      const { s, row, col } = cellAt(sheet, address);
+      return s.validations.get(cellKey(row, col));
+    },
 
     setCell(sheet, address, input) {
       const { s, row, col } = cellAt(sheet, address);

@@ -31,6 +31,26 @@ export interface SheetSpec {
   /** Absolute A1 ranges, e.g. ['A1:A2']. */
   readonly merges?: readonly string[];
   readonly protected?: boolean;
+  /** Data validation the officer set by hand: A1 cell or range → rule, e.g. { list: { source: 'A,B' } }. */
+  readonly validations?: Readonly<Record<string, DataValidationRuleModel>>;
+}
+
+/** A data-validation rule as Office.js passes it (Excel.DataValidationRule): one criterion key. */
+export type DataValidationRuleModel = Readonly<Record<string, unknown>>;
+
+/** Office.js's DataValidationType of a rule, from its one criterion key. */
+export function validationType(rule: DataValidationRuleModel): string {
+  const key = Object.keys(rule).find((k) => rule[k] !== undefined && rule[k] !== null);
+  const types: Record<string, string> = {
+    list: 'List',
+    wholeNumber: 'WholeNumber',
+    decimal: 'Decimal',
+    date: 'Date',
+    time: 'Time',
+    textLength: 'TextLength',
+    custom: 'Custom',
+  };
+  return key !== undefined ? (types[key] ?? 'Custom') : 'None';
 }
 
 /** 0-based, inclusive rectangle. */
@@ -87,6 +107,8 @@ export interface SheetModel {
    * (undo) shows the value it showed before, as recalculation would.
    */
   readonly formulaResults: Map<string, CellScalar>;
+  /** Data validation per cell (cellKey → rule); absent: none. */
+  readonly validations: Map<number, DataValidationRuleModel>;
 }
 
 export interface CustomXmlPartModel {
@@ -347,6 +369,7 @@ export function buildSheet(model: WorkbookModel, spec: SheetSpec): SheetModel {
     tables: [],
     charts: [],
     formulaResults: new Map(),
+    validations: new Map(),
   };
   (spec.cells ?? []).forEach((row, r) =>
     row.forEach((input, c) => {
@@ -359,6 +382,11 @@ export function buildSheet(model: WorkbookModel, spec: SheetSpec): SheetModel {
     const rect = parseAddress(address);
     if (!rect) throw new Error(`workbook double: bad merge address ${address}`);
     sheet.merges.push(rect);
+  }
+  for (const [address, rule] of Object.entries(spec.validations ?? {})) {
+    const rect = parseAddress(address);
+    if (!rect) throw new Error(`workbook double: bad validation address ${address}`);
+    for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) sheet.validations.set(cellKey(r, c), rule);
   }
   return sheet;
 }

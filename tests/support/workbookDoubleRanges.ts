@@ -8,6 +8,7 @@ import { doubleErrors } from './workbookDoubleErrors';
 import {
   applyInput,
   cellCount,
+  cellKey,
   displayText,
   getCell,
   intersects,
@@ -17,6 +18,7 @@ import {
   putCell,
   qualifiedAddress,
   rectAddress,
+  validationType,
   valueType,
   type ConditionalFormatModel,
   type Rect,
@@ -102,7 +104,7 @@ export class RangeDouble extends DoubleObject {
   }
 
   protected override _navigations(): Record<string, () => DoubleObject> {
-    return { conditionalFormats: () => this.conditionalFormats };
+    return { conditionalFormats: () => this.conditionalFormats, dataValidation: () => this.dataValidation };
   }
 
   get address(): string {
@@ -164,6 +166,11 @@ export class RangeDouble extends DoubleObject {
 
   get conditionalFormats(): ConditionalFormatCollectionDouble {
     return this._child('conditionalFormats', () => new ConditionalFormatCollectionDouble(this._ctx, this));
+  }
+
+  /** ExcelApi 1.8. */
+  get dataValidation(): DataValidationDouble {
+    return this._child('dataValidation', () => new DataValidationDouble(this._ctx, this));
   }
 
   /**
@@ -566,6 +573,77 @@ export class ConditionalColourDouble extends DoubleObject {
       const colour = normaliseColour(`${this._typeName}.color`, v);
       if (this.part === 'Fill') t.cf.fill = colour;
       else t.cf.fontColor = colour;
+    });
+  }
+}
+
+/**
+ * Range.dataValidation (ExcelApi 1.8): `type` and `rule` of the range's cells — 'None' when no
+ * cell has one, the rule's type when every cell has the same rule, 'Inconsistent' otherwise (then
+ * `rule` reads as {} here). Setting `rule` where a cell of the range already has validation fails
+ * with InvalidOperation: the API reference says nothing of replacing, and the add-in must never
+ * replace the officer's own rule, so the double holds it to that (clear() first, as the docs'
+ * samples do). clear() removes the validation of every cell of the range. Protected sheets refuse
+ * both, as they refuse values.
+ */
+export class DataValidationDouble extends DoubleObject {
+  readonly _typeName = 'DataValidation';
+
+  constructor(ctx: DoubleContext, parent: RangeDouble) {
+    super(ctx, {
+      parent,
+      name: 'DataValidation',
+      resolve: () => {
+        if (ctx.env.excelApiMinor < 8) throw doubleErrors.apiNotFound('Range.dataValidation');
+        return parent._resolve();
+      },
+    });
+  }
+
+  private static rules(t: RangeTarget): (Readonly<Record<string, unknown>> | undefined)[] {
+    return mapRect(t.rect, (r, c) => t.sheet.validations.get(cellKey(r, c))).flat();
+  }
+
+  private static uniform(t: RangeTarget): Readonly<Record<string, unknown>> | undefined | 'inconsistent' {
+    const all = DataValidationDouble.rules(t);
+    const first = all[0];
+    const key = JSON.stringify(first ?? null);
+    return all.every((rule) => JSON.stringify(rule ?? null) === key) ? first : 'inconsistent';
+  }
+
+  protected override _scalars(): Record<string, (t: RangeTarget) => unknown> {
+    return {
+      type: (t) => {
+        const rule = DataValidationDouble.uniform(t);
+        return rule === 'inconsistent' ? 'Inconsistent' : rule === undefined ? 'None' : validationType(rule);
+      },
+      rule: (t) => {
+        const rule = DataValidationDouble.uniform(t);
+        return rule === 'inconsistent' || rule === undefined ? {} : rule;
+      },
+    };
+  }
+
+  get type(): string {
+    return this._get('type');
+  }
+
+  get rule(): Record<string, unknown> {
+    return this._get('rule');
+  }
+  set rule(value: Record<string, unknown>) {
+    this._set('Rule', value, (t: RangeTarget, v: Record<string, unknown>) => {
+      assertEditable(t.sheet, 'DataValidation.rule');
+      if (validationType(v) === 'None') throw doubleErrors.invalidArgument('DataValidation.rule', 'no criterion');
+      if (DataValidationDouble.rules(t).some((rule) => rule !== undefined)) throw doubleErrors.invalidOperation('DataValidation.rule');
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.validations.set(cellKey(r, c), v);
+    });
+  }
+
+  clear(): void {
+    this._call('Clear', [], (t: RangeTarget) => {
+      assertEditable(t.sheet, 'DataValidation.clear');
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.validations.delete(cellKey(r, c));
     });
   }
 }

@@ -72,7 +72,7 @@ describe('<KpiHistory> and <ChangeFilter>', () => {
     expect(screen.getByText('R3 Ｂ → R4 Ａ → R5 Ｓ')).toBeTruthy();
     expect(screen.getByRole('img', { name: '実績値の推移と目標値（250人）' })).toBeTruthy();
     expect(screen.getByText('目標値が 200人 から 250人 に変更されています（R4 評価時）')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('変更の理由'), { target: { value: '総合計画の改定' } });
+    fireEvent.change(screen.getByLabelText('目標値を変更した理由'), { target: { value: '総合計画の改定' } });
     expect(reasons).toEqual(['総合計画の改定']);
   });
 

@@ -29,9 +29,11 @@ import { gradesByYear } from '../../core/history/timeline';
 import type { EvaluatedKpi, ValueCell } from '../../core/types';
 import { useT } from '../i18n';
 import type { PaneHistory } from '../state/useLedger';
+import { useRevisionReasons } from '../state/useRevisionReasons';
 import { KpiHistory } from './history/KpiHistory';
 import type { ChartPoint } from './history/historyView';
 import { GradeBadge } from './GradeBadge';
+import { OfficerWords } from './OfficerWords';
 
 /** Phrase-aware line breaking for Japanese text (see the head of the file). */
 const phraseBreaks = {
@@ -204,11 +206,18 @@ function RowHistory({ ek, sheet, history }: { ek: EvaluatedKpi; sheet: string; h
   const key = kpiKey(sheet, kpi.name, kpi.department);
   const past = gradesByYear(key, ledgerHistory(kpi), history.history);
   const revisions = history.comparison.kpis.find((k) => k.key === key)?.revisions ?? [];
+  const reasons = useRevisionReasons();
   if (past.size === 0 && revisions.length === 0) return null;
   const now = kpi.current?.year !== undefined && outcome.grade !== null ? { year: kpi.current.year, grade: outcome.grade } : undefined;
   const grades = gradesByYear(key, ledgerHistory(kpi), history.history, now);
   const target = kpi.target?.reading.kind === 'number' ? { value: kpi.target.reading.value, text: kpi.target.text.trim() } : undefined;
-  return <KpiHistory grades={grades} values={chartPoints(kpi)} revisions={revisions} {...(target && { target })} />;
+  // A revised target asks for its reason (saved in the history by the next write).
+  const reason = reasons && revisions.length > 0 ? { revisionReason: reasons.reasons.get(key) ?? '', onRevisionReason: (r: string) => reasons.setReason(key, r) } : {};
+  // Reasons saved with earlier writes: why the target is not the plan's first one.
+  const savedReasons = history.history.entries.flatMap((e) =>
+    e.kpis.filter((k) => k.key === key && k.revisionReason).map((k) => ({ reason: k.revisionReason!, ...(e.fiscalYear !== undefined && { year: e.fiscalYear }) })),
+  );
+  return <KpiHistory grades={grades} values={chartPoints(kpi)} revisions={revisions} savedReasons={savedReasons} {...(target && { target })} {...reason} />;
 }
 
 /**
@@ -324,6 +333,7 @@ export const KpiRow = memo(function KpiRow(props: KpiRowProps) {
           {lang === 'ja' ? outcome.reason : outcome.reasonEn}
         </Text>
         {props.history && <RowHistory ek={ek} sheet={sheet} history={props.history} />}
+        <OfficerWords kpi={kpi} sheet={sheet} />
         {skip === 'formula' && (
           <Text size={200} className={styles.skip}>
             <MathFormula16Regular className={styles.skipIcon} aria-hidden />

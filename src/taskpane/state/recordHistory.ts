@@ -6,6 +6,7 @@
 import { compareWithPrevious, withRevisionReasons, type Comparison } from '../../core/history/compare';
 import { lastEntry } from '../../core/history/model';
 import { recordEntry, writtenGrades } from '../../core/history/record';
+import { reasonsForRevised } from '../../core/history/revisionReasons';
 import type { Evaluation, WritePlan } from '../../core/types';
 import type { ApplyReport, LedgerHost } from '../../excel/host';
 
@@ -14,6 +15,8 @@ export async function recordPaneWrite(
   evaluation: Evaluation,
   plan: WritePlan,
   report: ApplyReport,
+  /** The officer's reasons for revised targets and baselines, by kpiKey (those still revised are kept). */
+  revisionReasons: ReadonlyMap<string, string> = new Map(),
   now: Date = new Date(),
 ): Promise<{ comparison: Comparison; evaluation: Evaluation } | undefined> {
   if (!host.recordHistory) return undefined;
@@ -22,7 +25,13 @@ export async function recordPaneWrite(
     const comparison = compareWithPrevious(evaluation, lastEntry(previous));
     const annotated = withRevisionReasons(evaluation, comparison);
     result = { comparison, evaluation: annotated };
-    return recordEntry({ evaluation: annotated, written: writtenGrades(plan, report.skipped), date: now.toISOString(), source: 'pane' });
+    return recordEntry({
+      evaluation: annotated,
+      written: writtenGrades(plan, report.skipped),
+      date: now.toISOString(),
+      source: 'pane',
+      revisionReasons: reasonsForRevised(comparison, revisionReasons),
+    });
   });
   return recorded ? result : undefined;
 }

@@ -49,7 +49,8 @@ export interface Ledger {
   /** Grades the grids already read again, e.g. with a changed rule. */
   regrade(preset: Preset): Promise<void>;
   cancel(): void;
-  write(plan: WritePlan): Promise<void>;
+  /** `revisionReasons`: the officer's reasons for revised targets, by kpiKey, saved in the history entry. */
+  write(plan: WritePlan, revisionReasons?: ReadonlyMap<string, string>): Promise<void>;
   undo(): Promise<void>;
   select(sheet: string, address: string): void;
   fail(op: FailedOperation, error: ErrorInfo): void;
@@ -165,7 +166,7 @@ export function useLedger(
   }, []);
 
   const write = useCallback(
-    async (plan: WritePlan) => {
+    async (plan: WritePlan, revisionReasons?: ReadonlyMap<string, string>) => {
       const s = stateRef.current;
       if (s.phase !== 'preview') return;
       const evaluation = gradedRef.current ?? s.evaluation;
@@ -174,7 +175,7 @@ export function useLedger(
         const report = await host.applyPlan(plan);
         dispatch({ type: 'writeDone', report });
         // The history entry of this write (issue 13); a failure is said, the grades stay written.
-        await recordPaneWrite(host, evaluation, plan, report);
+        await recordPaneWrite(host, evaluation, plan, report, revisionReasons);
       } catch (e) {
         dispatch({ type: 'fail', op: 'write', ...errorInfo(e) });
       }

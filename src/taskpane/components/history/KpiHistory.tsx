@@ -5,11 +5,12 @@
  * Placed in each KPI row of the results list (KpiRow), when the KPI has history to show.
  */
 import { Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
+import { useId, type KeyboardEvent, type MouseEvent } from 'react';
 import { revisionMessage, type Revision } from '../../../core/history/compare';
-import { createTranslator } from '../../../core/i18n';
+import { createTranslator, type Lang } from '../../../core/i18n';
 import type { GradeKey } from '../../../core/types';
 import { useT } from '../../i18n';
+import { eraLabel } from '../../../core/years';
 import { chartGeometry, gradeLine, type ChartPoint } from './historyView';
 
 const t = createTranslator('paneHistory', {
@@ -17,15 +18,27 @@ const t = createTranslator('paneHistory', {
     history: '評価の推移',
     noHistory: '評価の履歴はまだありません',
     chart: '実績値の推移と目標値（{{target}}）',
-    reason: '変更の理由',
-    reasonHint: '理由は評価の履歴に保存されます',
+    reason: '{{what}}を変更した理由',
+    reasonHint: '次に「書き込む」を押すと、理由も評価の履歴に保存されます',
+    reasonMissing: '理由がまだ入力されていません',
+    target: '目標値',
+    baseline: '基準値',
+    and: '・',
+    savedReason: '{{era}} 評価時の変更理由: {{reason}}',
+    savedReasonNoYear: '変更理由: {{reason}}',
   },
   en: {
     history: 'Grade history',
     noHistory: 'No evaluation history yet',
     chart: 'Values by year against the target ({{target}})',
-    reason: 'Reason for the change',
-    reasonHint: 'The reason is saved in the evaluation history',
+    reason: 'Why the {{what}} was changed',
+    reasonHint: 'The next 「書き込む」 (write) saves the reason in the evaluation history too',
+    reasonMissing: 'No reason given yet',
+    target: 'target',
+    baseline: 'baseline',
+    and: ' and ',
+    savedReason: 'Why it was revised ({{era}} evaluation): {{reason}}',
+    savedReasonNoYear: 'Why it was revised: {{reason}}',
   },
 });
 
@@ -43,9 +56,18 @@ export interface KpiHistoryProps {
   readonly revisions: readonly Revision[];
   readonly revisionReason?: string;
   readonly onRevisionReason?: (reason: string) => void;
+  /** Why the target or baseline was revised, as saved with earlier writes (oldest first). */
+  readonly savedReasons?: readonly { readonly year?: number; readonly reason: string }[];
 }
 
-export function KpiHistory({ grades, style = 'full', values, target, revisions, revisionReason, onRevisionReason }: KpiHistoryProps) {
+const stop = (e: MouseEvent | KeyboardEvent) => e.stopPropagation();
+
+/** 「目標値」, 「基準値」 or 「目標値・基準値」: what the reason is asked for. */
+function revisionWhat(revisions: readonly Revision[], lang: Lang): string {
+  return revisions.map((r) => t(lang, r.what)).join(t(lang, 'and'));
+}
+
+export function KpiHistory({ grades, style = 'full', values, target, revisions, revisionReason, onRevisionReason, savedReasons = [] }: KpiHistoryProps) {
   const { lang } = useT();
   const styles = useStyles();
   const reasonId = useId();
@@ -62,15 +84,27 @@ export function KpiHistory({ grades, style = 'full', values, target, revisions, 
           <polyline className={styles.values} points={chart.line} />
         </svg>
       )}
+      {savedReasons.map((r, i) => (
+        <Text key={i} size={200}>
+          {r.year !== undefined ? t(lang, 'savedReason', { era: eraLabel(r.year), reason: r.reason }) : t(lang, 'savedReasonNoYear', { reason: r.reason })}
+        </Text>
+      ))}
       {revisions.map((r) => (
         <MessageBar key={r.what} intent="warning">
           <MessageBarBody>{revisionMessage(r, lang)}</MessageBarBody>
         </MessageBar>
       ))}
       {revisions.length > 0 && onRevisionReason && (
-        <Field label={t(lang, 'reason')} hint={t(lang, 'reasonHint')}>
-          <Input id={reasonId} value={revisionReason ?? ''} onChange={(_, d) => onRevisionReason(d.value)} />
-        </Field>
+        // Typing in the field is not a click on the row (which selects the KPI's cell in the sheet).
+        <div onClick={stop} onKeyDown={stop}>
+          <Field
+            label={t(lang, 'reason', { what: revisionWhat(revisions, lang) })}
+            hint={t(lang, 'reasonHint')}
+            {...(revisionReason?.trim() ? {} : { validationState: 'warning' as const, validationMessage: t(lang, 'reasonMissing') })}
+          >
+            <Input id={reasonId} value={revisionReason ?? ''} onChange={(_, d) => onRevisionReason(d.value)} />
+          </Field>
+        </div>
       )}
     </div>
   );
