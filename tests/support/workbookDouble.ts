@@ -54,6 +54,7 @@ import {
   type SheetSpec,
   type WorkbookModel,
 } from './workbookDoubleModel';
+import type { ReadBook } from './workbookDoubleImport';
 import { WorkbookDouble as WorkbookProxy, rootNamespace } from './workbookDoubleObjects';
 
 export type { CellInput, SheetSpec } from './workbookDoubleModel';
@@ -113,6 +114,17 @@ export interface WorkbookDoubleOptions {
    * ConditionalFormat.delete) while another rule on the sheet has exactly the same range.
    */
   readonly conditionalFormatDeleteFailsOnSharedRange?: boolean;
+  /**
+   * How insertWorksheetsFromBase64 reads a file into sheets: `readBookForDouble` (the project's
+   * reader, Node), or sheets read beforehand (the e2e page). Without it the call fails.
+   */
+  readonly readBook?: ReadBook;
+  /**
+   * office-js issue #3179: insertWorksheetsFromBase64 placed the sheets and still returned an
+   * error. Off by default; on, the call inserts the sheets and then fails the sync with
+   * GeneralException.
+   */
+  readonly insertFailsAfterInserting?: boolean;
 }
 
 export interface CellView {
@@ -173,6 +185,8 @@ export interface WorkbookDoubleHandle {
   /** A rule the officer made by hand. */
   addConditionalFormat(sheet: string, range: string, rule: { type?: string; formula?: string; fill?: string; fontColor?: string }): void;
   addCustomXmlPart(xml: string): void;
+  /** The sheets' ids, in tab order (sheets the add-in imported are tracked by id). */
+  sheetIds(): string[];
   /** The officer selects a range ("B2:G7"); its sheet becomes the active one. */
   selectRange(sheet: string, address: string): void;
 }
@@ -193,6 +207,7 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
     requestLimitBytes: options.requestLimitBytes ?? 5_000_000,
     responseLimitBytes: options.responseLimitBytes ?? 5_000_000,
     excelApiMinor: parseVersion(options.excelApi ?? '1.18'),
+    ...(options.readBook && { readBook: options.readBook }),
     limits: {
       oversizeAsGeneralException: options.oversizeAsGeneralException ?? false,
       maxReadCells: options.maxReadCells ?? 5_000_000,
@@ -201,6 +216,7 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
       mergedAreasTopLeftOnly: options.mergedAreasTopLeftOnly ?? false,
       conditionalFormatsFailOnDuplicateCellValueRules: options.conditionalFormatsFailOnDuplicateCellValueRules ?? false,
       conditionalFormatDeleteFailsOnSharedRange: options.conditionalFormatDeleteFailsOnSharedRange ?? false,
+      insertFailsAfterInserting: options.insertFailsAfterInserting ?? false,
     },
   };
 
@@ -258,6 +274,7 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
     },
 
     sheetNames: () => model.sheets.map((s) => s.name),
+    sheetIds: () => model.sheets.map((s) => s.id),
     getCell: (sheet, address) => {
       const { s, row, col } = cellAt(sheet, address);
       return view(s, row, col);
