@@ -39,6 +39,7 @@ import { RulePanel } from './components/RulePanel';
 import { SavedMappings } from './components/SavedMappings';
 import { StatusArea } from './components/StatusArea';
 import { SummarySheetStatus } from './components/SummarySheetStatus';
+import { ImportBooks } from './components/import/ImportBooks';
 import { GradeColoursContext } from './components/GradeBadge';
 import { Summary } from './components/Summary';
 import { WriteFooter, WriteOptionsPanel } from './components/WritePanel';
@@ -158,6 +159,9 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   const { state, dispatch } = ledger;
   const { phase, evaluation, grids } = state;
   const summarySheet = useSummarySheet(host, ledger.fail);
+  // Sheets imported or removed (「他のブックから取り込む」): grade the whole workbook again.
+  const { evaluate } = ledger;
+  const reevaluate = useCallback(() => void evaluate({ kind: 'workbook' }), [evaluate]);
   const busy = isBusy(phase) || summarySheet.busy;
   const [filter, setFilter] = useState<RowFilter | 'problems'>('all');
 
@@ -539,6 +543,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           </div>
           </GradeColoursContext.Provider>
         )}
+        <ImportBooks host={host} disabled={busy} onChanged={reevaluate} evaluation={preview ? evaluation : undefined} preset={state.evaluatedWith} onSelect={ledger.select} />
       </main>
       {showFooter && (
         <WriteFooter
