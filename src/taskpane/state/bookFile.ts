@@ -6,7 +6,7 @@
  * A file that fails a check gets the reason, named by the file, and nothing is sent for it.
  */
 import type { BookToImport } from '../../excel/host';
-import { readBookOutline, type InflateRaw } from '../../xlsx/bookOutline';
+import type { InflateRaw } from '../../xlsx/bookOutline';
 import { XlsxReadError } from '../../xlsx/errors';
 
 /**
@@ -56,6 +56,9 @@ export async function prepareBook(file: File, inflateRaw: InflateRaw = browserIn
   const bytes = await readBytes(file);
   let worksheets: readonly string[];
   try {
+    // Loaded when a file is picked, not with the pane: the XML parser it brings would count
+    // against the pane's first-load budget (tests/build/build.test.ts) for a button seldom pressed.
+    const { readBookOutline } = await import(/* webpackChunkName: "book-outline" */ '../../xlsx/bookOutline');
     worksheets = (await readBookOutline(bytes, inflateRaw)).worksheets;
   } catch (error) {
     if (!(error instanceof XlsxReadError)) throw error;
