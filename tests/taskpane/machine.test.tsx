@@ -6,7 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateWorkbook } from '../../src/core/evaluate';
 import { BUILTIN_PRESETS } from '../../src/core/presets';
-import { describeError, differingKeys, errorInfo, initialState, isAbortError, reducer, type Action, type LedgerState } from '../../src/taskpane/state/machine';
+import {
+  describeError,
+  differingKeys,
+  errorInfo,
+  initialState,
+  isAbortError,
+  reducer,
+  shownOf,
+  undoReportOf,
+  writeReportOf,
+  type Action,
+  type LedgerState,
+} from '../../src/taskpane/state/machine';
 import { seedSheet } from './render';
 
 const grids = [seedSheet()];
@@ -31,7 +43,8 @@ describe('machine', () => {
       phases.push(s.phase);
     }
     expect(phases).toEqual(['reading', 'reading', 'evaluating', 'preview', 'writing', 'written']);
-    expect(s.applyReport).toBe(report);
+    expect(s.phase === 'written' && s.lastWrite.report).toBe(report);
+    expect(writeReportOf(s)?.report).toBe(report);
     expect(s.canUndo).toBe(true);
   });
 
@@ -39,7 +52,7 @@ describe('machine', () => {
     const s = run([toPreview[0]!, { type: 'cancel' }, toPreview[2]!, toPreview[3]!]);
     expect(s.phase).toBe('idle');
     expect(s.notice).toBe('cancelled');
-    expect(s.evaluation).toBeUndefined();
+    expect(shownOf(s)).toBeUndefined();
   });
 
   it('answers from an older run are ignored', () => {
@@ -76,7 +89,8 @@ describe('machine', () => {
     const written = run([...toPreview, { type: 'writeStart' }, { type: 'writeDone', report }]);
     const undone = run([{ type: 'undoStart' }, { type: 'undoDone', report: { restored: 1, problems: [] } }], written);
     expect(undone.phase).toBe('preview');
-    expect(undone.undoReport?.restored).toBe(1);
+    expect(undoReportOf(undone)?.restored).toBe(1);
+    expect(writeReportOf(undone)).toBeUndefined();
     const fromIdle = run([{ type: 'undoStart' }, { type: 'undoDone', report: { restored: 0, problems: [] } }]);
     expect(fromIdle.phase).toBe('idle');
     const failed = run([{ type: 'undoStart' }, { type: 'fail', op: 'undo', detail: 'x' }], written);
@@ -86,18 +100,61 @@ describe('machine', () => {
   it('adopting: one row, all rows, and choices kept across a regrade only where they still apply', () => {
     const keys = differingKeys(evaluation);
     expect(keys).toEqual(['第1節!F4']);
+    const adopted = (state: LedgerState) => [...(shownOf(state)?.adopted ?? [])];
     let s = run([...toPreview, { type: 'setAdopt', key: keys[0]!, adopt: true }]);
-    expect([...s.adopted]).toEqual(keys);
+    expect(adopted(s)).toEqual(keys);
     s = reducer(s, { type: 'adoptAll', adopt: false });
-    expect(s.adopted.size).toBe(0);
+    expect(adopted(s)).toEqual([]);
     s = reducer(s, { type: 'adoptAll', adopt: true });
-    expect([...s.adopted]).toEqual(keys);
+    expect(adopted(s)).toEqual(keys);
     // Regrade with a rule under which F4 no longer differs: the choice goes.
     const tassei = evaluateWorkbook(grids, BUILTIN_PRESETS.tassei);
-    s = run([{ type: 'regradeStart', run: 2 }, { type: 'evaluated', run: 2, evaluation: tassei, preset: BUILTIN_PRESETS.tassei }], s);
+    s = reducer(s, { type: 'regradeStart', run: 2 });
+    // While it is graded again, the results graded before stay on screen with the choice.
+    expect(s.phase).toBe('evaluating');
+    expect(shownOf(s)?.evaluation).toBe(evaluation);
+    expect(adopted(s)).toEqual(keys);
+    s = reducer(s, { type: 'evaluated', run: 2, evaluation: tassei, preset: BUILTIN_PRESETS.tassei });
     expect(s.phase).toBe('preview');
-    expect([...s.adopted]).toEqual(differingKeys(tassei).filter((k) => keys.includes(k)));
+    expect(shownOf(s)?.evaluatedWith).toBe(BUILTIN_PRESETS.tassei);
+    expect(adopted(s)).toEqual(differingKeys(tassei).filter((k) => keys.includes(k)));
     expect(s.readRun).toBe(1);
+  });
+
+  it('a preview always has its evaluation, grids and rule; a fresh read drops the last one', () => {
+    const s = run(toPreview);
+    if (s.phase !== 'preview') throw new Error(`expected the preview, got ${s.phase}`);
+    expect(s.evaluation).toBe(evaluation);
+    expect(s.grids).toBe(grids);
+    expect(s.evaluatedWith).toBe(preset);
+    expect(s.scope).toEqual({ kind: 'workbook' });
+    const again = reducer(s, { type: 'readStart', scope: { kind: 'activeSheet' }, run: 2 });
+    expect(again.phase).toBe('reading');
+    expect(shownOf(again)).toBeUndefined();
+    expect(Object.keys(again)).not.toContain('evaluation');
+  });
+
+  it('the write report stays while its undo runs, goes when dismissed, and the write stays 書き込み済み', () => {
+    const written = run([...toPreview, { type: 'writeStart', cells: 3 }, { type: 'writeDone', report }]);
+    expect(writeReportOf(written)).toEqual({ report, plannedCells: 3 });
+    const undoing = reducer(written, { type: 'undoStart' });
+    expect(undoing.phase).toBe('undoing');
+    expect(writeReportOf(undoing)?.report).toBe(report);
+    expect(shownOf(undoing)?.evaluation).toBe(evaluation);
+    const dismissed = reducer(written, { type: 'dismissReports' });
+    expect(dismissed.phase).toBe('written');
+    expect(writeReportOf(dismissed)).toBeUndefined();
+    expect(dismissed.phase === 'written' && dismissed.lastWrite.report).toBe(report);
+  });
+
+  it('a write that changed nothing returns to the preview with its report, and nothing to undo', () => {
+    const nothing = { written: 0, notes: 0, rules: 0, skipped: [] };
+    const s = run([...toPreview, { type: 'writeStart', cells: 2 }, { type: 'writeDone', report: nothing }]);
+    expect(s.phase).toBe('preview');
+    expect(writeReportOf(s)).toEqual({ report: nothing, plannedCells: 2 });
+    expect(s.canUndo).toBe(false);
+    // Writing again starts without the old report.
+    expect(writeReportOf(reducer(s, { type: 'writeStart' }))).toBeUndefined();
   });
 
   it('keeps the adapter’s plain words in both languages', () => {

@@ -26,7 +26,7 @@ import { ArrowUndo20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import { forwardRef } from 'react';
 import type { Problem } from '../../core/types';
 import { useT, type TaskpaneKey } from '../i18n';
-import { wroteNothing, type LedgerState } from '../state/machine';
+import { undoReportOf, writeReportOf, wroteNothing, type LedgerState } from '../state/machine';
 import { sortSkipped } from '../state/skipped';
 
 const useStyles = makeStyles({
@@ -86,8 +86,8 @@ export interface StatusAreaProps {
 const SKIPPED_SHOWN = 20;
 
 /** True when the status area has something to show. */
-export function hasStatus(state: LedgerState, planError?: string): boolean {
-  const { phase, error, notice, applyReport, undoReport } = state;
+function hasStatus(state: LedgerState, planError?: string): boolean {
+  const { phase, error, notice } = state;
   return (
     phase === 'reading' ||
     phase === 'evaluating' ||
@@ -95,8 +95,8 @@ export function hasStatus(state: LedgerState, planError?: string): boolean {
     !!error ||
     !!planError ||
     !!notice ||
-    !!applyReport ||
-    !!undoReport
+    !!writeReportOf(state) ||
+    !!undoReportOf(state)
   );
 }
 
@@ -119,15 +119,19 @@ export const StatusArea = forwardRef<HTMLDivElement, StatusAreaProps>(function S
     </ul>
   );
 
-  const { phase, progress, error, notice, applyReport, undoReport } = state;
+  const { phase, error, notice } = state;
   if (!hasStatus(state, planError)) return null;
+  const progress = phase === 'reading' ? state.progress : undefined;
+  const lastWrite = writeReportOf(state);
+  const applyReport = lastWrite?.report;
+  const undoReport = undoReportOf(state);
   const skipped = applyReport ? sortSkipped(applyReport.skipped) : undefined;
   const nothing = applyReport ? wroteNothing(applyReport) : false;
   // Cells, not messages: one message may stand for a whole protected sheet. The plan said how
   // many cells the write meant to change; the messages are the floor when that is not known.
   const notWrittenCells = Math.max(
     skipped?.notWritten.length ?? 0,
-    applyReport && state.plannedCells !== undefined ? state.plannedCells - applyReport.written : 0,
+    applyReport && lastWrite.plannedCells !== undefined ? lastWrite.plannedCells - applyReport.written : 0,
   );
   return (
     <div ref={ref} className={styles.area}>

@@ -60,38 +60,89 @@ export interface PaneError extends ErrorInfo {
 
 export type Notice = 'cancelled' | 'presetSaved' | 'mappingSaved' | 'mappingRemoved';
 
-export interface LedgerState {
-  readonly phase: Phase;
+/** What every phase carries: the run counters, the write options, undo's availability, the messages. */
+interface Common {
   /** The evaluation run in progress or shown; answers for another run are ignored. */
   readonly run: number;
   /** The run that read the grids on screen (a regrade keeps it): the results list's identity. */
   readonly readRun: number;
-  readonly scope?: EvaluationScope;
-  readonly progress?: ReadProgress;
-  readonly grids?: readonly SheetGrid[];
-  readonly evaluation?: Evaluation;
-  /** The rule the evaluation was made with. */
-  readonly evaluatedWith?: Preset;
-  /** Grade cells (gradeCellKey) whose computed grade the officer adopted over the typed one. */
-  readonly adopted: ReadonlySet<string>;
   readonly notes: boolean;
   readonly addGradeColumns: boolean;
-  readonly applyReport?: ApplyReport;
-  /** Cells the plan handed to the last write meant to change: what the report's skips are counted against. */
-  readonly plannedCells?: number;
-  readonly undoReport?: UndoReport;
   readonly canUndo: boolean;
-  /** The phase undo started from. */
-  readonly beforeUndo?: Phase;
   readonly error?: PaneError;
   readonly notice?: Notice;
 }
+
+/** An evaluation on screen: the grids it was graded from, the rule it was graded with, the officer's choices. */
+export interface Graded {
+  readonly scope: EvaluationScope;
+  readonly grids: readonly SheetGrid[];
+  readonly evaluation: Evaluation;
+  /** The rule the evaluation was made with. */
+  readonly evaluatedWith: Preset;
+  /** Grade cells (gradeCellKey) whose computed grade the officer adopted over the typed one. */
+  readonly adopted: ReadonlySet<string>;
+}
+
+/** A write's answer, with the cells its plan meant to change: what the report's skips are counted against. */
+export interface WriteOutcome {
+  readonly report: ApplyReport;
+  readonly plannedCells?: number;
+}
+
+export interface IdleState extends Common {
+  readonly phase: 'idle';
+  /** The answer of an undo started from here (an earlier session's write). */
+  readonly undoReport?: UndoReport;
+}
+
+export interface ReadingState extends Common {
+  readonly phase: 'reading';
+  readonly scope: EvaluationScope;
+  readonly progress?: ReadProgress;
+}
+
+export interface EvaluatingState extends Common {
+  readonly phase: 'evaluating';
+  readonly scope: EvaluationScope;
+  readonly grids: readonly SheetGrid[];
+  /** A regrade (same grids, changed rule): the results graded before, still on screen meanwhile. */
+  readonly shown?: Graded;
+}
+
+export interface PreviewState extends Common, Graded {
+  readonly phase: 'preview';
+  /** A write that changed nothing (e.g. the sheet was protected after the preview): said until dismissed. */
+  readonly lastWrite?: WriteOutcome;
+  /** The answer of an undo started from here, or of undoing the write just made. */
+  readonly undoReport?: UndoReport;
+}
+
+export interface WritingState extends Common, Graded {
+  readonly phase: 'writing';
+  readonly plannedCells?: number;
+}
+
+export interface WrittenState extends Common, Graded {
+  readonly phase: 'written';
+  readonly lastWrite: WriteOutcome;
+  /** The write's report is on screen (the officer may dismiss it; the write stays 書き込み済み). */
+  readonly reportOpen: boolean;
+}
+
+export interface UndoingState extends Common {
+  readonly phase: 'undoing';
+  /** Where undo started, and where it returns (a write just undone makes its preview valid again). */
+  readonly before: IdleState | PreviewState | WrittenState;
+}
+
+/** One type per phase: a preview always has its evaluation, a written state its report. */
+export type LedgerState = IdleState | ReadingState | EvaluatingState | PreviewState | WritingState | WrittenState | UndoingState;
 
 export const initialState: LedgerState = {
   phase: 'idle',
   run: 0,
   readRun: 0,
-  adopted: new Set(),
   notes: false,
   addGradeColumns: false,
   canUndo: false,
@@ -139,91 +190,131 @@ export function differingKeys(evaluation: Evaluation | undefined): string[] {
   return keys;
 }
 
+/** The evaluation on screen, in whatever phase: kept while it is graded again, written or undone. */
+export function shownOf(state: LedgerState): Graded | undefined {
+  switch (state.phase) {
+    case 'preview':
+    case 'writing':
+    case 'written':
+      return state;
+    case 'evaluating':
+      return state.shown;
+    case 'undoing':
+      return shownOf(state.before);
+    default:
+      return undefined;
+  }
+}
+
+/** The write report on screen, if any (it stays while an undo runs). */
+export function writeReportOf(state: LedgerState): WriteOutcome | undefined {
+  switch (state.phase) {
+    case 'preview':
+      return state.lastWrite;
+    case 'written':
+      return state.reportOpen ? state.lastWrite : undefined;
+    case 'undoing':
+      return writeReportOf(state.before);
+    default:
+      return undefined;
+  }
+}
+
+/** The undo report on screen, if any. */
+export function undoReportOf(state: LedgerState): UndoReport | undefined {
+  return state.phase === 'idle' || state.phase === 'preview' ? state.undoReport : undefined;
+}
+
+/**
+ * The fields every phase shares, and nothing else: each transition builds its target
+ * state from parts, so no field of the phase left behind lingers (a spread would keep it).
+ */
+function commonOf(s: Common): Common {
+  return {
+    run: s.run,
+    readRun: s.readRun,
+    notes: s.notes,
+    addGradeColumns: s.addGradeColumns,
+    canUndo: s.canUndo,
+    ...(s.error && { error: s.error }),
+    ...(s.notice && { notice: s.notice }),
+  };
+}
+
+function gradedOf(s: Graded): Graded {
+  return { scope: s.scope, grids: s.grids, evaluation: s.evaluation, evaluatedWith: s.evaluatedWith, adopted: s.adopted };
+}
+
+/** The preview of an evaluation, without any write or undo report. */
+function previewOf(common: Common, graded: Graded): PreviewState {
+  return { ...common, ...gradedOf(graded), phase: 'preview' };
+}
+
+function withoutReports(s: IdleState | PreviewState | WrittenState): IdleState | PreviewState | WrittenState {
+  switch (s.phase) {
+    case 'idle':
+      return { ...commonOf(s), phase: 'idle' };
+    case 'preview':
+      return previewOf(commonOf(s), s);
+    case 'written':
+      return { ...s, reportOpen: false };
+  }
+}
+
+function paneError(action: { op: FailedOperation } & ErrorInfo): PaneError {
+  return {
+    op: action.op,
+    detail: action.detail,
+    ...(action.detailEn !== undefined ? { detailEn: action.detailEn } : {}),
+    ...(action.plain ? { plain: true } : {}),
+    ...(action.kind ? { kind: action.kind } : {}),
+    ...(action.technical ? { technical: action.technical } : {}),
+  };
+}
+
 export function reducer(state: LedgerState, action: Action): LedgerState {
   switch (action.type) {
     case 'readStart':
       if (isBusy(state.phase)) return state;
-      return {
-        ...state,
-        phase: 'reading',
-        run: action.run,
-        readRun: action.run,
-        scope: action.scope,
-        progress: undefined,
-        grids: undefined,
-        evaluation: undefined,
-        evaluatedWith: undefined,
-        adopted: new Set(),
-        applyReport: undefined,
-        undoReport: undefined,
-        error: undefined,
-        notice: undefined,
-      };
+      return { ...commonOf(state), error: undefined, notice: undefined, phase: 'reading', run: action.run, readRun: action.run, scope: action.scope };
     case 'regradeStart':
       // The same grids, a changed rule: the preview stays on screen while it is graded again.
-      if (state.phase !== 'preview' || !state.grids) return state;
-      return { ...state, phase: 'evaluating', run: action.run, applyReport: undefined, undoReport: undefined };
+      if (state.phase !== 'preview') return state;
+      return { ...commonOf(state), phase: 'evaluating', run: action.run, scope: state.scope, grids: state.grids, shown: gradedOf(state) };
     case 'readProgress':
       if (state.phase !== 'reading' || action.run !== state.run) return state;
       return { ...state, progress: action.progress };
     case 'readDone':
       if (state.phase !== 'reading' || action.run !== state.run) return state;
-      return { ...state, phase: 'evaluating', grids: action.grids };
+      return { ...commonOf(state), phase: 'evaluating', scope: state.scope, grids: action.grids };
     case 'evaluated': {
       if (action.run !== state.run) return state;
       // First evaluation after reading, or the same grids graded again with a changed rule.
       if (state.phase !== 'evaluating' && state.phase !== 'preview') return state;
       // Keep the officer's choices that still apply to a differing row.
+      const before = state.phase === 'preview' ? state.adopted : (state.shown?.adopted ?? new Set<string>());
       const stillDiffering = new Set(differingKeys(action.evaluation));
-      const adopted = new Set([...state.adopted].filter((k) => stillDiffering.has(k)));
-      return { ...state, phase: 'preview', evaluation: action.evaluation, evaluatedWith: action.preset, adopted };
+      const adopted = new Set([...before].filter((k) => stillDiffering.has(k)));
+      const graded: Graded = { scope: state.scope, grids: state.grids, evaluation: action.evaluation, evaluatedWith: action.preset, adopted };
+      // Graded again while already previewing: the reports on screen stay.
+      return state.phase === 'preview' ? { ...state, ...graded } : previewOf(commonOf(state), graded);
     }
     case 'cancel':
       if (state.phase !== 'reading' && state.phase !== 'evaluating') return state;
       // Whatever the host still sends belongs to a run that is no longer in reading: ignored.
-      return {
-        ...state,
-        phase: 'idle',
-        progress: undefined,
-        grids: undefined,
-        evaluation: undefined,
-        evaluatedWith: undefined,
-        notice: 'cancelled',
-      };
+      return { ...commonOf(state), phase: 'idle', notice: 'cancelled' };
     case 'fail': {
       if (action.run !== undefined && action.run !== state.run) return state;
-      const error: PaneError = {
-        op: action.op,
-        detail: action.detail,
-        ...(action.detailEn !== undefined ? { detailEn: action.detailEn } : {}),
-        ...(action.plain ? { plain: true } : {}),
-        ...(action.kind ? { kind: action.kind } : {}),
-        ...(action.technical ? { technical: action.technical } : {}),
-      };
+      const error = paneError(action);
       switch (action.op) {
         case 'read':
         case 'evaluate':
-          if (state.phase === 'reading' || state.phase === 'evaluating') {
-            return {
-              ...state,
-              phase: 'idle',
-              progress: undefined,
-              grids: undefined,
-              evaluation: undefined,
-              evaluatedWith: undefined,
-              error,
-            };
-          }
+          if (state.phase === 'reading' || state.phase === 'evaluating') return { ...commonOf(state), phase: 'idle', error };
           return { ...state, error };
         case 'write':
-          return { ...state, phase: state.phase === 'writing' ? 'preview' : state.phase, error };
+          return state.phase === 'writing' ? { ...previewOf(commonOf(state), state), error } : { ...state, error };
         case 'undo':
-          return {
-            ...state,
-            phase: state.phase === 'undoing' ? (state.beforeUndo ?? 'idle') : state.phase,
-            beforeUndo: undefined,
-            error,
-          };
+          return state.phase === 'undoing' ? { ...state.before, ...commonOf(state), error } : { ...state, error };
         default:
           return { ...state, error };
       }
@@ -244,27 +335,34 @@ export function reducer(state: LedgerState, action: Action): LedgerState {
     case 'writeStart':
       if (state.phase !== 'preview') return state;
       return {
-        ...state,
-        phase: 'writing',
+        ...commonOf(state),
         error: undefined,
-        applyReport: undefined,
-        undoReport: undefined,
-        ...(action.cells !== undefined ? { plannedCells: action.cells } : { plannedCells: undefined }),
+        ...gradedOf(state),
+        phase: 'writing',
+        ...(action.cells !== undefined && { plannedCells: action.cells }),
       };
     case 'writeDone': {
       if (state.phase !== 'writing') return state;
+      const lastWrite: WriteOutcome = { report: action.report, ...(state.plannedCells !== undefined && { plannedCells: state.plannedCells }) };
       // A write that changed nothing (e.g. the sheet was protected after the preview) is not
       // 「書き込み済み」 and leaves nothing to undo: the preview stays writable for another try.
-      if (wroteNothing(action.report)) return { ...state, phase: 'preview', applyReport: action.report };
-      return { ...state, phase: 'written', applyReport: action.report, canUndo: true };
+      if (wroteNothing(action.report)) return { ...previewOf(commonOf(state), state), lastWrite };
+      return { ...commonOf(state), ...gradedOf(state), phase: 'written', lastWrite, reportOpen: true, canUndo: true };
     }
-    case 'undoStart':
-      if (isBusy(state.phase)) return state;
-      return { ...state, phase: 'undoing', beforeUndo: state.phase, error: undefined, undoReport: undefined };
+    case 'undoStart': {
+      if (state.phase !== 'idle' && state.phase !== 'preview' && state.phase !== 'written') return state;
+      // The undo report of an earlier undo goes; a write's report stays on screen meanwhile.
+      const before: UndoingState['before'] =
+        state.phase === 'written' ? state : state.phase === 'idle' ? { ...commonOf(state), phase: 'idle' } : { ...state, undoReport: undefined };
+      return { ...commonOf(state), error: undefined, phase: 'undoing', before };
+    }
     case 'undoDone': {
       if (state.phase !== 'undoing') return state;
-      const back = state.beforeUndo === 'written' ? 'preview' : (state.beforeUndo ?? 'idle');
-      return { ...state, phase: back, beforeUndo: undefined, undoReport: action.report, applyReport: undefined };
+      const { before } = state;
+      const undoReport = action.report;
+      if (before.phase === 'idle') return { ...commonOf(state), phase: 'idle', undoReport };
+      // After undoing a write just made, its preview is valid again.
+      return { ...previewOf(commonOf(state), before), undoReport };
     }
     case 'undoAvailable':
       return { ...state, canUndo: action.value };
@@ -275,7 +373,9 @@ export function reducer(state: LedgerState, action: Action): LedgerState {
     case 'dismissNotice':
       return { ...state, notice: undefined };
     case 'dismissReports':
-      return { ...state, applyReport: undefined, undoReport: undefined };
+      if (state.phase === 'undoing') return { ...state, before: withoutReports(state.before) };
+      if (state.phase === 'idle' || state.phase === 'preview' || state.phase === 'written') return { ...withoutReports(state), ...commonOf(state) };
+      return state;
   }
 }
 

@@ -150,7 +150,7 @@ export function useLedger(
   const regrade = useCallback(
     async (rule: Preset) => {
       const s = stateRef.current;
-      if (s.phase !== 'preview' || !s.grids) return;
+      if (s.phase !== 'preview') return;
       const run = ++runRef.current;
       dispatch({ type: 'regradeStart', run });
       await grade(run, s.grids, rule, s.scope);
@@ -166,14 +166,15 @@ export function useLedger(
 
   const write = useCallback(
     async (plan: WritePlan) => {
-      if (stateRef.current.phase !== 'preview') return;
-      const evaluation = gradedRef.current ?? stateRef.current.evaluation;
+      const s = stateRef.current;
+      if (s.phase !== 'preview') return;
+      const evaluation = gradedRef.current ?? s.evaluation;
       dispatch({ type: 'writeStart', cells: plan.writes.length });
       try {
         const report = await host.applyPlan(plan);
         dispatch({ type: 'writeDone', report });
         // The history entry of this write (issue 13); a failure is said, the grades stay written.
-        if (evaluation) await recordPaneWrite(host, evaluation, plan, report);
+        await recordPaneWrite(host, evaluation, plan, report);
       } catch (e) {
         dispatch({ type: 'fail', op: 'write', ...errorInfo(e) });
       }
