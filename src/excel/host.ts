@@ -50,6 +50,55 @@ export type SummaryWriteResult =
   | { readonly kind: 'written'; readonly sheet: string; readonly replaced: boolean }
   | { readonly kind: 'nameTaken'; readonly sheet: string; readonly problem: Problem };
 
+/** A file the officer picked, checked and outlined by the pane: what Excel is handed (#14.3). */
+export interface BookToImport {
+  /** The file's name as picked ("企画課.xlsx"), for messages and the consistency review. */
+  readonly fileName: string;
+  /** The whole file, base64 (what insertWorksheetsFromBase64 takes). */
+  readonly base64: string;
+  /** Its worksheets in tab order, as its own workbook part lists them. */
+  readonly worksheets: readonly string[];
+}
+
+/** A sheet the add-in brought in: tracked by id, since the officer may rename it. */
+export interface ImportedSheet {
+  readonly id: string;
+  /** Its name in the open workbook now. */
+  readonly name: string;
+  /** Its name in the file it came from. */
+  readonly source: string;
+}
+
+export interface ImportedBook {
+  readonly fileName: string;
+  readonly sheets: readonly ImportedSheet[];
+}
+
+/** One press of 「他のブックから取り込む」 (one or more files), as recorded in the workbook. */
+export interface ImportBatch {
+  readonly batch: string;
+  /** Sheets the officer has deleted since are left out. */
+  readonly books: readonly ImportedBook[];
+}
+
+/** What undoing the last import did: removed its sheets, or removed nothing because some were edited since (ask first). */
+export type RemoveImportResult =
+  | { readonly kind: 'removed'; readonly sheets: readonly string[] }
+  | { readonly kind: 'edited'; readonly sheets: readonly string[] }
+  | { readonly kind: 'none' };
+
+/** Sheets from other workbooks (Workbook.insertWorksheetsFromBase64, ExcelApi 1.13). */
+export interface SheetImportHost {
+  /** False when this Excel lacks ExcelApi 1.13: the pane says so instead of importing. */
+  supported(): boolean;
+  /** Inserts the book's worksheets at the end, under names the workbook does not have yet; nothing of the workbook is replaced. */
+  importBook(book: BookToImport, batch: string): Promise<ImportedBook>;
+  /** Every recorded import, oldest first. */
+  loadImports(): Promise<ImportBatch[]>;
+  /** Deletes the sheets of the last import (only those); unless `evenIfEdited`, none when one was changed since. */
+  removeLastImport(options: { readonly evenIfEdited: boolean }): Promise<RemoveImportResult>;
+}
+
 export interface LedgerHost {
   /** Reads the sheets in scope into grids: values, displayed text, number formats, formulas, merges, protection. */
   readGrids(scope: EvaluationScope, options?: { signal?: AbortSignal; onProgress?: (p: ReadProgress) => void }): Promise<SheetGrid[]>;
@@ -98,4 +147,6 @@ export interface LedgerHost {
   writeSummarySheet(content: SummarySheetContent): Promise<SummaryWriteResult>;
   /** Removes the summary sheet the add-in made (and its record); false when there was none of ours. */
   removeSummarySheet(name: string): Promise<boolean>;
+  /** 「他のブックから取り込む」 (#14.3); optional so hosts made before it keep compiling. */
+  readonly imports?: SheetImportHost;
 }

@@ -14,6 +14,8 @@
  *   ExcelApi 1.7  ChartSeries.chartType (the 経過率 line over the 進捗率 bars)
  *   ExcelApi 1.9  RangeAreas.areas, Range.getSpecialCellsOrNullObject (the read: numbers, booleans and formulas)
  *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
+ *   ExcelApi 1.13 Workbook.insertWorksheetsFromBase64 (「他のブックから取り込む」) — checked with isSetSupported
+ *                 too, so the pane can say so in words should the manifest's minimum ever be lowered
  *   ExcelApi 1.18 notes — optional: checked with isSetSupported before use, skipped without
  */
 import { applyPlan } from './applyPlan';
@@ -27,6 +29,7 @@ import { loadPreset, recalculateWorkbook, savePreset } from './presetStore';
 import { readGrids, type ReadMemory } from './readGrids';
 import { readSelection } from './readSelection';
 import { selectCell } from './selectCell';
+import { IMPORT_REQUIREMENT, importBook, loadImports, removeLastImport } from './importSheets';
 import { forgetUndoneWrite, loadHistory, recordHistoryEntry, writeIdToForget } from './historyStore';
 import { hasUndo, undoLastWrite } from './undo';
 import { writeOfficerCells } from './officerWords';
@@ -54,6 +57,9 @@ export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostO
   const notesSupported = (): boolean => isSetSupported(NOTES_REQUIREMENT.set, NOTES_REQUIREMENT.version);
   // The pane reads the same workbook again and again: how big it was last time sizes the next read.
   const readMemory: ReadMemory = {};
+  // Imports are recorded in order; two files of one press may start within the same millisecond.
+  let lastSeq = 0;
+  const nextSeq = () => (lastSeq = Math.max(Date.now(), lastSeq + 1));
   return {
     readGrids: (scope, readOptions) => readGrids(run, scope, readOptions, readMemory),
     applyPlan: (plan) => applyPlan(run, plan, { notesSupported }),
@@ -80,5 +86,11 @@ export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostO
     readSelection: () => readSelection(run),
     writeSummarySheet: (content) => writeSummarySheet(run, content),
     removeSummarySheet: (name) => removeSummarySheet(run, name),
+    imports: {
+      supported: () => isSetSupported(IMPORT_REQUIREMENT.set, IMPORT_REQUIREMENT.version),
+      importBook: (book, batch) => importBook(run, book, batch, nextSeq()),
+      loadImports: () => loadImports(run),
+      removeLastImport: (options) => removeLastImport(run, options),
+    },
   };
 }

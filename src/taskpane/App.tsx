@@ -25,6 +25,7 @@ import { SavedMappings } from './components/SavedMappings';
 import { StatusArea } from './components/StatusArea';
 import { SummarySection } from './components/SummarySection';
 import { UndoButton } from './components/UndoButton';
+import { ImportBooks } from './components/import/ImportBooks';
 import { WriteFooter, WriteOptionsPanel } from './components/WritePanel';
 import { useHeldTooltip } from './hooks/useHeldTooltip';
 import { useMappingEditor } from './hooks/useMappingEditor';
@@ -108,6 +109,9 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   const { state, dispatch } = ledger;
   const { phase } = state;
   const summarySheet = useSummarySheet(host, ledger.fail);
+  // Sheets imported or removed (「他のブックから取り込む」): grade the whole workbook again.
+  const { evaluate } = ledger;
+  const reevaluate = useCallback(() => void evaluate({ kind: 'workbook' }), [evaluate]);
   const busy = isBusy(phase) || summarySheet.busy;
 
   const shown = shownOf(state);
@@ -247,6 +251,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           </RevisionReasonsContext.Provider>
           </GradeColoursContext.Provider>
         )}
+        <ImportBooks host={host} disabled={busy} onChanged={reevaluate} {...(shown && { evaluation: shown.evaluation, preset: shown.evaluatedWith })} onSelect={ledger.select} />
       </main>
       {showFooter && (
         <WriteFooter

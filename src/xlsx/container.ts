@@ -19,10 +19,21 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
  * True when a CFB holds a directory entry with this name. Entry names are
  * UTF-16LE in the directory sectors; searching the bytes for the name is enough
  * to tell the two cases apart without a full CFB reader, since the file is only
- * classified here, never read.
+ * classified here, never read. Plain bytes, no Buffer: the task pane classifies
+ * the files the officer picks with this too.
  */
 function cfbHasEntry(bytes: Uint8Array, name: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, 'utf16le'));
+  const needle = new Uint8Array(name.length * 2);
+  for (let i = 0; i < name.length; i++) {
+    needle[i * 2] = name.charCodeAt(i) & 0xff;
+    needle[i * 2 + 1] = name.charCodeAt(i) >> 8;
+  }
+  const first = needle[0];
+  search: for (let at = bytes.indexOf(first!); at >= 0 && at + needle.length <= bytes.length; at = bytes.indexOf(first!, at + 1)) {
+    for (let j = 1; j < needle.length; j++) if (bytes[at + j] !== needle[j]) continue search;
+    return true;
+  }
+  return false;
 }
 
 /** Throws the reason a file is not a readable zip; returns when it looks like one. */

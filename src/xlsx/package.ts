@@ -8,44 +8,12 @@
 import { assertZipContainer } from './container';
 import { XlsxReadError } from './errors';
 import { decodeXml, encodeXml, escapeAttribute, walkXml } from './xml';
+import { parseRelationships, relativeTarget, relsPartOf, type Relationship } from './partPaths';
 import { entryContent, readZip, writeZip, type NewZipEntry, type ZipArchive, type ZipEntry } from './zip';
 
+export { relativeTarget, resolveTarget, type Relationship } from './partPaths';
+
 const CONTENT_TYPES_PART = '[Content_Types].xml';
-
-export interface Relationship {
-  readonly id: string;
-  readonly type: string;
-  /** Target as written. */
-  readonly target: string;
-  /** The part it points to (zip name), for an internal target. */
-  readonly part?: string;
-  readonly external: boolean;
-}
-
-/** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) → "_rels/.rels". */
-function relsPartOf(source: string): string {
-  const slash = source.lastIndexOf('/');
-  return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
-}
-
-/** Resolves a relationship target against the folder of its source part; "/xl/x.xml" is absolute. */
-export function resolveTarget(source: string, target: string): string {
-  const base = target.startsWith('/') ? [] : source.split('/').slice(0, -1);
-  for (const segment of target.replace(/^\//, '').split('/')) {
-    if (segment === '..') base.pop();
-    else if (segment !== '.' && segment !== '') base.push(segment);
-  }
-  return base.map((s) => decodeURIComponent(s)).join('/');
-}
-
-/** The target to write in `source`'s rels for `part`, relative like Excel writes them. */
-export function relativeTarget(source: string, part: string): string {
-  const from = source.split('/').slice(0, -1);
-  const to = part.split('/');
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
-}
 
 export class XlsxPackage {
   private readonly archive: ZipArchive;
@@ -163,15 +131,7 @@ export class XlsxPackage {
   relationships(source: string): Relationship[] {
     const rels = relsPartOf(source);
     if (!this.has(rels)) return [];
-    const list: Relationship[] = [];
-    walkXml(this.text(rels), rels, {
-      open(name, a) {
-        if (name !== 'Relationship' || !a.Id || !a.Target) return;
-        const external = a.TargetMode === 'External';
-        list.push({ id: a.Id, type: a.Type ?? '', target: a.Target, external, ...(!external && { part: resolveTarget(source, a.Target) }) });
-      },
-    });
-    return list;
+    return parseRelationships(this.text(rels), rels, source);
   }
 
   /** Adds a relationship from `source` to `part`; creates the rels part when there is none. Returns its id. */

@@ -34,7 +34,10 @@ function truthy(value: string | undefined): boolean {
   return value === '1' || value === 'true';
 }
 
-export function readWorkbookInfo(pkg: XlsxPackage): WorkbookInfo {
+/** What reading the workbook part needs of a package (an XlsxPackage, or the pane's few inflated parts). */
+export type PartReader = Pick<XlsxPackage, 'relationships' | 'has' | 'text'>;
+
+export function readWorkbookInfo(pkg: PartReader): WorkbookInfo {
   const main = pkg.relationships('').find((r) => isType(r.type, 'officeDocument') && r.part !== undefined);
   if (!main?.part || !pkg.has(main.part)) throw new XlsxReadError('notWorkbook', 'no officeDocument relationship');
   const part = main.part;

@@ -62,6 +62,11 @@ export interface E2eWorkbook {
   readonly sheets: SheetSpec[];
   readonly officerRules: { sheet: string; range: string; rule: { type?: string; formula?: string; fill?: string; fontColor?: string } }[];
   readonly activeSheet: string;
+  /**
+   * Files the test will pick in 「他のブックから取り込む」, read in Node by the project's reader
+   * (tests/support/workbookDoubleBooks.ts): the page's double inserts these sheets for that base64.
+   */
+  readonly books?: { readonly base64: string; readonly sheets: SheetSpec[] }[];
 }
 
 export interface PreparedLedger {

@@ -14,7 +14,16 @@ const page = window as unknown as E2eWindow & Record<string, unknown>;
 const injected = page.__E2E_WORKBOOK__;
 if (!injected) throw new Error('e2e office.js stub: no workbook was injected (window.__E2E_WORKBOOK__ is missing)');
 
-const double = createWorkbookDouble(injected.sheets, { activeSheet: injected.activeSheet });
+const books = injected.books ?? [];
+const double = createWorkbookDouble(injected.sheets, {
+  activeSheet: injected.activeSheet,
+  // What Excel reads from a picked file: the sheets the test read beforehand with the project's reader.
+  readBook: (base64) => {
+    const book = books.find((b) => b.base64 === base64);
+    if (!book) throw new Error('e2e office.js stub: a file the test did not prepare');
+    return book.sheets;
+  },
+});
 for (const { sheet, range, rule } of injected.officerRules) double.addConditionalFormat(sheet, range, rule);
 installOfficeGlobals(double, window);
 

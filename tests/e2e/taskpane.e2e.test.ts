@@ -171,10 +171,12 @@ describe('task pane on the sample ledger (headless Chromium, built add-in, workb
     expect(associated, 'functions.js should associate the six KPI custom functions with the stub runtime').toEqual(
       expect.arrayContaining(['RATE', 'GRADE', 'ATTAIN', 'EXPECTED', 'VALUE', 'NENDO']),
     );
-    // Startup reads the saved rule (loadPreset), the saved table readings (loadMappings) and whether a
-    // write can be undone (hasUndo): one sync each. A change here means the pane talks to Excel more
-    // (or less) when it opens.
-    expect(syncs.startup, 'syncs the pane needs when it opens (loadPreset + loadMappings + hasUndo)').toBe(3);
+    // Startup reads the saved rule (loadPreset), the saved table readings (loadMappings), whether a
+    // write can be undone (hasUndo) and the record of sheets imported from other workbooks
+    // (loadImports: its parts and the sheets in one sync, their text in a second only when there are
+    // some; none here): one sync each. A change here means the pane talks to Excel more (or less)
+    // when it opens.
+    expect(syncs.startup, 'syncs the pane needs when it opens (loadPreset + loadMappings + hasUndo + loadImports)').toBe(4);
     expect(pane!.blocked, 'the page should request nothing beyond 127.0.0.1 and office.js').toEqual([]);
     expect(pane!.errors, 'no page errors or console errors at startup').toEqual([]);
   });

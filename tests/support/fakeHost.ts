@@ -14,7 +14,18 @@ import type { TableMapping } from '../../src/core/mapping';
 import { makeProblem } from '../../src/core/problems';
 import type { Preset, Problem, WritePlan } from '../../src/core/types';
 import type { SummarySheetContent } from '../../src/core/summarySheet';
-import type { ApplyReport, EvaluationScope, LedgerHost, ReadProgress, SelectedRange, SummaryWriteResult, UndoReport } from '../../src/excel/host';
+import { planSheetNames } from '../../src/core/sheetNames';
+import type {
+  ApplyReport,
+  BookToImport,
+  EvaluationScope,
+  ImportBatch,
+  LedgerHost,
+  ReadProgress,
+  SelectedRange,
+  SummaryWriteResult,
+  UndoReport,
+} from '../../src/excel/host';
 
 type Method =
   | 'readGrids'
@@ -28,7 +39,8 @@ type Method =
   | 'saveMappings'
   | 'readSelection'
   | 'writeSummarySheet'
-  | 'removeSummarySheet';
+  | 'removeSummarySheet'
+  | 'importBook';
 
 interface MutableGrid {
   name: string;
@@ -58,6 +70,10 @@ export interface FakeHostOptions {
   readonly savedMappings?: readonly TableMapping[];
   /** The range the officer selected ("B2:G7" on `sheet`); A1 of the active sheet by default. */
   readonly selection?: { readonly sheet: string; readonly address: string };
+  /** What 「他のブックから取り込む」 finds in a file (base64 → its sheets); without it an import rejects. */
+  readonly readBook?: (base64: string) => readonly SheetGrid[];
+  /** False: an Excel without ExcelApi 1.13 (no import). True by default. */
+  readonly importSupported?: boolean;
 }
 
 export interface FakeHostCalls {
@@ -69,6 +85,7 @@ export interface FakeHostCalls {
   readonly saveMappings: (readonly TableMapping[])[];
   readonly writeSummarySheet: SummarySheetContent[];
   readonly removeSummarySheet: string[];
+  readonly importBook: BookToImport[];
 }
 
 export interface FakeHost extends LedgerHost {
@@ -152,7 +169,12 @@ export function createFakeHost(grids: readonly SheetGrid[], options: FakeHostOpt
     saveMappings: [],
     writeSummarySheet: [],
     removeSummarySheet: [],
+    importBook: [],
   };
+  // Imported sheets as the Office host records them: by identity (its sheet id), with what they held.
+  const imported: { batch: string; fileName: string; sheets: { grid: MutableGrid; id: string; source: string; held: string }[] }[] = [];
+  let nextSheetId = 0;
+  const held = (g: MutableGrid) => JSON.stringify(g.rows);
   // The summary sheet the add-in made (as the Office host records its id): a sheet of that name
   // that is not this one is the officer's.
   let ownSummary: MutableGrid | undefined;
@@ -350,6 +372,51 @@ export function createFakeHost(grids: readonly SheetGrid[], options: FakeHostOpt
       book.splice(book.indexOf(existing), 1);
       ownSummary = undefined;
       return true;
+    },
+
+    imports: {
+      supported: () => options.importSupported ?? true,
+      async importBook(file, batch) {
+        calls.importBook.push(file);
+        await Promise.resolve();
+        failIfAsked('importBook');
+        if (!options.readBook) throw new Error('fake host: no readBook option');
+        const grids = options.readBook(file.base64).filter((g) => file.worksheets.includes(g.name));
+        const names = planSheetNames(
+          book.map((g) => g.name),
+          grids.map((g) => g.name),
+        );
+        const sheets = grids.map((g, i) => {
+          const grid = { ...cloneGrid(g), name: names[i]! };
+          book.push(grid);
+          nextSheetId += 1;
+          return { grid, id: `{imported-${nextSheetId}}`, source: g.name, held: held(grid) };
+        });
+        imported.push({ batch, fileName: file.fileName, sheets });
+        return { fileName: file.fileName, sheets: sheets.map((x) => ({ id: x.id, name: x.grid.name, source: x.source })) };
+      },
+      async loadImports() {
+        await Promise.resolve();
+        const batches: ImportBatch[] = [];
+        for (const r of imported) {
+          const books = [{ fileName: r.fileName, sheets: r.sheets.filter((x) => book.includes(x.grid)).map((x) => ({ id: x.id, name: x.grid.name, source: x.source })) }];
+          const last = batches[batches.length - 1];
+          if (last?.batch === r.batch) batches[batches.length - 1] = { batch: r.batch, books: [...last.books, ...books] };
+          else batches.push({ batch: r.batch, books });
+        }
+        return batches;
+      },
+      async removeLastImport({ evenIfEdited }) {
+        await Promise.resolve();
+        const last = imported[imported.length - 1]?.batch;
+        if (last === undefined) return { kind: 'none' };
+        const present = imported.filter((r) => r.batch === last).flatMap((r) => r.sheets).filter((x) => book.includes(x.grid));
+        const edited = present.filter((x) => held(x.grid) !== x.held).map((x) => x.grid.name);
+        if (edited.length > 0 && !evenIfEdited) return { kind: 'edited', sheets: edited };
+        for (const x of present) book.splice(book.indexOf(x.grid), 1);
+        while (imported[imported.length - 1]?.batch === last) imported.pop();
+        return { kind: 'removed', sheets: present.map((x) => x.grid.name) };
+      },
     },
 
     sheetNames() {

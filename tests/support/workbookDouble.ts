@@ -55,6 +55,7 @@ import {
   type SheetSpec,
   type WorkbookModel,
 } from './workbookDoubleModel';
+import type { ReadBook } from './workbookDoubleImport';
 import { WorkbookDouble as WorkbookProxy, rootNamespace } from './workbookDoubleObjects';
 
 export type { CellInput, SheetSpec } from './workbookDoubleModel';
@@ -120,6 +121,17 @@ export interface WorkbookDoubleOptions {
    * GeneralException (the least telling code Excel has).
    */
   readonly specialCellsFailOnProtectedSheet?: boolean;
+  /**
+   * How insertWorksheetsFromBase64 reads a file into sheets: `readBookForDouble` (the project's
+   * reader, Node), or sheets read beforehand (the e2e page). Without it the call fails.
+   */
+  readonly readBook?: ReadBook;
+  /**
+   * office-js issue #3179: insertWorksheetsFromBase64 placed the sheets and still returned an
+   * error. Off by default; on, the call inserts the sheets and then fails the sync with
+   * GeneralException.
+   */
+  readonly insertFailsAfterInserting?: boolean;
 }
 
 export interface CellView {
@@ -208,6 +220,8 @@ export interface WorkbookDoubleHandle {
   addCustomXmlPart(xml: string): void;
   /** A table the officer made (Insert → Table), named. */
   addTable(sheet: string, range: string, name: string): void;
+  /** The sheets' ids, in tab order (sheets the add-in imported are tracked by id). */
+  sheetIds(): string[];
   /** The officer selects a range ("B2:G7"); its sheet becomes the active one. */
   selectRange(sheet: string, address: string): void;
 }
@@ -228,6 +242,7 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
     requestLimitBytes: options.requestLimitBytes ?? 5_000_000,
     responseLimitBytes: options.responseLimitBytes ?? 5_000_000,
     excelApiMinor: parseVersion(options.excelApi ?? '1.18'),
+    ...(options.readBook && { readBook: options.readBook }),
     limits: {
       oversizeAsGeneralException: options.oversizeAsGeneralException ?? false,
       maxReadCells: options.maxReadCells ?? 5_000_000,
@@ -237,6 +252,7 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
       conditionalFormatsFailOnDuplicateCellValueRules: options.conditionalFormatsFailOnDuplicateCellValueRules ?? false,
       conditionalFormatDeleteFailsOnSharedRange: options.conditionalFormatDeleteFailsOnSharedRange ?? false,
       specialCellsFailOnProtectedSheet: options.specialCellsFailOnProtectedSheet ?? false,
+      insertFailsAfterInserting: options.insertFailsAfterInserting ?? false,
     },
   };
 
@@ -294,6 +310,7 @@ export function createWorkbookDouble(sheets: readonly SheetSpec[], options: Work
     },
 
     sheetNames: () => model.sheets.map((s) => s.name),
+    sheetIds: () => model.sheets.map((s) => s.id),
     getCell: (sheet, address) => {
       const { s, row, col } = cellAt(sheet, address);
       return view(s, row, col);

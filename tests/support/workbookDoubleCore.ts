@@ -7,6 +7,7 @@
  * and never throws on unloaded reads).
  */
 import { doubleErrors } from './workbookDoubleErrors';
+import type { ReadBook } from './workbookDoubleImport';
 import { utf8Length, type WorkbookModel } from './workbookDoubleModel';
 
 export interface DoubleEnvironment {
@@ -17,6 +18,8 @@ export interface DoubleEnvironment {
   /** Highest ExcelApi minor version the "host" supports (18 → ExcelApi 1.18). */
   readonly excelApiMinor: number;
   readonly limits: DoubleLimits;
+  /** Turns the base64 file given to insertWorksheetsFromBase64 into sheets (WorkbookDoubleOptions.readBook). */
+  readonly readBook?: ReadBook;
   readonly stats: { syncCount: number; requestBytes: number[]; responseBytes: number[] };
 }
 
@@ -32,6 +35,7 @@ export interface DoubleLimits {
   readonly conditionalFormatsFailOnDuplicateCellValueRules: boolean;
   readonly conditionalFormatDeleteFailsOnSharedRange: boolean;
   readonly specialCellsFailOnProtectedSheet: boolean;
+  readonly insertFailsAfterInserting: boolean;
 }
 
 type Commit = () => void;

@@ -9,6 +9,7 @@ import { ChartCollectionDouble, TableCollectionDouble } from './workbookDoubleCh
 import { ClientResultDouble, DoubleCollection, DoubleObject, PATH, type DoubleContext } from './workbookDoubleCore';
 import { RichApiErrorDouble, doubleErrors } from './workbookDoubleErrors';
 import { WHOLE_SHEET, buildSheet, parseAddress, usedRect, type SheetModel, type WorkbookModel } from './workbookDoubleModel';
+import { insertBook, renameSheet, type InsertOptions } from './workbookDoubleImport';
 import { NoteCollectionDouble } from './workbookDoubleNotes';
 import { RangeDouble } from './workbookDoubleRanges';
 import { assertAlive, findSheet, model } from './workbookDoubleShared';
@@ -55,6 +56,16 @@ export class WorkbookDouble extends DoubleObject {
       const selected = m.selection?.sheet === sheet.name ? parseAddress(m.selection.address) : undefined;
       return { sheet, rect: selected ?? { top: 0, left: 0, bottom: 0, right: 0 } };
     });
+  }
+
+  /** ExcelApi 1.13 (workbookDoubleImport.ts says what is documented and what is assumed). */
+  insertWorksheetsFromBase64(base64File: string, options?: InsertOptions): ClientResultDouble<string[]> {
+    const result = new ClientResultDouble<string[]>();
+    this._call('InsertWorksheetsFromBase64', [base64File, options ?? {}], (m: WorkbookModel) => {
+      if (this._ctx.env.excelApiMinor < 13) throw doubleErrors.apiNotFound('Workbook.insertWorksheetsFromBase64');
+      return insertBook(m, this._ctx.env.readBook, base64File, options, this._ctx.env.limits.insertFailsAfterInserting);
+    }, result);
+    return result;
   }
 
   protected override _navigations(): Record<string, () => DoubleObject> {
@@ -165,6 +176,9 @@ export class WorksheetDouble extends DoubleObject {
 
   get name(): string {
     return this._get('name');
+  }
+  set name(value: string) {
+    this._set('Name', value, (sheet: SheetModel, v: string) => renameSheet(model(this._ctx), sheet, v));
   }
   get id(): string {
     return this._get('id');
