@@ -18,10 +18,13 @@ const webpackCli = path.join(root, 'node_modules/webpack-cli/bin/cli.js');
 const BASE = 'https://kpi.example.lg.jp/addin/';
 /** The task pane page's scripts, gzipped, must stay under this. */
 // The first budget (300 KB, when the pane only graded and wrote) was outgrown by the mapping
-// dialog, the city-scale rule editor and the search box: 317 KB measured when they landed
-// (taskpane.js 249 KB + functions.js 75 KB). The budget still stops an accidental heavy
-// dependency (echarts alone would add ~300 KB); splitting the dialogs out is the next step.
-const TASKPANE_BUDGET_BYTES = 340 * 1024;
+// dialog, the city-scale rule editor and the search box (317 KB), then by the summary sheet's
+// table and charts, the officer's words, the revision reasons and the import of other workbooks:
+// 356 KB measured when they landed (taskpane.js 280 KB + functions.js 76 KB). Splitting the
+// mapping dialog out was tried and measured: taskpane.js grew by 3.5 KB (webpack's chunk
+// runtime, and modules no longer concatenated), so it was not kept. The budget still stops an
+// accidental heavy dependency (echarts alone would add ~300 KB).
+const TASKPANE_BUDGET_BYTES = 360 * 1024;
 
 interface BuildResult {
   readonly code: number;
