@@ -697,13 +697,6 @@ function numberReading(
 ): NumberReading {
   // "-0" and "△0.0" are zero; -0 would print as "-0" and compare oddly.
   const v = value === 0 ? 0 : value;
-  // The usual readings as single literals (their fields in the object itself; see measureFigures).
-  if (!ownYear && !notImplemented) return bound ? { kind: 'number', value: v, unit, bound } : { kind: 'number', value: v, unit };
-  if (ownYear && !notImplemented) {
-    return bound
-      ? { kind: 'number', value: v, unit, bound, year: ownYear.year, yearNote: ownYear.note }
-      : { kind: 'number', value: v, unit, year: ownYear.year, yearNote: ownYear.note };
-  }
   const reading: Mutable<NumberReading> = { kind: 'number', value: v, unit };
   if (bound) reading.bound = bound;
   if (ownYear) {

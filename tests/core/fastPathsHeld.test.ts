@@ -1,64 +1,25 @@
 /**
  * Issue 11.2: every fast path of the engine held to its general path by a differential test over
- * generated inputs that include mixed units and scales, 14–20-digit figures and the whole BMP as
- * whitespace. Each property asks for the same thing twice: once in the form the fast path takes,
- * once in a form only the general path takes (or from the general path's own function).
+ * generated inputs that include 14–20-digit figures and the whole BMP as whitespace. Each
+ * property asks for the same thing twice: once in the form the fast path takes, once in a form
+ * only the general path takes (or from the general path's own function). Ledger rows have one
+ * figure path since the second (plainFiguresOfKpi) was deleted; the case its mutation got wrong
+ * stays here.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCellValue } from '../../src/core/cellValue';
 import { hasText } from '../../src/core/detect/sheetView';
-import { gradeKpi, gradeValues } from '../../src/core/grade';
-import { kpiPlace, valueInputsOfKpi } from '../../src/core/figures';
+import { gradeKpi } from '../../src/core/grade';
 import type { CellReading } from '../../src/core/types';
-import { builtin, kpiRow, missing, num, state } from './grading/helpers';
+import { builtin, kpiRow, num } from './grading/helpers';
 
 const withoutText = (r: CellReading) => {
   const { text: _text, ...rest } = r as CellReading & { text?: string };
   return rest;
 };
 
-describe('a ledger row is graded as the general path grades its cells', () => {
-  // Units of one base at several scales, spellings of one counter, and bases that never agree.
-  const UNITS = ['', '件', '万件', '千件', '%', '人', '万人', '名', '円', '億円', '百万円', 'か所', '箇所', '位'];
-  const figure = fc.record({
-    value: fc.oneof(fc.integer({ min: -1000, max: 100_000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })),
-    unit: fc.constantFrom(...UNITS),
-    bound: fc.constantFrom(undefined, 'ge', 'le'),
-  });
-  const reading: fc.Arbitrary<CellReading> = fc.oneof(
-    { weight: 6, arbitrary: figure.map(({ value, unit, bound }) => num(value, unit, bound === undefined ? {} : { bound: bound as 'ge' | 'le' })) },
-    { weight: 1, arbitrary: fc.constant(missing) },
-    { weight: 1, arbitrary: fc.constant(state('done', '策定完了')) },
-    { weight: 1, arbitrary: fc.constant(state('notStarted', '未着手')) },
-  );
-  const year = fc.option(fc.integer({ min: 2010, max: 2030 }), { nil: undefined });
-  const cell = fc.tuple(reading, year).map(([r, y]) => [r, y] as [CellReading, number?]);
-
-  it('for rows mixing units, scales, bounds, states and missing cells, under every builtin rule', () => {
-    fc.assert(
-      fc.property(
-        fc.option(cell, { nil: undefined }),
-        fc.option(cell, { nil: undefined }),
-        cell,
-        fc.constantFrom('standard', 'kijun', 'tassei', 'pace', 'points'),
-        (baseline, current, target, presetId) => {
-          const kpi = kpiRow('指標', 6, { ...(baseline ? { baseline } : {}), ...(current ? { current } : {}), target });
-          const preset = builtin(presetId);
-          const fast = gradeKpi(kpi, preset, '第1節');
-          const general = gradeValues(valueInputsOfKpi(kpi), preset, kpiPlace(kpi, '第1節'));
-          expect({ grade: fast.outcome.grade, reason: fast.outcome.reason, reasonEn: fast.outcome.reasonEn, problems: fast.problems }).toStrictEqual({
-            grade: general.outcome.grade,
-            reason: general.outcome.reason,
-            reasonEn: general.outcome.reasonEn,
-            problems: general.problems,
-          });
-        },
-      ),
-      { numRuns: 5_000 },
-    );
-  });
-
+describe('a ledger row mixing units', () => {
   it('10件 → 60% of 100件 is not graded: the units do not agree', () => {
     const kpi = kpiRow('指標', 6, { baseline: [num(10, '件'), 2020], current: [num(60, '%'), 2022], target: [num(100, '件'), 2024] });
     const graded = gradeKpi(kpi, builtin('standard'), '第1節');
