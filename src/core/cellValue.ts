@@ -34,6 +34,7 @@
  */
 import { DASHES, nfkc } from './text';
 import type { Bound, CellReading, CellState, NumberReading, UnreadableReason } from './types';
+import { remembered } from './memo';
 import { findYear, type YearMatch } from './years';
 
 /** What the grid knows besides the displayed text (see GridCell). */
@@ -305,28 +306,14 @@ function readRawNumber(value: number, numberFormat: string | undefined, text: st
  * readText, remembered. Ledgers repeat their value texts ("－", "策定完了", "20か所\n以上",
  * "63.0％\n(H22 国調)" on every census row …), and a reading depends on the text alone, so a
  * text is read once and cells with the same text share its reading (readings are immutable).
- * The memo is a direct-mapped table: a text's slot comes from a hash of its characters, and a
- * text meeting another in its slot replaces it. A Map costs a hash-table probe per cell; this
- * costs a loop over a few characters and one comparison, and it is bounded by construction.
+ * Longer texts are sentences, read once: not worth keeping.
  */
-const MEMO_SLOTS = 1 << 14;
-const memoTexts: (string | undefined)[] = new Array<string | undefined>(MEMO_SLOTS).fill(undefined);
-const memoReadings: (CellReading | undefined)[] = new Array<CellReading | undefined>(MEMO_SLOTS).fill(undefined);
-/** Longer texts are sentences, read once: not worth keeping. */
-const MEMO_TEXT_LENGTH = 64;
-
 function readText(text: string): CellReading {
-  const n = text.length;
-  if (n > MEMO_TEXT_LENGTH) return readTextUncached(text);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < n; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  const slot = (h >>> 0) & (MEMO_SLOTS - 1);
-  if (memoTexts[slot] === text) return memoReadings[slot]!;
-  const reading = readPlainFigure(text) ?? readTextUncached(text);
-  memoTexts[slot] = text;
-  memoReadings[slot] = reading;
-  return reading;
+  return text.length > MEMO_TEXT_LENGTH ? readTextUncached(text) : readTextRemembered(text);
 }
+
+const MEMO_TEXT_LENGTH = 64;
+const readTextRemembered = remembered((text) => readPlainFigure(text) ?? readTextUncached(text), 1 << 14);
 
 // ───────────────────────────── the common shapes, by hand ─────────────────────────────
 
@@ -608,19 +595,9 @@ function yearAnnotation(text: string): OwnYear | undefined {
 /**
  * findYear, remembered. A ledger repeats a handful of year notes ("H22 国調", "H27 国調", "H24")
  * on every census row, and findYear normalises its input again, which costs more than the rest
- * of a cell. The memo is bounded: when full it starts afresh.
+ * of a cell.
  */
-const yearMemo = new Map<string, YearMatch | null>();
-const YEAR_MEMO_SIZE = 512;
-
-function yearIn(text: string): YearMatch | undefined {
-  const known = yearMemo.get(text);
-  if (known !== undefined) return known ?? undefined;
-  const found = findYear(text);
-  if (yearMemo.size >= YEAR_MEMO_SIZE) yearMemo.clear();
-  yearMemo.set(text, found ?? null);
-  return found;
-}
+const yearIn: (text: string) => YearMatch | undefined = remembered(findYear);
 
 function relationOf(word: string): 'up' | 'down' | 'keep' | undefined {
   for (const [pattern, relation] of RELATION_PATTERNS) {

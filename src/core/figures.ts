@@ -22,6 +22,7 @@
  *   to fix the cell either way, and a grade computed around it would hide that.
  */
 import { cellAddress, rangeAddress } from './grid';
+import { remembered } from './memo';
 import { makeProblem } from './problems';
 import type { Bound, CellReading, CellState, KpiFigures, KpiRow, Problem, RelationTarget, UnreadableReason, ValueCell } from './types';
 
@@ -415,18 +416,7 @@ interface Unit {
 }
 
 /** Units repeat on every row ("%", "件", "億円"): each is split once (bounded). */
-const unitMemo = new Map<string, Unit>();
-const UNIT_MEMO_LIMIT = 1024;
-
-export function splitUnit(written: string): Unit {
-  let unit = unitMemo.get(written);
-  if (unit === undefined) {
-    unit = splitUnitUncached(written);
-    if (unitMemo.size >= UNIT_MEMO_LIMIT) unitMemo.clear();
-    unitMemo.set(written, unit);
-  }
-  return unit;
-}
+export const splitUnit = remembered(splitUnitUncached);
 
 function splitUnitUncached(written: string): Unit {
   const u = written.normalize('NFKC').trim();

@@ -6,6 +6,7 @@
  * a PDF conversion leaves behind are dropped; only a space between two Latin letters or
  * digits ("Kashiwazaki LIfE") is a real word gap and stays.
  */
+import { remembered } from '../memo';
 import { nfkc as foldNfkc, nfkcStable, normalizeText } from '../text';
 
 export interface IndicatorText {
@@ -86,19 +87,8 @@ function isLatinOrDigit(c: number): boolean {
 }
 
 /** Header texts repeat in every table of a ledger: joined once, remembered (bounded). */
-const headerMemo = new Map<string, string>();
-const HEADER_MEMO_LIMIT = 1024;
-
 /** Joins header lines: "当初\n(H26)" → "当初 (H26)", "達成\n状況" → "達成状況". */
-export function joinHeaderText(text: string): string {
-  let joined = headerMemo.get(text);
-  if (joined === undefined) {
-    joined = joinHeaderUncached(text);
-    if (headerMemo.size >= HEADER_MEMO_LIMIT) headerMemo.clear();
-    headerMemo.set(text, joined);
-  }
-  return joined;
-}
+export const joinHeaderText: (text: string) => string = remembered(joinHeaderUncached);
 
 function joinHeaderUncached(text: string): string {
   const s = normalizeText(text);
