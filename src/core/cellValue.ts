@@ -147,8 +147,6 @@ function unitProblem(unit: string): UnreadableReason | undefined {
 
 // ───────────────────────────── text shapes ─────────────────────────────
 
-/** "16.0", "63.0%", "-5": most cells of a clean ledger; no normalisation needed. */
-const PLAIN_NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Anything normalizeCell would change after NFKC: edge spaces, runs (" \n" too), tabs, \r. */
 const UNTIDY_SPACE = /^\s|\s$|\s\s|[^\S \n]/;
@@ -201,19 +199,10 @@ interface OwnYear {
 export function parseCellValue(text: string, raw?: RawCellValue): CellReading {
   const value = raw?.value;
   const first = text.charCodeAt(0);
-  // PLAIN_NUMBER starts with a digit or "-": other texts skip it.
+  // A plain number ("16.0", "63.0%", "-5") starts with a digit or "-": other texts skip it.
   if (((first >= 0x30 && first <= 0x39) || first === 0x2d) && typeof value !== 'boolean') {
-    const plain = plainNumberValue(text);
-    if (plain === TOO_LONG) {
-      const fast = PLAIN_NUMBER.exec(text);
-      if (fast) {
-        const n = Number(fast[1]);
-        // 400 nines overflow to Infinity: no ledger figure, and nothing the grader could compute with.
-        return Number.isFinite(n) ? numberReading(n, fast[2]!) : unreadable(text, 'notAValue');
-      }
-    } else if (!Number.isNaN(plain)) {
-      return numberReading(plain, plainPercent ? '%' : '');
-    }
+    const plain = plainNumberReading(text);
+    if (plain !== undefined) return plain;
   }
 
   if (typeof value === 'boolean') return unreadable(text, 'notAValue');
@@ -226,12 +215,11 @@ export function parseCellValue(text: string, raw?: RawCellValue): CellReading {
 }
 
 /**
- * PLAIN_NUMBER ("16.0", "63.0%", "-5") read without a regex match: the value (and plainPercent
- * set), NaN when the text is no such number, TOO_LONG past 15 digits, where the regex and
- * Number() read it. Up to 15 digits the digits are an exact integer and dividing by a power of
- * ten gives the correctly rounded double, as Number() does.
+ * A plain number ("16.0", "63.0%", "-5": most cells of a clean ledger), or undefined when the text is
+ * no such number. Up to 15 digits the digits are an exact integer and dividing by a power of ten
+ * gives the correctly rounded double, as Number() does; longer figures go to Number() itself.
  */
-function plainNumberValue(text: string): number {
+function plainNumberReading(text: string): CellReading | undefined {
   const n = text.length;
   let i = text.charCodeAt(0) === 0x2d ? 1 : 0;
   const negative = i === 1;
@@ -243,7 +231,7 @@ function plainNumberValue(text: string): number {
     mantissa = mantissa * 10 + (c - 0x30);
     digits++;
   }
-  if (digits === 0) return NaN;
+  if (digits === 0) return undefined;
   let scale = 0;
   if (i < n && text.charCodeAt(i) === 0x2e) {
     for (i++; i < n; i++) {
@@ -252,19 +240,18 @@ function plainNumberValue(text: string): number {
       mantissa = mantissa * 10 + (c - 0x30);
       scale++;
     }
-    if (scale === 0) return NaN; // "1." is no plain number
+    if (scale === 0) return undefined; // "1." is no plain number
   }
-  plainPercent = i < n && text.charCodeAt(i) === 0x25;
-  if (plainPercent) i++;
-  if (i !== n) return NaN;
-  if (digits + scale > 15) return TOO_LONG;
+  const percent = i < n && text.charCodeAt(i) === 0x25;
+  if (i + (percent ? 1 : 0) !== n) return undefined;
+  if (digits + scale > 15) {
+    const long = Number(text.slice(0, i));
+    // 400 nines overflow to Infinity: no ledger figure, and nothing the grader could compute with.
+    return Number.isFinite(long) ? numberReading(long, percent ? '%' : '') : unreadable(text, 'notAValue');
+  }
   const magnitude = scale === 0 ? mantissa : mantissa / POWERS_OF_TEN[scale]!;
-  return negative ? -magnitude : magnitude;
+  return numberReading(negative ? -magnitude : magnitude, percent ? '%' : '');
 }
-
-const TOO_LONG = Number.POSITIVE_INFINITY;
-/** Whether the last plainNumberValue ended in "%". */
-let plainPercent = false;
 
 /** text.trim() === '', without trimming a text that starts with something visible. */
 function isBlank(text: string): boolean {
