@@ -34,6 +34,7 @@
  */
 import { DASHES, nfkc } from './text';
 import type { Bound, CellReading, CellState, NumberReading, UnreadableReason } from './types';
+import { digitValue, foldFullWidth, isPlainUnitChar } from './chars';
 import { remembered } from './memo';
 import { findYear, type YearMatch } from './years';
 
@@ -392,23 +393,15 @@ const TAIL_START: ReadonlySet<number> = new Set([0x20, ...[...TAIL_BOUNDS, ...TA
 
 /** The digit at i (0–9, half- or full-width), or -1. */
 function digitAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
-  return -1;
+  return digitValue(text.charCodeAt(i));
 }
 
 function isComma(c: number): boolean {
-  return c === 0x2c || c === 0xff0c;
+  return foldFullWidth(c) === 0x2c;
 }
 
 function isPeriod(c: number): boolean {
-  return c === 0x2e || c === 0xff0e;
-}
-
-/** Hiragana, katakana (ー included), kanji and 々: characters NFKC leaves alone, none a unit problem. */
-function isPlainUnitChar(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fe) || c === 0x3005;
+  return foldFullWidth(c) === 0x2e;
 }
 
 /**

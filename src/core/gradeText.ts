@@ -3,6 +3,7 @@
  * － for 実施時期未到来 "not yet due"); many hand-kept ledgers use half-width (S, A, -).
  * We write in the style the column already uses, and read whatever an officer typed.
  */
+import { FULL_WIDTH_OFFSET } from './chars';
 import { remembered } from './memo';
 import { DASHES } from './text';
 import type { GradeKey } from './types';
@@ -42,7 +43,7 @@ function fullWidth(code: string): string {
   let out = '';
   for (let i = 0; i < code.length; i++) {
     const c = code.charCodeAt(i);
-    out += c >= 0x21 && c <= 0x7e ? String.fromCharCode(c + 0xfee0) : code[i];
+    out += c >= 0x21 && c <= 0x7e ? String.fromCharCode(c + FULL_WIDTH_OFFSET) : code[i];
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * of merges and tens of thousands of rows, so merges are indexed by row once here.
  * Nothing in here trusts the grid's shape: odd cells read as empty, odd merges are dropped.
  */
+import { IDEOGRAPHIC_SPACE } from '../chars';
 import type { CellRange, GridCell, SheetGrid } from '../grid';
 
 /** Where a cell's content lives: the top-left of its merge, or the cell itself. */
@@ -151,7 +152,7 @@ export function hasText(text: string): boolean {
   const first = text.charCodeAt(0);
   // Most cells start with a visible character: ASCII above space, or anything above U+3000
   // (the ideographic space) but the byte-order mark U+FEFF, the last space \s knows.
-  if ((first > 32 && first < 127) || (first > 0x3000 && first !== 0xfeff)) return true;
+  if ((first > 32 && first < 127) || (first > IDEOGRAPHIC_SPACE && first !== 0xfeff)) return true;
   return NOT_SPACE.test(text);
 }
 
