@@ -26,8 +26,8 @@
  *   - a figure too large for a double (hundreds of digits) is 'notAValue'.
  *
  * Performance (this runs for every value cell of a workbook; `npm run bench` measures it):
- * plain numbers ("16.0", "63.0%") are read without a regex; texts are remembered (a bounded
- * direct-mapped memo: ledgers repeat their value texts); a figure with a unit ("63.0％",
+ * plain numbers ("16.0", "63.0%") are read without a regex; texts are remembered (the
+ * bounded memo, memo.ts: ledgers repeat their value texts); a figure with a unit ("63.0％",
  * "２，９２０件", "20か所\n以上") is read by hand in one pass; only the rest goes through NFKC and
  * the grammar's regexes, and notes are only looked for when the text has a bracket, ※ or a
  * line break. Property tests check the hand-read paths against the grammar.
