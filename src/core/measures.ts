@@ -138,18 +138,18 @@ export function measureFigures(figures: CurrentFigures): Measures {
   const attainment = attainmentRate(C, T, direction);
   const deterioration = deteriorationRate(B, C, direction);
   const targetMet = meetsTarget(C, T, figures.target.bound, direction);
-  // An absent ratio is left out rather than present-but-undefined.
-  return withoutUndefined({ direction, directionBasis: basis, progress, elapsed, elapsedKnown, attainment, deterioration, targetMet });
+  // An absent ratio is left out rather than present-but-undefined (keys in this order).
+  const m: { -readonly [K in keyof Measures]: Measures[K] } = { direction, directionBasis: basis } as Measures;
+  if (progress !== undefined) m.progress = progress;
+  m.elapsed = elapsed;
+  m.elapsedKnown = elapsedKnown;
+  if (attainment !== undefined) m.attainment = attainment;
+  if (deterioration !== undefined) m.deterioration = deterioration;
+  m.targetMet = targetMet;
+  return m;
 }
 
 /** Overflow (1e308 − (−1e308)) and 0/0 give no usable ratio: say "unknown" instead of ±∞ or NaN. */
 function finite(x: number): number | undefined {
   return Number.isFinite(x) ? x : undefined;
-}
-
-/** Optional fields stay absent rather than present-but-undefined (cleaner JSON, simpler equality). */
-export function withoutUndefined<T extends object>(o: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-  return out as T;
 }
