@@ -26,14 +26,16 @@
  *   - a figure too large for a double (hundreds of digits) is 'notAValue'.
  *
  * Performance (this runs for every value cell of a workbook; `npm run bench` measures it):
- * plain numbers ("16.0", "63.0%") are read without a regex; texts are remembered (a bounded
- * direct-mapped memo: ledgers repeat their value texts); a figure with a unit ("63.0％",
+ * plain numbers ("16.0", "63.0%") are read without a regex; texts are remembered (the
+ * bounded memo, memo.ts: ledgers repeat their value texts); a figure with a unit ("63.0％",
  * "２，９２０件", "20か所\n以上") is read by hand in one pass; only the rest goes through NFKC and
  * the grammar's regexes, and notes are only looked for when the text has a bracket, ※ or a
  * line break. Property tests check the hand-read paths against the grammar.
  */
 import { DASHES, nfkc } from './text';
 import type { Bound, CellReading, CellState, NumberReading, UnreadableReason } from './types';
+import { digitValue, foldFullWidth, isPlainUnitChar } from './chars';
+import { remembered } from './memo';
 import { findYear, type YearMatch } from './years';
 
 /** What the grid knows besides the displayed text (see GridCell). */
@@ -146,8 +148,6 @@ function unitProblem(unit: string): UnreadableReason | undefined {
 
 // ───────────────────────────── text shapes ─────────────────────────────
 
-/** "16.0", "63.0%", "-5": most cells of a clean ledger; no normalisation needed. */
-const PLAIN_NUMBER = /^(-?\d+(?:\.\d+)?)(%?)$/;
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Anything normalizeCell would change after NFKC: edge spaces, runs (" \n" too), tabs, \r. */
 const UNTIDY_SPACE = /^\s|\s$|\s\s|[^\S \n]/;
@@ -200,19 +200,10 @@ interface OwnYear {
 export function parseCellValue(text: string, raw?: RawCellValue): CellReading {
   const value = raw?.value;
   const first = text.charCodeAt(0);
-  // PLAIN_NUMBER starts with a digit or "-": other texts skip it.
+  // A plain number ("16.0", "63.0%", "-5") starts with a digit or "-": other texts skip it.
   if (((first >= 0x30 && first <= 0x39) || first === 0x2d) && typeof value !== 'boolean') {
-    const plain = plainNumberValue(text);
-    if (plain === TOO_LONG) {
-      const fast = PLAIN_NUMBER.exec(text);
-      if (fast) {
-        const n = Number(fast[1]);
-        // 400 nines overflow to Infinity: no ledger figure, and nothing the grader could compute with.
-        return Number.isFinite(n) ? numberReading(n, fast[2]!) : unreadable(text, 'notAValue');
-      }
-    } else if (!Number.isNaN(plain)) {
-      return numberReading(plain, plainPercent ? '%' : '');
-    }
+    const plain = plainNumberReading(text);
+    if (plain !== undefined) return plain;
   }
 
   if (typeof value === 'boolean') return unreadable(text, 'notAValue');
@@ -225,12 +216,11 @@ export function parseCellValue(text: string, raw?: RawCellValue): CellReading {
 }
 
 /**
- * PLAIN_NUMBER ("16.0", "63.0%", "-5") read without a regex match: the value (and plainPercent
- * set), NaN when the text is no such number, TOO_LONG past 15 digits, where the regex and
- * Number() read it. Up to 15 digits the digits are an exact integer and dividing by a power of
- * ten gives the correctly rounded double, as Number() does.
+ * A plain number ("16.0", "63.0%", "-5": most cells of a clean ledger), or undefined when the text is
+ * no such number. Up to 15 digits the digits are an exact integer and dividing by a power of ten
+ * gives the correctly rounded double, as Number() does; longer figures go to Number() itself.
  */
-function plainNumberValue(text: string): number {
+function plainNumberReading(text: string): CellReading | undefined {
   const n = text.length;
   let i = text.charCodeAt(0) === 0x2d ? 1 : 0;
   const negative = i === 1;
@@ -242,7 +232,7 @@ function plainNumberValue(text: string): number {
     mantissa = mantissa * 10 + (c - 0x30);
     digits++;
   }
-  if (digits === 0) return NaN;
+  if (digits === 0) return undefined;
   let scale = 0;
   if (i < n && text.charCodeAt(i) === 0x2e) {
     for (i++; i < n; i++) {
@@ -251,19 +241,18 @@ function plainNumberValue(text: string): number {
       mantissa = mantissa * 10 + (c - 0x30);
       scale++;
     }
-    if (scale === 0) return NaN; // "1." is no plain number
+    if (scale === 0) return undefined; // "1." is no plain number
   }
-  plainPercent = i < n && text.charCodeAt(i) === 0x25;
-  if (plainPercent) i++;
-  if (i !== n) return NaN;
-  if (digits + scale > 15) return TOO_LONG;
+  const percent = i < n && text.charCodeAt(i) === 0x25;
+  if (i + (percent ? 1 : 0) !== n) return undefined;
+  if (digits + scale > 15) {
+    const long = Number(text.slice(0, i));
+    // 400 nines overflow to Infinity: no ledger figure, and nothing the grader could compute with.
+    return Number.isFinite(long) ? numberReading(long, percent ? '%' : '') : unreadable(text, 'notAValue');
+  }
   const magnitude = scale === 0 ? mantissa : mantissa / POWERS_OF_TEN[scale]!;
-  return negative ? -magnitude : magnitude;
+  return numberReading(negative ? -magnitude : magnitude, percent ? '%' : '');
 }
-
-const TOO_LONG = Number.POSITIVE_INFINITY;
-/** Whether the last plainNumberValue ended in "%". */
-let plainPercent = false;
 
 /** text.trim() === '', without trimming a text that starts with something visible. */
 function isBlank(text: string): boolean {
@@ -305,28 +294,14 @@ function readRawNumber(value: number, numberFormat: string | undefined, text: st
  * readText, remembered. Ledgers repeat their value texts ("－", "策定完了", "20か所\n以上",
  * "63.0％\n(H22 国調)" on every census row …), and a reading depends on the text alone, so a
  * text is read once and cells with the same text share its reading (readings are immutable).
- * The memo is a direct-mapped table: a text's slot comes from a hash of its characters, and a
- * text meeting another in its slot replaces it. A Map costs a hash-table probe per cell; this
- * costs a loop over a few characters and one comparison, and it is bounded by construction.
+ * Longer texts are sentences, read once: not worth keeping.
  */
-const MEMO_SLOTS = 1 << 14;
-const memoTexts: (string | undefined)[] = new Array<string | undefined>(MEMO_SLOTS).fill(undefined);
-const memoReadings: (CellReading | undefined)[] = new Array<CellReading | undefined>(MEMO_SLOTS).fill(undefined);
-/** Longer texts are sentences, read once: not worth keeping. */
-const MEMO_TEXT_LENGTH = 64;
-
 function readText(text: string): CellReading {
-  const n = text.length;
-  if (n > MEMO_TEXT_LENGTH) return readTextUncached(text);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < n; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  const slot = (h >>> 0) & (MEMO_SLOTS - 1);
-  if (memoTexts[slot] === text) return memoReadings[slot]!;
-  const reading = readPlainFigure(text) ?? readTextUncached(text);
-  memoTexts[slot] = text;
-  memoReadings[slot] = reading;
-  return reading;
+  return text.length > MEMO_TEXT_LENGTH ? readTextUncached(text) : readTextRemembered(text);
 }
+
+const MEMO_TEXT_LENGTH = 64;
+const readTextRemembered = remembered((text) => readPlainFigure(text) ?? readTextUncached(text), 1 << 14);
 
 // ───────────────────────────── the common shapes, by hand ─────────────────────────────
 
@@ -418,23 +393,15 @@ const TAIL_START: ReadonlySet<number> = new Set([0x20, ...[...TAIL_BOUNDS, ...TA
 
 /** The digit at i (0–9, half- or full-width), or -1. */
 function digitAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
-  return -1;
+  return digitValue(text.charCodeAt(i));
 }
 
 function isComma(c: number): boolean {
-  return c === 0x2c || c === 0xff0c;
+  return foldFullWidth(c) === 0x2c;
 }
 
 function isPeriod(c: number): boolean {
-  return c === 0x2e || c === 0xff0e;
-}
-
-/** Hiragana, katakana (ー included), kanji and 々: characters NFKC leaves alone, none a unit problem. */
-function isPlainUnitChar(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fe) || c === 0x3005;
+  return foldFullWidth(c) === 0x2e;
 }
 
 /**
@@ -608,19 +575,9 @@ function yearAnnotation(text: string): OwnYear | undefined {
 /**
  * findYear, remembered. A ledger repeats a handful of year notes ("H22 国調", "H27 国調", "H24")
  * on every census row, and findYear normalises its input again, which costs more than the rest
- * of a cell. The memo is bounded: when full it starts afresh.
+ * of a cell.
  */
-const yearMemo = new Map<string, YearMatch | null>();
-const YEAR_MEMO_SIZE = 512;
-
-function yearIn(text: string): YearMatch | undefined {
-  const known = yearMemo.get(text);
-  if (known !== undefined) return known ?? undefined;
-  const found = findYear(text);
-  if (yearMemo.size >= YEAR_MEMO_SIZE) yearMemo.clear();
-  yearMemo.set(text, found ?? null);
-  return found;
-}
+const yearIn: (text: string) => YearMatch | undefined = remembered(findYear);
 
 function relationOf(word: string): 'up' | 'down' | 'keep' | undefined {
   for (const [pattern, relation] of RELATION_PATTERNS) {
@@ -697,13 +654,6 @@ function numberReading(
 ): NumberReading {
   // "-0" and "△0.0" are zero; -0 would print as "-0" and compare oddly.
   const v = value === 0 ? 0 : value;
-  // The usual readings as single literals (their fields in the object itself; see measureFigures).
-  if (!ownYear && !notImplemented) return bound ? { kind: 'number', value: v, unit, bound } : { kind: 'number', value: v, unit };
-  if (ownYear && !notImplemented) {
-    return bound
-      ? { kind: 'number', value: v, unit, bound, year: ownYear.year, yearNote: ownYear.note }
-      : { kind: 'number', value: v, unit, year: ownYear.year, yearNote: ownYear.note };
-  }
   const reading: Mutable<NumberReading> = { kind: 'number', value: v, unit };
   if (bound) reading.bound = bound;
   if (ownYear) {

@@ -7,6 +7,7 @@
  *   3. the sign of target − baseline;
  *   4. target = baseline → keep the level (維持): met while current ≥ target.
  */
+import { remembered } from './memo';
 import type { Bound, Direction, Measures } from './types';
 
 export interface DirectionDecision {
@@ -27,17 +28,10 @@ export interface DirectionInput {
 export function isRankUnit(unit: string): boolean {
   if (unit === '' || unit === '位') return unit === '位';
   // Asked for every KPI, of a handful of units ("%", "件", "億円" …): NFKC once per unit.
-  let rank = rankUnits.get(unit);
-  if (rank === undefined) {
-    rank = unit.normalize('NFKC').trim() === '位';
-    if (rankUnits.size >= RANK_MEMO_LIMIT) rankUnits.clear();
-    rankUnits.set(unit, rank);
-  }
-  return rank;
+  return isRankUnitText(unit);
 }
 
-const rankUnits = new Map<string, boolean>();
-const RANK_MEMO_LIMIT = 1024;
+const isRankUnitText = remembered((unit: string) => unit.normalize('NFKC').trim() === '位');
 
 export function boundDirection(bound: Bound): Exclude<Direction, 'keep'> {
   return bound === 'ge' || bound === 'gt' ? 'up' : 'down';

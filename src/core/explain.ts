@@ -8,7 +8,7 @@
  * which clause decided (a Verdict); this module only puts that into words.
  */
 import type { Ungradable } from './figures';
-import { createTranslator, type Lang, type Params } from './i18n';
+import { createTranslator, type Lang } from './i18n';
 import { toGradeText } from './gradeText';
 import { formatNumberEn, formatShortestEn } from './numberFormat';
 import { describeUnreadable } from './problems';
@@ -214,51 +214,17 @@ export interface Reason {
   readonly reasonEn: string;
 }
 
-/** A verdict's reason in one language; pass the same `shown` (newShown) for both languages. */
-export function reasonLine(lang: Lang, verdict: Verdict, preset: Preset, shown: Shown): string {
-  return line(lang, verdict, preset, shown);
-}
-
-export function newShown(): Shown {
-  return { values: undefined, key: undefined, params: undefined };
-}
-
-/**
- * What the two languages of a reason share, made for the first and reused for the second: the
- * compared figures as written, and the params of the last message (the same figures, the same
- * percentages — only the words around them differ).
- */
-export interface Shown {
-  values: FormattedValues | undefined;
-  key: Key | undefined;
-  params: Params | undefined;
-}
-
-/** The params kept for `key` by the other language, if any. */
-function shared(shown: Shown, key: Key): Params | undefined {
-  return shown.key === key ? shown.params : undefined;
-}
-
-function keep(shown: Shown, key: Key, params: Params): Params {
-  shown.key = key;
-  shown.params = params;
-  return params;
-}
-
-function valuesOf(c: Compared, shown: Shown): FormattedValues {
-  return (shown.values ??= formatValues(c));
-}
-
 /** Japanese reports write "…）→ Ａ" with no space after a closing bracket: ） 」 』 】. */
 function endsWithClosingBracket(text: string): boolean {
   const last = text.charCodeAt(text.length - 1);
   return last === 0xff09 || last === 0x300d || last === 0x300f || last === 0x3011;
 }
 
-function line(lang: Lang, v: Verdict, preset: Preset, shown: Shown): string {
+/** The reason for a verdict in one language. */
+export function reasonLine(lang: Lang, v: Verdict, preset: Preset): string {
   const grade = verdictGrade(v, preset);
-  if (grade === null) return notGradedText(lang, v, shown);
-  const body = bodyText(lang, v, preset, shown);
+  if (grade === null) return notGradedText(lang, v);
+  const body = bodyText(lang, v, preset);
   const notes = v.kind === 'graded' ? notesOf(lang, v, preset) : undefined;
   const arrow = lang === 'ja' && endsWithClosingBracket(body) ? '→ ' : ' → ';
   const noteText =
@@ -273,68 +239,57 @@ export function gradeLabel(lang: Lang, grade: GradeKey, preset: Preset): string 
   const label = gradeMeaning(preset, grade);
   const letter = toGradeText(grade, lang === 'ja' ? 'full' : 'half');
   const meaning = lang === 'ja' ? label?.meaning : label?.meaningEn;
-  if (!meaning) return letter;
-  // Every reason ends in one of a few labels: the last one made for each letter is kept.
-  const cache = LABEL_CACHE[lang];
-  const known = cache[grade];
-  if (known !== undefined && known.meaning === meaning) return known.text;
-  const text = `${letter} ${meaning}`;
-  cache[grade] = { meaning, text };
-  return text;
+  return meaning ? `${letter} ${meaning}` : letter;
 }
 
-const LABEL_CACHE: Record<Lang, Partial<Record<GradeKey, { readonly meaning: string; readonly text: string }>>> = { ja: {}, en: {} };
-
-function bodyText(lang: Lang, v: Verdict, preset: Preset, shown: Shown): string {
+function bodyText(lang: Lang, v: Verdict, preset: Preset): string {
   if (v.kind === 'noCurrent') return t(lang, 'noCurrent');
-  if (v.kind === 'notStarted') return t(lang, 'notStarted', shared(shown, 'notStarted') ?? keep(shown, 'notStarted', { text: v.text }));
+  if (v.kind === 'notStarted') return t(lang, 'notStarted', { text: v.text });
   if (v.kind === 'code') return t(lang, v.cause === 'state' ? 'notStarted' : 'qualitative', { text: v.text });
   if (v.kind !== 'graded') return '';
   if (v.state) {
     const key = v.state.readAs === 'done' ? 'stateDone' : 'stateNoProgress';
-    return t(lang, key, shared(shown, key) ?? keep(shown, key, { text: v.state.text }));
+    return t(lang, key, { text: v.state.text });
   }
 
   const m = v.measures;
   const c = v.compared;
   switch (v.clause) {
     case 'targetMet': {
-      if (c.relation !== undefined) return metFact(lang, m, c, shown);
-      const values = valuesOf(c, shown);
+      if (c.relation !== undefined) return metFact(lang, m, c);
+      const values = formatValues(c);
       return t(
         lang,
         'targetMet',
-        shared(shown, 'targetMet') ??
-          keep(shown, 'targetMet', { current: values.current, target: values.target, op: metOperator(c.bound, m.direction) }),
+        { current: values.current, target: values.target, op: metOperator(c.bound, m.direction) },
       );
     }
     case 'metShare':
       return t(
         lang,
         'metShare',
-        shared(shown, 'metShare') ??
-          keep(shown, 'metShare', { p: percent(m.progress), share: percent(preset.method === 'standard' ? preset.thresholds.met : 1) }),
+        { p: percent(m.progress), share: percent(preset.method === 'standard' ? preset.thresholds.met : 1) },
       );
     case 'onPace':
     case 'roughly':
     case 'behind':
-      return paceText(lang, v, shown);
+      return paceText(lang, v);
     case 'worse':
-      return t(lang, 'worse', shared(shown, 'worse') ?? keep(shown, 'worse', { d: percent(m.deterioration) }));
+      return t(lang, 'worse', { d: percent(m.deterioration) });
     case 'improved': {
-      const values = valuesOf(c, shown);
-      return t(lang, 'improved', shared(shown, 'improved') ?? keep(shown, 'improved', { baseline: values.baseline, current: values.current }));
+      const values = formatValues(c);
+      return t(lang, 'improved', { baseline: values.baseline, current: values.current });
     }
     case 'sameLevel': {
       if (m.deterioration !== undefined && m.deterioration > 0) {
         const limit = preset.method === 'kijun' ? preset.thresholds.sameLevel : 0;
-        return t(lang, 'worseWithin', shared(shown, 'worseWithin') ?? keep(shown, 'worseWithin', { d: percent(m.deterioration), limit: percent(limit) }));
+        return t(lang, 'worseWithin', { d: percent(m.deterioration), limit: percent(limit) });
       }
-      const values = valuesOf(c, shown);
-      return t(lang, 'same', shared(shown, 'same') ?? keep(shown, 'same', { baseline: values.baseline, current: values.current }));
+      const values = formatValues(c);
+      return t(lang, 'same', { baseline: values.baseline, current: values.current });
     }
     case 'surveyBand': {
-      const values = valuesOf(c, shown);
+      const values = formatValues(c);
       const sv = v.survey!;
       const basis = sv.basis.kind === 'marked' ? t(lang, 'surveyMarked') : t(lang, 'surveyRecognised', { word: sv.basis.word });
       return t(lang, 'surveyBand', {
@@ -347,45 +302,45 @@ function bodyText(lang: Lang, v: Verdict, preset: Preset, shown: Shown): string 
       });
     }
     case 'attainment':
-      if (m.attainment !== undefined) return t(lang, 'attainment', shared(shown, 'attainment') ?? keep(shown, 'attainment', { a: percent(m.attainment) }));
-      return t(lang, 'attainmentUnknown', { fact: metFact(lang, v.measures, c, shown) });
+      if (m.attainment !== undefined) return t(lang, 'attainment', { a: percent(m.attainment) });
+      return t(lang, 'attainmentUnknown', { fact: metFact(lang, v.measures, c) });
   }
 }
 
 /** Behind, on or ahead of the straight line: say the progress, or why there is none to say. */
-function paceText(lang: Lang, v: Extract<Verdict, { kind: 'graded' }>, shown: Shown): string {
+function paceText(lang: Lang, v: Extract<Verdict, { kind: 'graded' }>): string {
   const m = v.measures;
   if (v.paceFromExpected && v.compared.expected !== undefined) {
     // `pace` against the ledger's own 目安値 (worse than the baseline is clause 'worse', worded there).
-    const values = valuesOf(v.compared, shown);
+    const values = formatValues(v.compared);
     const met = v.clause === 'onPace';
     const key = met ? 'expectedMet' : 'expectedNotMet';
     const op = met ? metOperator(undefined, m.direction) : notMetOperator(undefined, m.direction);
-    return t(lang, key, shared(shown, key) ?? keep(shown, key, { current: values.current, expected: values.expected, op }));
+    return t(lang, key, { current: values.current, expected: values.expected, op });
   }
-  if (v.paceFromAttainment) return t(lang, 'fromAttainment', shared(shown, 'fromAttainment') ?? keep(shown, 'fromAttainment', { a: percent(m.attainment ?? 0) }));
+  if (v.paceFromAttainment) return t(lang, 'fromAttainment', { a: percent(m.attainment ?? 0) });
   // Moving away from the target: "7.6% worse than the baseline" says more than "progress -110%".
   if (v.clause === 'behind' && m.deterioration !== undefined && m.deterioration > 0) {
-    return t(lang, 'worse', shared(shown, 'worse') ?? keep(shown, 'worse', { d: percent(m.deterioration) }));
+    return t(lang, 'worse', { d: percent(m.deterioration) });
   }
-  if (m.progress === undefined) return metFact(lang, m, v.compared, shown);
+  if (m.progress === undefined) return metFact(lang, m, v.compared);
   if (v.perYear !== undefined) {
     const y = v.perYear;
     return t(lang, 'progressPerYear', { p: percent(m.progress), e: percent(y.expected), share: percent(y.share), n: y.years });
   }
   return m.elapsedKnown
-    ? t(lang, 'progress', shared(shown, 'progress') ?? keep(shown, 'progress', { p: percent(m.progress), t: percent(m.elapsed) }))
-    : t(lang, 'progressNoYear', shared(shown, 'progressNoYear') ?? keep(shown, 'progressNoYear', { p: percent(m.progress) }));
+    ? t(lang, 'progress', { p: percent(m.progress), t: percent(m.elapsed) })
+    : t(lang, 'progressNoYear', { p: percent(m.progress) });
 }
 
-function metFact(lang: Lang, m: Measures, c: Compared, shown: Shown): string {
-  const values = valuesOf(c, shown);
+function metFact(lang: Lang, m: Measures, c: Compared): string {
+  const values = formatValues(c);
   const op = m.targetMet ? metOperator(c.bound, m.direction) : notMetOperator(c.bound, m.direction);
   if (c.relation !== undefined) {
     return t(lang, m.targetMet ? 'relationMet' : 'relationNotMet', { relation: c.relation, current: values.current, target: values.target, op });
   }
   const key = m.targetMet ? 'targetMet' : 'notMet';
-  return t(lang, key, shared(shown, key) ?? keep(shown, key, { current: values.current, target: values.target, op }));
+  return t(lang, key, { current: values.current, target: values.target, op });
 }
 
 /** Notes after the grade; undefined when there are none (the common case, no array made). */
@@ -404,7 +359,7 @@ function notesOf(lang: Lang, v: Extract<Verdict, { kind: 'graded' }>, preset: Pr
   return notes;
 }
 
-function notGradedText(lang: Lang, v: Verdict, shown: Shown): string {
+function notGradedText(lang: Lang, v: Verdict): string {
   if (v.kind !== 'notGraded') return '';
   const cause = v.cause;
   switch (cause.kind) {
@@ -412,7 +367,7 @@ function notGradedText(lang: Lang, v: Verdict, shown: Shown): string {
     case 'hardToEvaluate':
       return t(lang, cause.kind, { text: cause.text });
     case 'noBaseline':
-      return t(lang, 'noBaseline', { fact: v.measures && v.compared ? metFact(lang, v.measures, v.compared, shown) : '' });
+      return t(lang, 'noBaseline', { fact: v.measures && v.compared ? metFact(lang, v.measures, v.compared) : '' });
     case 'noTarget':
       return t(lang, 'noTarget');
     case 'unreadable':
@@ -439,21 +394,6 @@ function notMetOperator(bound: Bound | undefined, direction: Direction): string 
 
 /** 0.75 → "75%", 0.0764 → "7.6%": one decimal below 10 %, where a threshold like 10 % sits close. */
 export function percent(x: number | undefined): string {
-  // A reason is written in two languages from the same measures: the last few are remembered.
-  for (let i = 0; i < PERCENT_CACHE; i++) if (percentOf[i] === x) return percentText[i]!;
-  const text = percentUncached(x);
-  percentOf[percentNext] = x;
-  percentText[percentNext] = text;
-  percentNext = (percentNext + 1) % PERCENT_CACHE;
-  return text;
-}
-
-const PERCENT_CACHE = 4;
-const percentOf: (number | undefined)[] = [NaN, NaN, NaN, NaN];
-const percentText: string[] = ['', '', '', ''];
-let percentNext = 0;
-
-function percentUncached(x: number | undefined): string {
   const v = (x ?? NaN) * 100;
   if (!Number.isFinite(v)) return '－';
   const shown = Math.abs(v) < 10 ? Math.round(v * 10) / 10 : Math.round(v);

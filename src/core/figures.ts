@@ -22,6 +22,7 @@
  *   to fix the cell either way, and a grade computed around it would hide that.
  */
 import { cellAddress, rangeAddress } from './grid';
+import { remembered } from './memo';
 import { makeProblem } from './problems';
 import type { Bound, CellReading, CellState, KpiFigures, KpiRow, Problem, RelationTarget, UnreadableReason, ValueCell } from './types';
 
@@ -150,44 +151,6 @@ function rowRangeOfKpi(kpi: KpiRow): string {
   const cells = [kpi.baseline, kpi.current, kpi.target].filter((c): c is ValueCell => c !== undefined);
   const cols = cells.map((c) => c.col);
   return rangeAddress({ top: kpi.row, bottom: kpi.row, left: Math.min(...cols), right: Math.max(...cols) });
-}
-
-/**
- * figuresFromKpi for the usual row, without the ValueInputs and intermediate figures: a target
- * figure, a baseline and a current value that are figures or missing, all in one unit as
- * written (or bare). Gives exactly the figures figuresFromKpi gives such a row; undefined for
- * any other row (state words, unreadable cells, mixed or rescaled units), which takes the
- * general path.
- */
-export function plainFiguresOfKpi(kpi: KpiRow): KpiFigures | undefined {
-  // A row with words of its own beside its figures (issue 8) takes the general path.
-  if (kpi.direction !== undefined || kpi.expected !== undefined || kpi.currentIsForecast !== undefined) return undefined;
-  const t = kpi.target.reading;
-  if (t.kind !== 'number') return undefined;
-  const b = kpi.baseline?.reading;
-  const c = kpi.current?.reading;
-  if ((b !== undefined && b.kind !== 'number' && b.kind !== 'missing') || (c !== undefined && c.kind !== 'number' && c.kind !== 'missing')) {
-    return undefined;
-  }
-  const B = b?.kind === 'number' ? b : undefined;
-  const C = c?.kind === 'number' ? c : undefined;
-  // alignUnits on one unit as written: values as they are, the row's unit that unit.
-  let unit = t.unit;
-  if (C !== undefined && C.unit !== '') {
-    if (unit === '') unit = C.unit;
-    else if (C.unit !== unit) return undefined;
-  }
-  if (B !== undefined && B.unit !== '') {
-    if (unit === '') unit = B.unit;
-    else if (B.unit !== unit) return undefined;
-  }
-  // A cell's year is its own note's, else its column's: ValueCell.year already is that (yearOf).
-  const figures = {} as Mutable<KpiFigures>;
-  if (B !== undefined) figures.baseline = dated(B.value, kpi.baseline!.year);
-  if (C !== undefined) figures.current = dated(C.value, kpi.current!.year);
-  figures.target = boundTarget(t.value, kpi.target.year, t.bound);
-  figures.unit = unit;
-  return figures;
 }
 
 /** A figure before unit alignment. */
@@ -453,18 +416,7 @@ interface Unit {
 }
 
 /** Units repeat on every row ("%", "件", "億円"): each is split once (bounded). */
-const unitMemo = new Map<string, Unit>();
-const UNIT_MEMO_LIMIT = 1024;
-
-export function splitUnit(written: string): Unit {
-  let unit = unitMemo.get(written);
-  if (unit === undefined) {
-    unit = splitUnitUncached(written);
-    if (unitMemo.size >= UNIT_MEMO_LIMIT) unitMemo.clear();
-    unitMemo.set(written, unit);
-  }
-  return unit;
-}
+export const splitUnit = remembered(splitUnitUncached);
 
 function splitUnitUncached(written: string): Unit {
   const u = written.normalize('NFKC').trim();
@@ -488,17 +440,6 @@ type Aligned<K extends string> =
  */
 export function alignUnits<K extends FigureRole>(figures: Partial<Record<K, RawFigure>>): Aligned<K> {
   const byRole = figures as Partial<Record<FigureRole, RawFigure>>;
-  // The common row: every figure written with the same unit, or bare. Nothing to rescale, and
-  // the row's unit is that unit as written (splitUnit would give back the same).
-  const same = sameWrittenUnit(byRole);
-  if (same !== undefined) {
-    const values: Partial<Record<K, number>> = {};
-    for (const role in figures) {
-      const f = figures[role];
-      if (f !== undefined) values[role] = f.value;
-    }
-    return { ok: true, unit: same, values };
-  }
   // The reference unit is the first written one in role order; all base units must agree.
   let reference: Unit | undefined;
   let rowBase: string | undefined;
@@ -532,18 +473,6 @@ export function alignUnits<K extends FigureRole>(figures: Partial<Record<K, RawF
   // "450万" against "372万人": the row's unit is 万人.
   const unit = reference.base === '' && rowBase !== undefined ? reference.written + rowBase : reference.written;
   return { ok: true, unit, values };
-}
-
-/** The one unit every written figure has ('' when none is written), or undefined when they differ. */
-function sameWrittenUnit(figures: Partial<Record<FigureRole, RawFigure>>): string | undefined {
-  let unit = '';
-  for (const role of REFERENCE_ORDER) {
-    const u = figures[role]?.unit;
-    if (u === undefined || u === '') continue;
-    if (unit === '') unit = u;
-    else if (u !== unit) return undefined;
-  }
-  return unit;
 }
 
 /** Whose unit the row takes: the target's, else the current value's, else the baseline's. */

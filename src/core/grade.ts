@@ -43,11 +43,10 @@
  *   a fixed share per year expects nothing in the baseline year and at most 100 %.
  */
 import { columnDirection, directionOf } from './direction';
-import { newShown, reasonLine, verdictGrade, type Compared, type GradedClause, type Verdict } from './explain';
+import { reasonLine, verdictGrade, type Compared, type GradedClause, type Verdict } from './explain';
 import {
   figuresFromValues,
   kpiPlace,
-  plainFiguresOfKpi,
   valueInputsOfKpi,
   type FiguresPlace,
   type FiguresResult,
@@ -69,14 +68,8 @@ export interface Graded {
 
 // ───────────────────────────── doors ─────────────────────────────
 
-/**
- * Grades one KPI row of a ledger: gradeValues on its cells. Most rows are figures in one unit;
- * their figures are taken straight from the cells (plainFiguresOfKpi, the same figures
- * figuresFromValues would give) without building the ValueInputs first.
- */
+/** Grades one KPI row of a ledger: gradeValues on its cells. */
 export function gradeKpi(kpi: KpiRow, preset: Preset, sheet: string): Graded {
-  const figures = plainFiguresOfKpi(kpi);
-  if (figures !== undefined) return { outcome: gradeFigures(figures, preset, kpi.name), problems: [] };
   return gradeValues(valueInputsOfKpi(kpi), preset, kpiPlace(kpi, sheet));
 }
 
@@ -156,9 +149,8 @@ class Outcome implements GradeOutcome {
   }
 
   #word(): void {
-    const shown = newShown();
-    this.#reason = reasonLine('ja', this.#verdict, this.#preset, shown);
-    this.#reasonEn = reasonLine('en', this.#verdict, this.#preset, shown);
+    this.#reason = reasonLine('ja', this.#verdict, this.#preset);
+    this.#reasonEn = reasonLine('en', this.#verdict, this.#preset);
   }
 
   /** JSON.stringify sees the words too (getters are not own properties): the outcome as a plain object. */

@@ -3,6 +3,8 @@
  * － for 実施時期未到来 "not yet due"); many hand-kept ledgers use half-width (S, A, -).
  * We write in the style the column already uses, and read whatever an officer typed.
  */
+import { FULL_WIDTH_OFFSET } from './chars';
+import { remembered } from './memo';
 import { DASHES } from './text';
 import type { GradeKey } from './types';
 
@@ -41,7 +43,7 @@ function fullWidth(code: string): string {
   let out = '';
   for (let i = 0; i < code.length; i++) {
     const c = code.charCodeAt(i);
-    out += c >= 0x21 && c <= 0x7e ? String.fromCharCode(c + 0xfee0) : code[i];
+    out += c >= 0x21 && c <= 0x7e ? String.fromCharCode(c + FULL_WIDTH_OFFSET) : code[i];
   }
   return out;
 }
@@ -69,50 +71,11 @@ export function readGradeCode(text: string, codes: readonly string[]): string | 
  * Surrounding spaces are ignored; anything else (an empty cell, "Ａ評価", "済") is no grade.
  */
 export function readGradeText(text: string): GradeKey | undefined {
-  // Read for every KPI, of a handful of texts (Ｓ, Ａ, －, ''): NFKC once per text. A cell of one
-  // character is remembered by its code; others in a bounded memo.
-  if (text.length === 1) return singleCharGrade(text.charCodeAt(0));
-  if (text === '') return undefined;
-  let known = gradeMemo.get(text);
-  if (known === undefined) {
-    known = readGradeUncached(text) ?? null;
-    if (gradeMemo.size >= MEMO_LIMIT) gradeMemo.clear();
-    gradeMemo.set(text, known);
-  }
-  return known ?? undefined;
+  // Read for every KPI, of a handful of texts (Ｓ, Ａ, －, ''): NFKC once per text.
+  return text === '' ? undefined : gradeOfText(text);
 }
 
-/** readGradeText of one character, by code: 0 not read yet, 1 no grade, 2 + i the key GRADE_KEYS[i]. */
-const SINGLE_GRADE = new Uint8Array(0x10000);
-const GRADE_KEYS = Object.keys(FULL) as GradeKey[];
-
-function singleCharGrade(code: number): GradeKey | undefined {
-  let known = SINGLE_GRADE[code]!;
-  if (known === 0) {
-    const key = readGradeUncached(String.fromCharCode(code));
-    known = key === undefined ? 1 : 2 + GRADE_KEYS.indexOf(key);
-    SINGLE_GRADE[code] = known;
-  }
-  return known === 1 ? undefined : GRADE_KEYS[known - 2];
-}
-
-/** styleOf of one character, by code: 0 not read yet, 1 no grade, 2 full, 3 half. */
-const SINGLE_STYLE = new Uint8Array(0x10000);
-const STYLES: readonly (GradeStyle | null)[] = [null, null, 'full', 'half'];
-
-function singleCharStyle(code: number): GradeStyle | null {
-  let known = SINGLE_STYLE[code]!;
-  if (known === 0) {
-    const style = styleOfUncached(String.fromCharCode(code));
-    known = style === null ? 1 : style === 'full' ? 2 : 3;
-    SINGLE_STYLE[code] = known;
-  }
-  return STYLES[known]!;
-}
-
-const MEMO_LIMIT = 1024;
-const gradeMemo = new Map<string, GradeKey | null>();
-const styleMemo = new Map<string, GradeStyle | null>();
+const gradeOfText = remembered(readGradeUncached);
 
 function readGradeUncached(text: string): GradeKey | undefined {
   const t = text.normalize('NFKC').trim();
@@ -139,15 +102,7 @@ export function detectGradeStyle(texts: readonly string[], codes?: readonly stri
 
 /** The style of one typed grade, or null when it is no grade (remembered per text, bounded). */
 function styleOf(text: string): GradeStyle | null {
-  if (text === '') return null; // an empty cell: no grade
-  if (text.length === 1) return singleCharStyle(text.charCodeAt(0));
-  let known = styleMemo.get(text);
-  if (known === undefined) {
-    known = styleOfUncached(text);
-    if (styleMemo.size >= MEMO_LIMIT) styleMemo.clear();
-    styleMemo.set(text, known);
-  }
-  return known;
+  return text === '' ? null : styleOfText(text); // an empty cell: no grade
 }
 
 /** The style of a typed code of a city scale; null when it is none of its codes. */
@@ -156,6 +111,8 @@ function codeStyle(text: string, codes: readonly string[]): GradeStyle | null {
   if (readGradeCode(t, codes) === undefined) return null;
   return t.normalize('NFKC') !== t || /[―ー—]/u.test(t) ? 'full' : 'half';
 }
+
+const styleOfText = remembered(styleOfUncached);
 
 function styleOfUncached(text: string): GradeStyle | null {
   const t = text.trim();

@@ -138,30 +138,15 @@ export function measureFigures(figures: CurrentFigures): Measures {
   const attainment = attainmentRate(C, T, direction);
   const deterioration = deteriorationRate(B, C, direction);
   const targetMet = meetsTarget(C, T, figures.target.bound, direction);
-  // As withoutUndefined would build it (same keys, same order, an absent ratio left out), as one
-  // literal per combination: every KPI keeps its measures, and a literal holds all its fields
-  // in the object itself where properties added one by one spill into a second allocation.
-  const missing = (progress === undefined ? 4 : 0) | (attainment === undefined ? 2 : 0) | (deterioration === undefined ? 1 : 0);
-  const d = direction;
-  const b = basis;
-  switch (missing) {
-    case 0:
-      return { direction: d, directionBasis: b, progress, elapsed, elapsedKnown, attainment, deterioration, targetMet };
-    case 1:
-      return { direction: d, directionBasis: b, progress, elapsed, elapsedKnown, attainment, targetMet };
-    case 2:
-      return { direction: d, directionBasis: b, progress, elapsed, elapsedKnown, deterioration, targetMet };
-    case 3:
-      return { direction: d, directionBasis: b, progress, elapsed, elapsedKnown, targetMet };
-    case 4:
-      return { direction: d, directionBasis: b, elapsed, elapsedKnown, attainment, deterioration, targetMet };
-    case 5:
-      return { direction: d, directionBasis: b, elapsed, elapsedKnown, attainment, targetMet };
-    case 6:
-      return { direction: d, directionBasis: b, elapsed, elapsedKnown, deterioration, targetMet };
-    default:
-      return { direction: d, directionBasis: b, elapsed, elapsedKnown, targetMet };
-  }
+  // An absent ratio is left out rather than present-but-undefined (keys in this order).
+  const m: { -readonly [K in keyof Measures]: Measures[K] } = { direction, directionBasis: basis } as Measures;
+  if (progress !== undefined) m.progress = progress;
+  m.elapsed = elapsed;
+  m.elapsedKnown = elapsedKnown;
+  if (attainment !== undefined) m.attainment = attainment;
+  if (deterioration !== undefined) m.deterioration = deterioration;
+  m.targetMet = targetMet;
+  return m;
 }
 
 /** Overflow (1e308 − (−1e308)) and 0/0 give no usable ratio: say "unknown" instead of ±∞ or NaN. */

@@ -15,7 +15,7 @@
  */
 import { cellAddress } from './grid';
 import { expectedValue } from './expected';
-import { figuresFromKpi, inRowUnit, plainFiguresOfKpi } from './figures';
+import { figuresFromKpi, inRowUnit } from './figures';
 import { formatNumberEn } from './numberFormat';
 import { makeProblem } from './problems';
 import type { KpiFigures, KpiRow, Measures, Problem, ValueCell } from './types';
@@ -74,8 +74,6 @@ function checkRate(cell: ValueCell, rate: 'progress' | 'attainment', oursPercent
 
 /** The row's figures as grading sees them (units aligned), or undefined when it has none. */
 function figuresOf(kpi: KpiRow, sheet: string): KpiFigures | undefined {
-  const plain = plainFiguresOfKpi(kpi);
-  if (plain) return plain;
   const r = figuresFromKpi(kpi, sheet);
   return r.kind === 'figures' ? r.figures : undefined;
 }

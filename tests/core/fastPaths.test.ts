@@ -1,6 +1,6 @@
 /**
- * The engine reads the common cases by hand (src/core/cellValue.ts, detect/indicator.ts,
- * i18n.ts) and leaves the rest to the general grammar, regexes and i18next. These properties
+ * The engine reads the common cases by hand (src/core/cellValue.ts, detect/indicator.ts) and
+ * leaves the rest to the general grammar and regexes. These properties
  * check that the hand-read paths give exactly what the general paths give, by asking for the
  * same reading twice: once in a form the fast path takes, once in a form only the general
  * path takes.
@@ -9,7 +9,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCellValue } from '../../src/core/cellValue';
 import { readIndicatorText } from '../../src/core/detect/indicator';
-import { createTranslator, i18nInstance, type Params } from '../../src/core/i18n';
 import type { CellReading } from '../../src/core/types';
 
 const withoutText = (r: CellReading) => {
@@ -49,47 +48,6 @@ describe('indicator names: the one-pass reading agrees with the general path', (
         expect(readIndicatorText(text, { splitNumber })).toStrictEqual(general);
       }),
       { numRuns: 20_000 },
-    );
-  });
-});
-
-describe('messages: the compiled translator writes what i18next writes', () => {
-  const bundle = {
-    ja: {
-      plain: '現状値なし',
-      one: '進捗率 {{p}}（経過 {{t}}）',
-      spaced: '「{{ sheet }}」シートのセル {{cell}}',
-      repeated: '{{a}}と{{a}}と{{b}}',
-      dollar: 'US$ {{a}}',
-    },
-    en: {
-      plain: 'No current value',
-      one: 'Progress {{p}} (elapsed {{t}})',
-      spaced: 'Cell {{cell}} on sheet "{{ sheet }}"',
-      repeated: '{{a}} and {{a}} and {{b}}',
-      dollar: 'US$ {{a}}',
-    },
-  } as const;
-  type Key = keyof typeof bundle.ja;
-  const t = createTranslator<Key>('fastPathsTest', bundle);
-  const value = fc.oneof(
-    fc.constantFrom('75%', '{{t}}', '$t(plain)', '$&', '{', '}}', '', 'a$', 'Ａ'),
-    fc.string({ maxLength: 6 }),
-    fc.integer(),
-    fc.constant(undefined),
-  );
-  const params: fc.Arbitrary<Params | undefined> = fc.option(
-    fc.dictionary(fc.constantFrom('p', 't', 'sheet', 'cell', 'a', 'b', 'count', 'context', 'other'), value),
-    { nil: undefined },
-  );
-
-  it('for any key, language and params', () => {
-    fc.assert(
-      fc.property(fc.constantFrom<Key>('plain', 'one', 'spaced', 'repeated', 'dollar'), fc.constantFrom('ja' as const, 'en' as const), params, (key, lang, p) => {
-        const expected = i18nInstance().getFixedT(lang, 'fastPathsTest')(key, p ?? {});
-        expect(t(lang, key, p)).toBe(expected);
-      }),
-      { numRuns: 5_000 },
     );
   });
 });

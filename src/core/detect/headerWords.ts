@@ -13,6 +13,7 @@
  * 重要業績評価指標 as a caption) are turned away by the header finder: a header row has two
  * header cells or more.
  */
+import { remembered } from '../memo';
 import { compactText } from '../text';
 import { findYear } from '../years';
 
@@ -176,8 +177,7 @@ const MAY_HOLD_YEAR = /[0-9０-９元]/u;
  * about every row. Reading is memoised by raw text; the memo is dropped when it grows, so a
  * sheet of unique long texts cannot make it grow without bound.
  */
-const memo = new Map<string, HeaderToken | null>();
-const MEMO_LIMIT = 4096;
+const readRemembered = remembered(readUncached, 4096);
 
 /**
  * Reads a header cell, or returns undefined when it is not one: a cell is a header cell
@@ -185,12 +185,7 @@ const MEMO_LIMIT = 4096;
  */
 export function readHeaderCell(raw: string): HeaderToken | undefined {
   if (raw.length > MAX_HEADER_LENGTH) return undefined;
-  const known = memo.get(raw);
-  if (known !== undefined) return known ?? undefined;
-  const token = readUncached(raw);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(raw, token ?? null);
-  return token;
+  return readRemembered(raw);
 }
 
 function readUncached(raw: string): HeaderToken | undefined {

@@ -6,7 +6,9 @@
  * a PDF conversion leaves behind are dropped; only a space between two Latin letters or
  * digits ("Kashiwazaki LIfE") is a real word gap and stays.
  */
-import { nfkc as foldNfkc, nfkcStable, normalizeText } from '../text';
+import { remembered } from '../memo';
+import { digitValue, foldFullWidth, IDEOGRAPHIC_SPACE, nfkcStable } from '../chars';
+import { nfkc, normalizeText } from '../text';
 
 export interface IndicatorText {
   readonly name: string;
@@ -20,23 +22,6 @@ export interface IndicatorText {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆]/u;
 const SPACES = /\s+/gu;
-/**
- * Any character outside the ones NFKC leaves alone: ASCII, kanji (CJK unified and extension A),
- * hiragana and katakana (without the voiced-sound marks, which compose), and most CJK
- * punctuation (、。「」〜). Checked exhaustively over the BMP in tests. Full-width Latin and
- * brackets (ＫＰＩ, （）), half-width kana, ①, №, ㈱ and the ideographic space all match.
- */
-export const MAY_FOLD =
-  /[^\x00-\x7f\u3001-\u3035\u3037\u303b-\u303f\u3041-\u3096\u309d\u309e\u30a0-\u30fe\u3400-\u4dbf\u4e00-\u9fff]/u;
-
-/**
- * NFKC only when there is something to fold. Detection reads one indicator cell per KPI,
- * and the engine's budget is a few microseconds per KPI, so the common clean cell must
- * not pay for normalisation (or for text.normalizeText's splitting and re-joining).
- */
-function nfkc(text: string): string {
-  return MAY_FOLD.test(text) ? foldNfkc(text) : text;
-}
 
 /**
  * Drops each run of spaces (\s, line breaks included) unless it stands between two Latin
@@ -70,7 +55,7 @@ function isSpace(c: number): boolean {
     c === 0x2029 ||
     c === 0x202f ||
     c === 0x205f ||
-    c === 0x3000 ||
+    c === IDEOGRAPHIC_SPACE ||
     c === 0xfeff
   );
 }
@@ -81,19 +66,8 @@ function isLatinOrDigit(c: number): boolean {
 }
 
 /** Header texts repeat in every table of a ledger: joined once, remembered (bounded). */
-const headerMemo = new Map<string, string>();
-const HEADER_MEMO_LIMIT = 1024;
-
 /** Joins header lines: "当初\n(H26)" → "当初 (H26)", "達成\n状況" → "達成状況". */
-export function joinHeaderText(text: string): string {
-  let joined = headerMemo.get(text);
-  if (joined === undefined) {
-    joined = joinHeaderUncached(text);
-    if (headerMemo.size >= HEADER_MEMO_LIMIT) headerMemo.clear();
-    headerMemo.set(text, joined);
-  }
-  return joined;
-}
+export const joinHeaderText: (text: string) => string = remembered(joinHeaderUncached);
 
 function joinHeaderUncached(text: string): string {
   const s = normalizeText(text);
@@ -121,8 +95,7 @@ export function isNumberLike(text: string): boolean {
 function allDigits(text: string): boolean {
   if (text === '') return false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19))) return false;
+    if (digitValue(text.charCodeAt(i)) < 0) return false;
   }
   return true;
 }
@@ -136,19 +109,10 @@ function cannotStartNumber(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) continue;
-    if (c >= 0x80) return keptByNfkc(c);
+    if (c >= 0x80) return nfkcStable(c);
     return !(c === 0x4e || c === 0x6e || c === 0x28 || (c >= 0x30 && c <= 0x39));
   }
   return false;
-}
-
-/** A character outside MAY_FOLD (kanji, kana, CJK punctuation): NFKC leaves it as it is. */
-function keptByNfkc(c: number): boolean {
-  if (c >= 0x4e00) return c <= 0x9fff;
-  if (c >= 0x3400) return c <= 0x4dbf;
-  if (c < 0x3001) return c < 0x80;
-  if (c <= 0x3035 || c === 0x3037 || (c >= 0x303b && c <= 0x303f) || (c >= 0x3041 && c <= 0x3096)) return true;
-  return c === 0x309d || c === 0x309e || (c >= 0x30a0 && c <= 0x30fe);
 }
 
 // "1 女性の…", "2. 観光入込客数", "(3)若者の定住率": a number then a gap or a stop, then a word.
@@ -240,7 +204,7 @@ function readPlainIndicator(raw: string, splitNumber: boolean): IndicatorText | 
   for (let i = 0; i < n; i++) {
     let c = raw.charCodeAt(i);
     if (isPlainSpace(c)) continue;
-    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    if (foldFullWidth(c) !== c) c = foldFullWidth(c);
     else if (c >= 0x80 && !nfkcStable(c)) return undefined;
     if (first < 0) first = c;
     lastAt = i;
@@ -273,13 +237,12 @@ function readPlainIndicator(raw: string, splitNumber: boolean): IndicatorText | 
 
 /** A space squeeze drops or keeps: the ASCII spaces and the ideographic space (the only ones let in). */
 function isPlainSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000;
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === IDEOGRAPHIC_SPACE;
 }
 
 /** The character at i as NFKC folds it (full-width ASCII to ASCII). */
 function foldedAt(raw: string, i: number): number {
-  const c = raw.charCodeAt(i);
-  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+  return foldFullWidth(raw.charCodeAt(i));
 }
 
 function hasNonSpace(raw: string, from: number, to: number): boolean {
@@ -306,7 +269,7 @@ function foldSqueeze(raw: string, from: number, to: number): string {
       copied = i + 1;
       continue;
     }
-    const folded = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+    const folded = foldFullWidth(c);
     if (gap) {
       if (last >= 0 && isLatinOrDigit(last) && isLatinOrDigit(folded)) out += ' ';
       gap = false;

@@ -80,20 +80,6 @@ export function buildKpiRow(ctx: TableContext, draft: KpiDraft): KpiRow {
   const target = readValueCell(ctx, draft, plan.target.col, plan.target.year);
   const gradeCell = readGradeCell(ctx, draft);
   const numbered = number !== undefined && number !== '';
-  // The usual rows (department, number, baseline and current; note and grade cell or not) as
-  // literals: every KPI row is kept, and a literal holds its fields in the object itself (see
-  // measureFigures). Same keys in the same order as the general build below.
-  if (department && numbered && baseline && current) {
-    const row = draft.row;
-    if (note === undefined) {
-      return gradeCell
-        ? { row, name, intermediates, target, department, number, baseline, current, gradeCell }
-        : { row, name, intermediates, target, department, number, baseline, current };
-    }
-    return gradeCell
-      ? { row, name, intermediates, target, department, note, number, baseline, current, gradeCell }
-      : { row, name, intermediates, target, department, note, number, baseline, current };
-  }
   const kpi: { -readonly [K in keyof KpiRow]: KpiRow[K] } = { row: draft.row, name, intermediates, target };
   if (department) kpi.department = department;
   if (note !== undefined) kpi.note = note;

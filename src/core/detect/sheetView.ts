@@ -4,6 +4,7 @@
  * of merges and tens of thousands of rows, so merges are indexed by row once here.
  * Nothing in here trusts the grid's shape: odd cells read as empty, odd merges are dropped.
  */
+import { IDEOGRAPHIC_SPACE } from '../chars';
 import type { CellRange, GridCell, SheetGrid } from '../grid';
 
 /** Where a cell's content lives: the top-left of its merge, or the cell itself. */
@@ -149,8 +150,9 @@ const NOT_SPACE = /\S/u;
 export function hasText(text: string): boolean {
   if (text === '') return false;
   const first = text.charCodeAt(0);
-  // Most cells start with a visible character: ASCII above space, or any non-space above U+3000.
-  if ((first > 32 && first < 127) || first > 0x3000) return true;
+  // Most cells start with a visible character: ASCII above space, or anything above U+3000
+  // (the ideographic space) but the byte-order mark U+FEFF, the last space \s knows.
+  if ((first > 32 && first < 127) || (first > IDEOGRAPHIC_SPACE && first !== 0xfeff)) return true;
   return NOT_SPACE.test(text);
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MAY_FOLD,
   isNumberLike,
   joinHeaderText,
   numberPrefix,
   readIndicatorText,
 } from '../../../src/core/detect/indicator';
+import { digitValue, foldFullWidth, isPlainUnitChar, nfkcStable } from '../../../src/core/chars';
 
 describe('readIndicatorText: name, department, note (spec §1)', () => {
   it('takes the department from a trailing bracket on a new line', () => {
@@ -78,14 +78,21 @@ describe('joinHeaderText', () => {
   });
 });
 
-describe('MAY_FOLD: the cheap test before NFKC', () => {
-  it('matches every BMP character that NFKC changes', () => {
+describe('the character table the hand-written readers share (chars.ts)', () => {
+  it('every BMP character it calls NFKC-stable, or plain in a unit, NFKC leaves as it is', () => {
     const missed: string[] = [];
-    for (let c = 0; c < 0x10000; c++) {
+    for (let c = 0x80; c < 0x10000; c++) {
       if (c >= 0xd800 && c < 0xe000) continue;
       const ch = String.fromCharCode(c);
-      if (!MAY_FOLD.test(ch) && ch.normalize('NFKC') !== ch) missed.push(c.toString(16));
+      if ((nfkcStable(c) || isPlainUnitChar(c)) && ch.normalize('NFKC') !== ch) missed.push(c.toString(16));
     }
     expect(missed).toEqual([]);
+  });
+  it('full-width ASCII folds as NFKC folds it; digits read in both widths', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (foldFullWidth(c) !== c) expect(String.fromCharCode(foldFullWidth(c))).toBe(String.fromCharCode(c).normalize('NFKC'));
+      if (digitValue(c) >= 0) expect(String.fromCharCode(c).normalize('NFKC')).toBe(String(digitValue(c)));
+    }
+    expect([...'0123456789０１２３４５６７８９'].map((ch) => digitValue(ch.charCodeAt(0)))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
