@@ -162,9 +162,8 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
       if (error instanceof OutputExistsError) return fail({ key: 'outExists', params: { file: job.out } });
       return fail({ key: 'writeFailed', params: { file: job.out, detail: describeFsError(error) } });
     }
-    const planned = newWriteProblems(evaluation, plan).filter((p) => p.code !== 'handGradeDiffers');
-    const seen = new Set(planned.map((p) => `${p.code}|${p.sheet}|${p.cell}`));
-    writeProblems = [...planned, ...newWriteProblems(evaluation, { ...plan, skipped: applied.skipped }).filter((p) => !seen.has(`${p.code}|${p.sheet}|${p.cell}`))];
+    // Everything the plan and the decision left alone (the evaluation's own problems said once).
+    writeProblems = newWriteProblems(evaluation, applied.skipped);
     if (sheet?.kind === 'nameTaken') writeProblems.push(sheet.problem);
     report.problems.push(...toJsonReport({ ...evaluation, tables: [], problems: writeProblems }).problems);
     report.written = { cells: applied.written, notes: applied.notes, rules: applied.rules, file: job.out };

@@ -3,7 +3,7 @@
  * half-width key (S A B C D E -) or null; everything else is extra detail.
  */
 import { cellAddress, rangeAddress } from '../core/grid';
-import type { Evaluation, Problem, ValueCell, WritePlan } from '../core/types';
+import type { Evaluation, Problem, ValueCell } from '../core/types';
 import type { JsonSummary } from '../report/jsonSummary';
 
 export interface JsonKpi {
@@ -87,7 +87,7 @@ export function toJsonReport(evaluation: Evaluation, extraProblems: readonly Pro
 }
 
 /** Problems from writing that the evaluation did not already report. */
-export function newWriteProblems(evaluation: Evaluation, plan: WritePlan): Problem[] {
+export function newWriteProblems(evaluation: Evaluation, skipped: readonly Problem[]): Problem[] {
   const seen = new Set(evaluation.problems.map((p) => `${p.code}|${p.sheet}|${p.cell}`));
-  return plan.skipped.filter((p) => !seen.has(`${p.code}|${p.sheet}|${p.cell}`));
+  return skipped.filter((p) => !seen.has(`${p.code}|${p.sheet}|${p.cell}`));
 }

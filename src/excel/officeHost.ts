@@ -17,8 +17,7 @@ import { applyPlan } from './applyPlan';
 import { officeRun, type ExcelRun } from './excelRun';
 import { removeSummarySheet, writeSummarySheet } from './summarySheet';
 import type { Preset } from '../core/types';
-import type { LedgerHost } from './host';
-import { NOTES_REQUIREMENT } from './notes';
+import type { LedgerHost } from '../core/host';
 import { loadMappings, saveMappings } from './mappingStore';
 import { loadPreset, recalculateWorkbook, savePreset } from './presetStore';
 import { readGrids, type ReadMemory } from './readGrids';
@@ -26,6 +25,9 @@ import { readSelection } from './readSelection';
 import { selectCell } from './selectCell';
 import { forgetUndoneWrite, loadHistory, recordHistoryEntry, writeIdToForget } from './historyStore';
 import { hasUndo, undoLastWrite } from './undo';
+
+/** Notes (with the reason of a grade) need ExcelApi 1.18; without them the grades are still written. */
+const NOTES_REQUIREMENT = { set: 'ExcelApi', version: '1.18' } as const;
 
 export interface OfficeHostOptions {
   /** Office.context.requirements.isSetSupported by default. */

@@ -12,7 +12,7 @@ import { columnRuns, runAddress, type ColumnRun } from './cellRuns';
 import { BudgetedBatch, estimateBytes } from './chunking';
 import { addinRules, probeSheetRules, queueSheetRules, type RuleToDelete } from './conditionalFormats';
 import { hasExcelCode, isExcelError } from './excelRun';
-import { isAddinNote } from './notes';
+import { isAddinNote } from '../core/notes';
 import { UNDO_NAMESPACE } from './undoSnapshot';
 
 interface SheetCheck {

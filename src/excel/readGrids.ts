@@ -19,7 +19,7 @@ import type { CellRange, SheetGrid } from '../core/grid';
 import { rangeAddress } from '../core/grid';
 import { HostError } from './errors';
 import { isExcelError, type ExcelRun } from './excelRun';
-import type { EvaluationScope, ReadProgress } from './host';
+import type { EvaluationScope, ReadProgress } from '../core/host';
 import { mergeRange, toSheetGrid, type LoadedBlock } from './toSheetGrid';
 
 const DATA = 'rowIndex, columnIndex, values, text, numberFormat, formulas';

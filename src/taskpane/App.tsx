@@ -30,7 +30,7 @@ import { EmptyState } from './components/EmptyState';
 import { tableHeadings } from './state/headings';
 import { useHeldTooltip } from './hooks/useHeldTooltip';
 import { useStickyPadding } from './hooks/useStickyPadding';
-import type { LedgerHost } from '../excel/host';
+import type { LedgerHost } from '../core/host';
 import { Header } from './components/Header';
 import { MappingDialog } from './components/MappingDialog';
 import { ProblemList } from './components/ProblemList';

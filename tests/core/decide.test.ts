@@ -3,20 +3,16 @@
  * problem for each thing that may not. Pure: grids and notes in, decision out.
  */
 import { describe, expect, it } from 'vitest';
-import { decideWrites, isAddinNote, NOTE_MARKER, noteContent, type SheetNow } from '../../src/core/decide';
+import { decideWrites, nowFromGrids, type SheetNow, type WorkbookNow } from '../../src/core/decide';
 import { cellAddress, type GridCell, type SheetGrid } from '../../src/core/grid';
-import type { CellWrite, WritePlan } from '../../src/core/types';
-import { NOTE_MARKER as PANE_NOTE_MARKER } from '../../src/excel/notes';
+import { isAddinNote, NOTE_MARKER, noteContent } from '../../src/core/notes';
+import type { CellSnapshot, CellWrite, WritePlan } from '../../src/core/types';
 
-function sheet(name: string, cells: Record<string, GridCell>, extra: Partial<SheetGrid> = {}, notes: Record<string, string> = {}): SheetNow {
-  const rows: GridCell[][] = [];
-  for (const [address, cell] of Object.entries(cells)) {
-    const col = address.charCodeAt(0) - 65;
-    const row = Number(address.slice(1)) - 1;
-    (rows[row] ??= [])[col] = cell;
-  }
-  return { grid: { name, rows, merges: [], ...extra }, notes: new Map(Object.entries(notes)) };
+function sheet(cells: Record<string, CellSnapshot>, extra: Partial<SheetNow> = {}, notes: Record<string, string> = {}): SheetNow {
+  return { protected: false, visibility: 'visible', cells: new Map(Object.entries(cells)), notes: new Map(Object.entries(notes)), ...extra };
 }
+
+const book = (sheets: Record<string, SheetNow>, notesSupported = true): WorkbookNow => ({ sheets: new Map(Object.entries(sheets)), notesSupported });
 
 const write = (sheetName: string, address: string, before: string | null, after: string): CellWrite => {
   const col = address.charCodeAt(0) - 65;
@@ -27,23 +23,19 @@ const write = (sheetName: string, address: string, before: string | null, after:
 const plan = (p: Partial<WritePlan>): WritePlan => ({ writes: [], notes: [], formats: [], skipped: [], ...p });
 
 describe('decideWrites', () => {
-  const now = new Map([
-    [
-      '台帳',
-      sheet(
-        '台帳',
-        {
-          A2: { text: 'Ｂ', value: 'Ｂ' },
-          A3: { text: 'Ｓ', value: 'Ｓ', formula: '=IF(1,"Ｓ","Ａ")' },
-          A4: { text: 'Ｃ', value: 'Ｃ' },
-          A5: { text: '', value: '' },
-        },
-        { merges: [{ top: 5, left: 0, bottom: 6, right: 0 }] },
-        { A2: '担当者メモ', A4: `${NOTE_MARKER}進捗率 40% → Ｂ` },
-      ),
-    ],
-    ['保護', sheet('保護', { A2: { text: 'Ａ', value: 'Ａ' } }, { protected: true })],
-  ]);
+  const now = book({
+    台帳: sheet(
+      {
+        A2: { value: 'Ｂ' },
+        A3: { value: 'Ｓ', formula: '=IF(1,"Ｓ","Ａ")' },
+        A4: { value: 'Ｃ' },
+        A5: { value: '' },
+      },
+      { merges: [{ top: 5, left: 0, bottom: 6, right: 0 }] },
+      { A2: '担当者メモ', A4: `${NOTE_MARKER}進捗率 40% → Ｂ` },
+    ),
+    保護: sheet({ A2: { value: 'Ａ' } }, { protected: true }),
+  });
 
   it('writes what is as the plan saw it, and refuses formulas and changed cells', () => {
     const d = decideWrites(
@@ -108,9 +100,9 @@ describe('decideWrites', () => {
     expect(() => decideWrites(plan({ writes: [write('台帳', 'A7', null, 'Ａ')] }), now)).toThrow(/A7 is inside a merged area/);
   });
 
-  it('marks its notes as the task pane does', () => {
-    expect(NOTE_MARKER).toBe(PANE_NOTE_MARKER);
+  it('tells its own notes from the officer’s by the marker', () => {
     expect(isAddinNote(noteContent('x'))).toBe(true);
     expect(isAddinNote('担当者メモ')).toBe(false);
+    expect(isAddinNote(`メモ ${NOTE_MARKER}`)).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import { makeProblem } from '../../src/core/problems';
 import type { WritePlan } from '../../src/core/types';
 import { REQUEST_LIMIT_BYTES } from '../../src/excel/chunking';
 import { createOfficeHost } from '../../src/excel/officeHost';
-import { NOTE_MARKER } from '../../src/excel/notes';
+import { NOTE_MARKER } from '../../src/core/notes';
 import { UNDO_NAMESPACE } from '../../src/excel/undoSnapshot';
 import { createWorkbookDouble, type WorkbookDoubleHandle } from '../support/workbookDouble';
 import { GOAL1, GOAL2, MEMO, gradeWrite, ledgerSheets, plan, standardColours } from '../support/workbookDoubleLedger';

@@ -14,7 +14,7 @@ import type { TableMapping } from '../../src/core/mapping';
 import { makeProblem } from '../../src/core/problems';
 import type { Preset, Problem, WritePlan } from '../../src/core/types';
 import type { SummarySheetContent } from '../../src/core/summarySheet';
-import type { ApplyReport, EvaluationScope, LedgerHost, ReadProgress, SelectedRange, SummaryWriteResult, UndoReport } from '../../src/excel/host';
+import type { ApplyReport, EvaluationScope, LedgerHost, ReadProgress, SelectedRange, SummaryWriteResult, UndoReport } from '../../src/core/host';
 
 type Method =
   | 'readGrids'

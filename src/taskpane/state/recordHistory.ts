@@ -7,7 +7,7 @@ import { compareWithPrevious, withRevisionReasons, type Comparison } from '../..
 import { lastEntry } from '../../core/history/model';
 import { recordEntry, writtenGrades } from '../../core/history/record';
 import type { Evaluation, WritePlan } from '../../core/types';
-import type { ApplyReport, LedgerHost } from '../../excel/host';
+import type { ApplyReport, LedgerHost } from '../../core/host';
 
 export async function recordPaneWrite(
   host: LedgerHost,

@@ -10,7 +10,7 @@ import { EMPTY_HISTORY, lastEntry, type History } from '../../core/history/model
 import type { SheetGrid } from '../../core/grid';
 import type { TableMapping } from '../../core/mapping';
 import type { Evaluation, Preset, WritePlan } from '../../core/types';
-import type { EvaluationScope, LedgerHost } from '../../excel/host';
+import type { EvaluationScope, LedgerHost } from '../../core/host';
 import { errorInfo, initialState, isBusy, reducer, type Action, type ErrorInfo, type FailedOperation, type LedgerState } from './machine';
 import { recordPaneWrite } from './recordHistory';
 

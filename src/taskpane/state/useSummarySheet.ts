@@ -8,7 +8,7 @@ import { useCallback, useState } from 'react';
 import type { SheetGrid } from '../../core/grid';
 import { SUMMARY_SHEET_NAME } from '../../core/summarySheet';
 import type { Evaluation, Preset, Problem } from '../../core/types';
-import type { LedgerHost } from '../../excel/host';
+import type { LedgerHost } from '../../core/host';
 import { errorInfo, type ErrorInfo, type FailedOperation } from './machine';
 import { paneSummaryContent } from './summarySheet';
 

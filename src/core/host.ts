@@ -3,12 +3,11 @@
  * to a LedgerHost; src/excel/officeHost.ts implements it with Office.js, and tests
  * implement it over an in-memory workbook double. No Office types cross this line.
  */
-import type { CellRange, SheetGrid } from '../core/grid';
-import type { History, HistoryEntry } from '../core/history/model';
-import type { TableMapping } from '../core/mapping';
-import type { SummarySheetContent } from '../core/summarySheet';
-import type { Preset, Problem, WritePlan } from '../core/types';
-import type { HistoryRead } from './historyPayload';
+import type { CellRange, SheetGrid } from './grid';
+import type { History, HistoryEntry, HistoryRead } from './history/model';
+import type { TableMapping } from './mapping';
+import type { SummarySheetContent } from './summarySheet';
+import type { Preset, Problem, WritePlan } from './types';
 
 export type EvaluationScope = { readonly kind: 'workbook' } | { readonly kind: 'activeSheet' };
 
