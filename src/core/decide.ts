@@ -97,8 +97,8 @@ function firstCellOn(plan: WritePlan, sheet: string): string {
   );
 }
 
-/** Why nothing may be written on this sheet now, if so. */
-function sheetObstacle(sheet: SheetNow | undefined, consent: WriteConsent): Problem['code'] | undefined {
+/** Why nothing may be written on this sheet now, if so (a door asks it to know which sheets stay untouched). */
+export function sheetObstacle(sheet: SheetNow | undefined, consent: WriteConsent): Problem['code'] | undefined {
   if (!sheet) return 'sheetMissing';
   if (sheet.protected) return 'sheetProtected';
   if (sheet.visibility === 'veryHidden' && !consent.veryHidden) return 'veryHiddenNotWritten';

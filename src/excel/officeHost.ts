@@ -54,7 +54,7 @@ export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostO
   const readMemory: ReadMemory = {};
   return {
     readGrids: (scope, readOptions) => readGrids(run, scope, readOptions, readMemory),
-    applyPlan: (plan) => applyPlan(run, plan, { notesSupported }),
+    applyPlan: (plan, consent) => applyPlan(run, plan, { notesSupported }, consent),
     undoLastWrite: async () => {
       const writeId = await writeIdToForget(run);
       const report = await undoLastWrite(run, { notesSupported });

@@ -30,7 +30,11 @@ export interface SheetSpec {
   /** Absolute A1 ranges, e.g. ['A1:A2']. */
   readonly merges?: readonly string[];
   readonly protected?: boolean;
+  /** Excel.SheetVisibility: 'Visible' by default; a 'VeryHidden' sheet can only be shown from VBA. */
+  readonly visibility?: SheetVisibilityModel;
 }
+
+export type SheetVisibilityModel = 'Visible' | 'Hidden' | 'VeryHidden';
 
 /** 0-based, inclusive rectangle. */
 export interface Rect {
@@ -75,6 +79,7 @@ export interface SheetModel {
   readonly cells: Map<number, CellModel>;
   readonly merges: Rect[];
   protected: boolean;
+  visibility: SheetVisibilityModel;
   /** In priority order: index 0 is the top priority. */
   readonly conditionalFormats: ConditionalFormatModel[];
   readonly notes: NoteModel[];
@@ -338,6 +343,7 @@ export function buildSheet(model: WorkbookModel, spec: SheetSpec): SheetModel {
     cells: new Map(),
     merges: [],
     protected: spec.protected ?? false,
+    visibility: spec.visibility ?? 'Visible',
     conditionalFormats: [],
     notes: [],
     formulaResults: new Map(),

@@ -148,7 +148,7 @@ export class WorksheetDouble extends DoubleObject {
       name: (s) => s.name,
       id: (s) => s.id,
       position: (s) => model(this._ctx).sheets.indexOf(s),
-      visibility: () => 'Visible',
+      visibility: (s) => s.visibility,
     };
   }
 
