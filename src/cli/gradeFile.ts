@@ -21,7 +21,7 @@ import { OutputExistsError, outputRefusal, writeOutputFile } from '../xlsx/outpu
 import { mappingsFromCustomXml } from '../excel/mappingPart';
 import { workbookCustomXml } from '../xlsx/customXml';
 import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
-import { newWriteProblems, toJsonReport, type JsonReport } from './jsonReport';
+import { jsonProblem, newWriteProblems, toJsonReport, type JsonReport } from './jsonReport';
 import type { Lang } from '../core/i18n';
 import { addHistoryToReport, ownGradeCells, prepareHistory, recordOutWrite } from './history';
 import { formatHistoryTable } from './historyTable';
@@ -43,6 +43,8 @@ export interface GradeJob {
   overwrite: boolean;
   notes: boolean;
   addGradeColumns: boolean;
+  /** Write on very hidden sheets too (--write-very-hidden); otherwise they are graded, not written. */
+  writeVeryHidden?: boolean;
   /** The language of the words this job writes itself (the history warning and table). */
   lang: Lang;
   /** Also word the grades per fiscal year of every KPI (--history). */
@@ -152,7 +154,7 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
       addGradeColumns: job.addGradeColumns,
     });
     // The decision is made on the file as read now, and carried out on its package.
-    const decision = decideWrites(plan, workbookNow(loaded, plan));
+    const decision = decideWrites(plan, workbookNow(loaded, plan), { veryHidden: job.writeVeryHidden === true });
     const applied = applyDecision(loaded, decision);
     recordOutWrite(loaded, history, decision, new Date().toISOString());
     const sheet = committee && job.summarySheet ? addSummarySheet(loaded, summarySheetContent(committee.summary, job.preset)) : undefined;
@@ -165,8 +167,15 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
     // Everything the plan and the decision left alone (the evaluation's own problems said once).
     writeProblems = newWriteProblems(evaluation, applied.skipped);
     if (sheet?.kind === 'nameTaken') writeProblems.push(sheet.problem);
-    report.problems.push(...toJsonReport({ ...evaluation, tables: [], problems: writeProblems }).problems);
-    report.written = { cells: applied.written, notes: applied.notes, rules: applied.rules, file: job.out };
+    report.problems.push(...writeProblems.map(jsonProblem));
+    report.written = {
+      cells: applied.written,
+      notes: applied.notes,
+      rules: applied.rules,
+      file: job.out,
+      planned: plan.writes.length,
+      skipped: applied.skipped.map(jsonProblem),
+    };
   }
 
   addHistoryToReport(report, history, loaded.grids);

@@ -27,6 +27,8 @@ export interface Options {
   overwrite: boolean;
   notes: boolean;
   addGradeColumns: boolean;
+  /** --write-very-hidden: the officer's yes to writing on very hidden sheets. */
+  writeVeryHidden: boolean;
   /** One input only: the committee report's HTML file (#12). */
   report?: string;
   /** --summary: add the 「KPI評価集計」 sheet to each graded copy. */
@@ -88,6 +90,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
         force: { type: 'boolean', default: false },
         overwrite: { type: 'boolean', default: false },
         notes: { type: 'boolean', default: false },
+        'write-very-hidden': { type: 'boolean', default: false },
         'add-grade-column': { type: 'boolean', default: false },
         jobs: { type: 'string' },
         history: { type: 'boolean', default: false },
@@ -157,6 +160,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
       overwrite: values.overwrite,
       notes: values.notes,
       addGradeColumns: values['add-grade-column'],
+      writeVeryHidden: values['write-very-hidden'],
       jobs,
       history: values.history,
       summarySheet: values.summary,

@@ -8,6 +8,7 @@
 import { createContext, useCallback, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createTranslator, type Lang, type Params } from '../core/i18n';
+import { SKIP_HEADINGS } from '../core/writeReport';
 
 const ja = {
   appTitle: 'KPI進捗評価',
@@ -159,9 +160,9 @@ const ja = {
   writtenNotes: '理由のメモも{{count}}件書き込みました。',
   writtenUndo: '間違えた場合は「元に戻す」で書き込む前に戻せます。',
   writtenAgain: '表を編集した場合は、もう一度評価してください。',
-  skippedTitle: '書き込まなかったセル（{{count}}件）',
-  keptTyped: '手入力を残したセル: {{count}}件',
-  infoTitle: 'お知らせ（{{count}}件）',
+  skippedTitle: SKIP_HEADINGS.ja.notWritten,
+  keptTyped: SKIP_HEADINGS.ja.keptTyped,
+  infoTitle: SKIP_HEADINGS.ja.info,
   alreadyWritten: '書き込み済み',
 
   'err.read': 'ブックを読み込めませんでした。',
@@ -432,9 +433,9 @@ const en: Record<Key, string> = {
   writtenNotes: 'Notes with the reasons: {{count}}. ',
   writtenUndo: 'Use "Undo" to restore what the cells held before.',
   writtenAgain: 'If you edit the tables, evaluate again.',
-  skippedTitle: 'Cells not written ({{count}})',
-  keptTyped: 'Typed grades kept: {{count}}',
-  infoTitle: 'For your information ({{count}})',
+  skippedTitle: SKIP_HEADINGS.en.notWritten,
+  keptTyped: SKIP_HEADINGS.en.keptTyped,
+  infoTitle: SKIP_HEADINGS.en.info,
   alreadyWritten: 'Written',
 
   'err.read': 'The workbook could not be read.',

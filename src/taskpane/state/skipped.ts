@@ -7,9 +7,8 @@
  * Typed grades kept (handGradeDiffers) are the officer's choice, shown on their rows
  * as 手入力 vs 計算, never as problems.
  *
- * After writing, ApplyReport.skipped mixes the officer's choices with real skips
- * (protected, formula, changed since the preview, sheet missing) and with advice
- * about notes: each gets its own line, and only real skips make the message a warning.
+ * After writing, ApplyReport.skipped is sorted by src/core/writeReport.ts, as the
+ * command line sorts it.
  */
 import { cellAddress, parseCellAddress } from '../../core/grid';
 import type { EvaluatedTable, Problem, ProblemCode, WritePlan } from '../../core/types';
@@ -67,26 +66,4 @@ export function tableSkip(et: EvaluatedTable, marks: SkipMarks): 'protected' | '
 export function rowSkip(sheet: string, gradeCell: { row: number; col: number } | undefined, marks: SkipMarks): 'formula' | undefined {
   if (!gradeCell || marks.formulaCells.size === 0) return undefined;
   return marks.formulaCells.has(`${sheet}!${cellAddress(gradeCell.row, gradeCell.col)}`) ? 'formula' : undefined;
-}
-
-/** ApplyReport.skipped, sorted for the result message. */
-export interface SortedSkips {
-  /** Typed grades kept by the officer's choice (handGradeDiffers): a neutral count. */
-  readonly kept: readonly Problem[];
-  /** Cells not written for a reason the officer should act on: the warning list. */
-  readonly notWritten: readonly Problem[];
-  /** Advice that is not a failure (a note kept, notes unsupported): listed, not a warning. */
-  readonly info: readonly Problem[];
-}
-
-export function sortSkipped(skipped: readonly Problem[]): SortedSkips {
-  const kept: Problem[] = [];
-  const notWritten: Problem[] = [];
-  const info: Problem[] = [];
-  for (const p of skipped) {
-    if (p.code === 'handGradeDiffers') kept.push(p);
-    else if (p.severity === 'warning') notWritten.push(p);
-    else info.push(p);
-  }
-  return { kept, notWritten, info };
 }
