@@ -165,6 +165,9 @@ export class WorksheetDouble extends DoubleObject {
   get position(): number {
     return this._get('position');
   }
+  get visibility(): string {
+    return this._get('visibility');
+  }
 
   get protection(): WorksheetProtectionDouble {
     return this._child('protection', () => new WorksheetProtectionDouble(this._ctx, this));
