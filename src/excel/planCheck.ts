@@ -6,7 +6,6 @@
  * for a normal plan), whatever the number of sheets and cells.
  */
 import { decideWrites, NO_CONSENT, sheetObstacle, type SheetNow, type WorkbookNow, type WriteConsent } from '../core/decide';
-import type { SheetVisibility } from '../core/grid';
 import { makeProblem } from '../core/problems';
 import type { CellSnapshot, CellWrite, ConditionalFormatPlan, NoteWrite, Problem, WritePlan } from '../core/types';
 import { formulaOf } from './cellInput';
@@ -15,6 +14,7 @@ import { BudgetedBatch, estimateBytes } from './chunking';
 import { addinRules, probeSheetRules, queueSheetRules, type RuleToDelete } from './conditionalFormats';
 import { hasExcelCode, isExcelError } from './excelRun';
 import { UNDO_NAMESPACE } from './undoSnapshot';
+import { sheetVisibility } from './visibility';
 
 interface SheetCheck {
   readonly worksheet: Excel.Worksheet;
@@ -174,8 +174,6 @@ function scalar(value: unknown): CellSnapshot['value'] {
   return String(value);
 }
 
-const VISIBILITY: Record<string, SheetVisibility> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
-
 /**
  * What the workbook holds now, as core's decision reads it (src/core/decide.ts), from what the
  * check loaded; and, per cell, whether it touches a merged area (how to write it, not whether).
@@ -206,7 +204,7 @@ function workbookNow(check: PlanCheck, notesSupported: boolean): { now: Workbook
   for (const [name, { worksheet }] of check.sheets) {
     sheets.set(name, {
       protected: worksheet.protection.protected,
-      visibility: VISIBILITY[worksheet.visibility] ?? 'visible',
+      visibility: sheetVisibility(worksheet),
       cells: cells.get(name) ?? new Map(),
       notes: notes.get(name) ?? new Map(),
     });

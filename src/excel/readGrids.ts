@@ -15,12 +15,13 @@
  * had to go in blocks, the next read of that scope starts in blocks, sized as the last one ended
  * (ReadMemory): the all-at-once read Excel refused once is not asked for again.
  */
-import type { CellRange, SheetGrid } from '../core/grid';
+import type { CellRange, SheetGrid, SheetVisibility } from '../core/grid';
 import { rangeAddress } from '../core/grid';
 import { HostError } from './errors';
 import { isExcelError, type ExcelRun } from './excelRun';
 import type { EvaluationScope, ReadProgress } from '../core/host';
 import { mergeRange, toSheetGrid, type LoadedBlock } from './toSheetGrid';
+import { sheetVisibility } from './visibility';
 
 const DATA = 'rowIndex, columnIndex, values, text, numberFormat, formulas';
 const MERGES = 'areas/items/rowIndex, areas/items/columnIndex, areas/items/rowCount, areas/items/columnCount';
@@ -70,6 +71,7 @@ export type ReadMemory = Partial<Record<EvaluationScope['kind'], number>>;
 interface SheetData {
   readonly name: string;
   readonly isProtected: boolean;
+  readonly visibility: SheetVisibility;
   readonly blocks: LoadedBlock[];
   readonly merges: CellRange[];
   /** Excel would not send even one row of it: graded as unreadable, the other sheets as usual. */
@@ -98,7 +100,9 @@ export async function readGrids(
     // Converting a big sheet takes a moment: let the pane repaint and an abort land in between.
     await nextTask();
     signal?.throwIfAborted();
-    grids.push(sheet.unreadable ? unreadableGrid(sheet) : toSheetGrid(sheet.name, sheet.isProtected, sheet.blocks, sheet.merges));
+    const grid = sheet.unreadable ? unreadableGrid(sheet) : toSheetGrid(sheet.name, sheet.isProtected, sheet.blocks, sheet.merges);
+    // Hidden sheets are graded too; the evaluation says so, and a write asks before a very hidden one.
+    grids.push(sheet.visibility === 'visible' ? grid : { ...grid, visibility: sheet.visibility });
     onProgress?.({ sheetsRead: grids.length, sheetsTotal: sheets.length });
   }
   return grids;
@@ -159,6 +163,7 @@ async function readSheets(
   return reads.map(({ sheet, used, merges }) => ({
     name: sheet.name,
     isProtected: sheet.protection.protected,
+    visibility: sheetVisibility(sheet),
     blocks: used.isNullObject ? [] : [loadedBlock(used)],
     merges: mergesOf(merges),
   }));
@@ -168,11 +173,11 @@ async function readSheets(
 async function sheetsInScope(context: Excel.RequestContext, scope: EvaluationScope): Promise<Excel.Worksheet[]> {
   if (scope.kind === 'activeSheet') {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
-    sheet.load('name, protection/protected');
+    sheet.load('name, visibility, protection/protected');
     return [sheet];
   }
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name, items/protection/protected');
+  worksheets.load('items/name, items/visibility, items/protection/protected');
   await context.sync();
   return worksheets.items;
 }
@@ -259,7 +264,7 @@ async function readInBlocks(
   remember: (cellsPerSync: number, inOneSync: boolean) => void,
 ): Promise<SheetData[]> {
   const sized = sheets.map((sheet) => {
-    sheet.load('name, protection/protected'); // what the failed sync had loaded was not delivered
+    sheet.load('name, visibility, protection/protected'); // what the failed sync had loaded was not delivered
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load(SIZE);
     const formatted = sheet.getUsedRangeOrNullObject(false);
@@ -361,6 +366,7 @@ async function readInBlocks(
   return sized.map(({ sheet }, i) => ({
     name: sheet.name,
     isProtected: sheet.protection.protected,
+    visibility: sheetVisibility(sheet),
     blocks: blocks[i]!,
     merges: [...merges[i]!.values()],
     unreadable: unreadable.has(i),

@@ -47,6 +47,8 @@ import { LangContext, useT, type Lang } from './i18n';
 import { describeError, differingKeys, errorInfo, isBusy, type ErrorInfo, type FailedOperation } from './state/machine';
 import { startDraft, type MappingDraft } from './state/mappingDraft';
 import { previewSkips, skipMarks } from './state/skipped';
+import { useVeryHiddenAsk } from './state/veryHidden';
+import { VeryHiddenSwitch } from './components/VeryHiddenSwitch';
 import { useLedger } from './state/useLedger';
 import { useMappings } from './state/useMappings';
 import { useSummarySheet } from './state/useSummarySheet';
@@ -236,6 +238,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
     }
   }, [evaluation, grids, state.adopted, state.notes, state.addGradeColumns]);
 
+  const veryHidden = useVeryHiddenAsk(plan?.plan, grids);
   const differing = useMemo(() => differingKeys(evaluation), [evaluation]);
   const ungradedCount = useMemo(
     () => evaluation?.tables.reduce((n, tb) => n + tb.kpis.filter((k) => k.outcome.grade === null).length, 0) ?? 0,
@@ -508,6 +511,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
                 disabled={busy}
                 onOption={(option, value) => dispatch({ type: 'setOption', option, value })}
               />
+              <VeryHiddenSwitch ask={veryHidden} disabled={busy} />
             </section>
             <Divider />
             {/* Below the results, not among the buttons at the top: the first screen after evaluating shows KPIs. */}
@@ -549,7 +553,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           ruleInvalid={!choice.active}
           kept={differing.length - state.adopted.size}
           skips={phase === 'evaluating' ? 0 : skips.length}
-          onWrite={(p) => void ledger.write(p)}
+          onWrite={(p) => void ledger.write(p, veryHidden.consent)}
         />
       )}
     </>

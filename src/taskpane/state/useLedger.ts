@@ -10,6 +10,7 @@ import { EMPTY_HISTORY, lastEntry, type History } from '../../core/history/model
 import type { SheetGrid } from '../../core/grid';
 import type { TableMapping } from '../../core/mapping';
 import type { Evaluation, Preset, WritePlan } from '../../core/types';
+import type { WriteConsent } from '../../core/decide';
 import type { EvaluationScope, LedgerHost } from '../../core/host';
 import { errorInfo, initialState, isBusy, reducer, type Action, type ErrorInfo, type FailedOperation, type LedgerState } from './machine';
 import { recordPaneWrite } from './recordHistory';
@@ -49,7 +50,7 @@ export interface Ledger {
   /** Grades the grids already read again, e.g. with a changed rule. */
   regrade(preset: Preset): Promise<void>;
   cancel(): void;
-  write(plan: WritePlan): Promise<void>;
+  write(plan: WritePlan, consent?: WriteConsent): Promise<void>;
   undo(): Promise<void>;
   select(sheet: string, address: string): void;
   fail(op: FailedOperation, error: ErrorInfo): void;
@@ -165,12 +166,12 @@ export function useLedger(
   }, []);
 
   const write = useCallback(
-    async (plan: WritePlan) => {
+    async (plan: WritePlan, consent?: WriteConsent) => {
       if (stateRef.current.phase !== 'preview') return;
       const evaluation = gradedRef.current ?? stateRef.current.evaluation;
       dispatch({ type: 'writeStart', cells: plan.writes.length });
       try {
-        const report = await host.applyPlan(plan);
+        const report = await host.applyPlan(plan, consent);
         dispatch({ type: 'writeDone', report });
         // The history entry of this write (issue 13); a failure is said, the grades stay written.
         if (evaluation) await recordPaneWrite(host, evaluation, plan, report);
