@@ -197,12 +197,17 @@ export function nowFromGrids(
 ): WorkbookNow {
   const wanted = new Set(sheetsOf(plan));
   const noted = new Set(plan.notes.map((n) => n.sheet));
+  const writesOn = new Map<string, CellWrite[]>();
+  for (const w of plan.writes) {
+    const list = writesOn.get(w.sheet);
+    if (list) list.push(w);
+    else writesOn.set(w.sheet, [w]);
+  }
   const sheets = new Map<string, SheetNow>();
   for (const grid of grids) {
     if (!wanted.has(grid.name)) continue;
     const cells = new Map<string, CellSnapshot>();
-    for (const w of plan.writes) {
-      if (w.sheet !== grid.name) continue;
+    for (const w of writesOn.get(grid.name) ?? []) {
       const cell = grid.rows[w.row]?.[w.col];
       if (cell) cells.set(w.address, cell.formula !== undefined && cell.formula !== '' ? { value: cell.value, formula: cell.formula } : { value: cell.value });
     }

@@ -248,7 +248,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   const problems = useMemo(() => evaluation?.problems.filter((p) => p.code !== 'handGradeDiffers') ?? [], [evaluation]);
   // What the write will leave alone (protected sheet, formula, blocked column), known before writing:
   // listed first among the points to check, counted in 要確認, marked on the tables and rows.
-  const skips = useMemo(() => previewSkips(plan?.plan), [plan]);
+  const skips = useMemo(() => previewSkips(plan?.plan, grids, veryHidden.consent), [plan, grids, veryHidden.consent]);
   const marks = useMemo(() => skipMarks(skips), [skips]);
   const toCheck = useMemo(() => (skips.length > 0 ? [...skips, ...problems] : problems), [skips, problems]);
   const notWritten = useMemo(() => new Set(skips), [skips]);

@@ -32,7 +32,12 @@ describe('a very hidden sheet', () => {
   it('is written when the officer switches the ask on', async () => {
     const { host } = renderPane(grids());
     await evaluateAll();
+    // The preview already says the sheet will be left alone, until the officer says yes.
+    const notWritten = /「隠し」シートは「非常に非表示」のため、評価を書き込みませんでした/;
+    expect(within(problemsRegion()).getByText(notWritten)).toBeTruthy();
+    selectTab('すべて');
     fireEvent.click(veryHiddenSwitch());
+    expect(within(problemsRegion()).queryByText(notWritten)).toBeNull();
     fireEvent.click(writeButton());
     await screen.findByText('2件の達成状況を書き込みました');
     expect(host.textAt('隠し', 'F5')).toBe('Ｃ');
