@@ -23,7 +23,7 @@ import { OutputExistsError, outputRefusal, writeOutputFile } from '../xlsx/outpu
 import { mappingsFromCustomXml } from '../excel/mappingPart';
 import { workbookCustomXml } from '../xlsx/customXml';
 import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
-import { newWriteProblems, toJsonReport, type JsonReport } from './jsonReport';
+import { jsonProblem, newWriteProblems, toJsonReport, type JsonReport } from './jsonReport';
 import type { Lang } from '../core/i18n';
 import { withAdoptedGrades } from '../core/adoptedGrades';
 import { matchGivenReasons, type GivenReason } from '../core/history/revisionReasons';
@@ -49,6 +49,8 @@ export interface GradeJob {
   overwrite: boolean;
   notes: boolean;
   addGradeColumns: boolean;
+  /** Write on very hidden sheets too (--write-very-hidden); otherwise they are graded, not written. */
+  writeVeryHidden?: boolean;
   /** The language of the words this job writes itself (the history warning and table). */
   lang: Lang;
   /** Also word the grades per fiscal year of every KPI (--history). */
@@ -176,7 +178,7 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
       addGradeColumns: job.addGradeColumns,
     });
     // The decision is made on the file as read now, and carried out on its package.
-    const decision = decideWrites(plan, workbookNow(loaded, plan));
+    const decision = decideWrites(plan, workbookNow(loaded, plan), { veryHidden: job.writeVeryHidden === true });
     const applied = applyDecision(loaded, decision);
     const given = matchGivenReasons(evaluation, history.comparison, job.revisionReasons ?? [], job.lang);
     reasonWarnings.push(...given.warnings);
@@ -188,12 +190,18 @@ export async function gradeFile(job: GradeJob): Promise<GradeFileResult> {
       if (error instanceof OutputExistsError) return fail({ key: 'outExists', params: { file: job.out } });
       return fail({ key: 'writeFailed', params: { file: job.out, detail: describeFsError(error) } });
     }
-    const planned = newWriteProblems(evaluation, plan).filter((p) => p.code !== 'handGradeDiffers');
-    const seen = new Set(planned.map((p) => `${p.code}|${p.sheet}|${p.cell}`));
-    writeProblems = [...planned, ...newWriteProblems(evaluation, { ...plan, skipped: applied.skipped }).filter((p) => !seen.has(`${p.code}|${p.sheet}|${p.cell}`))];
+    // Everything the plan and the decision left alone (the evaluation's own problems said once).
+    writeProblems = newWriteProblems(evaluation, applied.skipped);
     if (sheet?.kind === 'nameTaken') writeProblems.push(sheet.problem);
-    report.problems.push(...toJsonReport({ ...evaluation, tables: [], problems: writeProblems }).problems);
-    report.written = { cells: applied.written, notes: applied.notes, rules: applied.rules, file: job.out };
+    report.problems.push(...writeProblems.map(jsonProblem));
+    report.written = {
+      cells: applied.written,
+      notes: applied.notes,
+      rules: applied.rules,
+      file: job.out,
+      planned: plan.writes.length,
+      skipped: applied.skipped.map(jsonProblem),
+    };
   }
 
   addHistoryToReport(report, history, loaded.grids);

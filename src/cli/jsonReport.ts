@@ -3,7 +3,7 @@
  * half-width key (S A B C D E -) or null; everything else is extra detail.
  */
 import { cellAddress, rangeAddress } from '../core/grid';
-import type { Evaluation, Problem, ValueCell, WritePlan } from '../core/types';
+import type { Evaluation, Problem, ValueCell } from '../core/types';
 import type { JsonSummary } from '../report/jsonSummary';
 
 export interface JsonKpi {
@@ -15,6 +15,8 @@ export interface JsonKpi {
   gradeText: string | null;
   existing: string | null;
   differs: boolean;
+  /** The grade cell holds this formula: not a typed grade, never written over. */
+  gradeFormula?: string;
   baseline: string | null;
   current: string | null;
   target: string;
@@ -32,12 +34,34 @@ export interface JsonKpi {
   previousGrade?: string;
 }
 
+export interface JsonProblem {
+  sheet: string;
+  cell: string;
+  code: string;
+  severity: string;
+  message: string;
+  messageEn: string;
+}
+
+export const jsonProblem = (p: Problem): JsonProblem => ({
+  sheet: p.sheet,
+  cell: p.cell,
+  code: p.code,
+  severity: p.severity,
+  message: p.message,
+  messageEn: p.messageEn,
+});
+
 export interface JsonReport {
   preset: string;
   /** goal / direction: the headings the table sits under (#12), filled by src/report/committee. */
   tables: { sheet: string; range: string; gradeColumn: string | null; goal?: string; direction?: string; kpis: JsonKpi[] }[];
-  problems: { sheet: string; cell: string; code: string; severity: string; message: string; messageEn: string }[];
-  written?: { cells: number; notes: number; rules: number; file: string };
+  problems: JsonProblem[];
+  /**
+   * What the --out copy received, and everything the write left alone (also among `problems`),
+   * as the pane reports a write; `planned` is how many cells the plan meant to change.
+   */
+  written?: { cells: number; notes: number; rules: number; file: string; planned: number; skipped: JsonProblem[] };
   /** The committee summary (#12): counts per 基本目標, 基本的方向 and 担当課. */
   summary?: JsonSummary;
 }
@@ -61,6 +85,7 @@ export function toJsonReport(evaluation: Evaluation, extraProblems: readonly Pro
         gradeText: gradeText ?? null,
         existing: existing ?? null,
         differs,
+        ...(kpi.gradeCell?.formula !== undefined ? { gradeFormula: kpi.gradeCell.formula } : {}),
         baseline: text(kpi.baseline),
         current: text(kpi.current),
         target: kpi.target.text,
@@ -75,19 +100,12 @@ export function toJsonReport(evaluation: Evaluation, extraProblems: readonly Pro
         ...(kpi.previousGrade ? { previousGrade: kpi.previousGrade.text } : {}),
       })),
     })),
-    problems: [...evaluation.problems, ...extraProblems].map((p) => ({
-      sheet: p.sheet,
-      cell: p.cell,
-      code: p.code,
-      severity: p.severity,
-      message: p.message,
-      messageEn: p.messageEn,
-    })),
+    problems: [...evaluation.problems, ...extraProblems].map(jsonProblem),
   };
 }
 
 /** Problems from writing that the evaluation did not already report. */
-export function newWriteProblems(evaluation: Evaluation, plan: WritePlan): Problem[] {
+export function newWriteProblems(evaluation: Evaluation, skipped: readonly Problem[]): Problem[] {
   const seen = new Set(evaluation.problems.map((p) => `${p.code}|${p.sheet}|${p.cell}`));
-  return plan.skipped.filter((p) => !seen.has(`${p.code}|${p.sheet}|${p.cell}`));
+  return skipped.filter((p) => !seen.has(`${p.code}|${p.sheet}|${p.cell}`));
 }

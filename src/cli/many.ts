@@ -67,6 +67,7 @@ export async function runMany(o: Options, io: CliIo): Promise<number> {
     overwrite: o.overwrite,
     notes: o.notes,
     addGradeColumns: o.addGradeColumns,
+    writeVeryHidden: o.writeVeryHidden,
     lang: o.lang,
     summarySheet: o.summarySheet,
   }));

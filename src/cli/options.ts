@@ -28,6 +28,8 @@ export interface Options {
   overwrite: boolean;
   notes: boolean;
   addGradeColumns: boolean;
+  /** --write-very-hidden: the officer's yes to writing on very hidden sheets. */
+  writeVeryHidden: boolean;
   /** The committee report's HTML file (#12): one file's, or one over all files given. */
   report?: string;
   /** --summary: add the 「KPI評価集計」 sheet to each graded copy. */
@@ -91,6 +93,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
         force: { type: 'boolean', default: false },
         overwrite: { type: 'boolean', default: false },
         notes: { type: 'boolean', default: false },
+        'write-very-hidden': { type: 'boolean', default: false },
         'add-grade-column': { type: 'boolean', default: false },
         jobs: { type: 'string' },
         history: { type: 'boolean', default: false },
@@ -167,6 +170,7 @@ export async function parseOptions(argv: readonly string[]): Promise<Parsed> {
       overwrite: values.overwrite,
       notes: values.notes,
       addGradeColumns: values['add-grade-column'],
+      writeVeryHidden: values['write-very-hidden'],
       jobs,
       history: values.history,
       ...(revisionReasons.length > 0 ? { revisionReasons } : {}),

@@ -30,6 +30,7 @@ async function runOneFile(o: Options, file: string, io: CliIo): Promise<number> 
     overwrite: o.overwrite,
     notes: o.notes,
     addGradeColumns: o.addGradeColumns,
+    writeVeryHidden: o.writeVeryHidden,
     lang: o.lang,
     historyTable: o.history && !o.json,
     ...(o.revisionReasons ? { revisionReasons: o.revisionReasons } : {}),

@@ -5,7 +5,10 @@
  */
 import type { Lang } from '../core/i18n';
 import { createTranslator } from '../core/i18n';
-import type { JsonReport } from './jsonReport';
+import { notWrittenCount, SKIP_HEADINGS, sortSkipped } from '../core/writeReport';
+import type { JsonProblem, JsonReport } from './jsonReport';
+
+const problemKey = (p: JsonProblem) => `${p.code}|${p.sheet}|${p.cell}`;
 
 const t = createTranslator('cliReport', {
   ja: {
@@ -17,6 +20,7 @@ const t = createTranslator('cliReport', {
     grade: '評価 {{grade}}',
     noGrade: '評価できません',
     differs: '※ 入力済みの評価「{{existing}}」と異なります（上書きしません）',
+    gradeFormula: '※ 達成状況のセルには数式（{{formula}}）が入っています。数式はそのまま残し、評価は書き込みません。',
     problems: '■ 確認が必要な点（{{count}}件）',
     none: '－',
     summary: '合計 {{kpis}}指標 / {{tables}}表: {{counts}}',
@@ -32,6 +36,7 @@ const t = createTranslator('cliReport', {
     grade: 'grade {{grade}}',
     noGrade: 'cannot be graded',
     differs: '※ differs from the grade typed in the file, "{{existing}}" (not overwritten)',
+    gradeFormula: '※ the grade cell holds a formula ({{formula}}); it is kept and no grade is written there',
     problems: '■ Points to check ({{count}})',
     none: '-',
     summary: 'Total {{kpis}} indicators / {{tables}} tables: {{counts}}',
@@ -68,15 +73,34 @@ export function formatTextReport(report: JsonReport, lang: Lang): string {
       const grade = k.gradeText ? t(lang, 'grade', { grade: k.gradeText }) : t(lang, 'noGrade');
       out.push(`      ${grade}  ${lang === 'ja' ? k.reason : k.reasonEn}`);
       if (k.differs && k.existing) out.push(`      ${t(lang, 'differs', { existing: k.existing })}`);
+      if (k.gradeFormula !== undefined) out.push(`      ${t(lang, 'gradeFormula', { formula: k.gradeFormula })}`);
     }
     out.push('');
   }
   const summary = [...counts.entries()].map(([g, n]) => `${g}:${n}`).join(' ');
   out.push(t(lang, 'summary', { kpis: kpiCount, tables: report.tables.length, counts: summary }));
-  if (report.problems.length > 0) {
-    out.push('', t(lang, 'problems', { count: report.problems.length }));
-    for (const p of report.problems) out.push(`  - ${lang === 'ja' ? p.message : p.messageEn}`);
+  const say = (p: JsonProblem) => `  - ${lang === 'ja' ? p.message : p.messageEn}`;
+  // What the write left alone is said once, under the write, grouped as the pane groups it.
+  const byWrite = new Set((report.written?.skipped ?? []).map(problemKey));
+  const problems = report.problems.filter((p) => !byWrite.has(problemKey(p)));
+  if (problems.length > 0) {
+    out.push('', t(lang, 'problems', { count: problems.length }));
+    for (const p of problems) out.push(say(p));
   }
-  if (report.written) out.push('', t(lang, 'written', report.written));
+  if (report.written) {
+    const { cells, notes, rules, file, planned, skipped } = report.written;
+    out.push('', t(lang, 'written', { cells, notes, rules, file }));
+    const sorted = sortSkipped(skipped);
+    const heading = (key: keyof (typeof SKIP_HEADINGS)['ja'], count: number) => `  ${SKIP_HEADINGS[lang][key].replace('{{count}}', String(count))}`;
+    if (sorted.kept.length > 0) out.push(heading('keptTyped', sorted.kept.length));
+    if (sorted.notWritten.length > 0) {
+      out.push(heading('notWritten', notWrittenCount(sorted, planned, cells)));
+      for (const p of sorted.notWritten) out.push(`  ${say(p)}`);
+    }
+    if (sorted.info.length > 0) {
+      out.push(heading('info', sorted.info.length));
+      for (const p of sorted.info) out.push(`  ${say(p)}`);
+    }
+  }
   return out.join('\n') + '\n';
 }

@@ -9,7 +9,7 @@ import { gradeKpi } from './grade';
 import { detectGradeStyle, readGradeCode, readGradeText, toGradeText } from './gradeText';
 import { gradeColours } from './colours';
 import { gradeKeysOf } from './presets';
-import { cellAddress, type SheetGrid } from './grid';
+import { cellAddress, rangeAddress, type SheetGrid } from './grid';
 import type { TableMapping } from './mapping';
 import { checkOfficeFigures } from './officeFigures';
 import { makeProblem } from './problems';
@@ -42,7 +42,12 @@ export function evaluateWorkbook(grids: readonly SheetGrid[], preset: Preset, op
     }
     const detected = detectKpiTables(grid);
     const own = mappings.length === 0 ? mappings : mappings.filter((m) => m.sheet === grid.name);
+    const first = tables.length;
     gradeDetected(own.length === 0 ? detected : applyMappings(grid, detected, own), preset, tables, problems);
+    // A hidden sheet is graded like any other, but the officer may not know its tables are there.
+    if (grid.visibility !== undefined && grid.visibility !== 'visible' && tables.length > first) {
+      problems.push(makeProblem(grid.visibility === 'veryHidden' ? 'sheetVeryHidden' : 'sheetHidden', grid.name, rangeAddress(tables[first]!.table.range)));
+    }
   }
   if (options.wholeWorkbook && mappings.length > 0) {
     const names = new Set(grids.map((g) => g.name));
@@ -91,7 +96,9 @@ function evaluateTable(table: KpiTable, preset: Preset, problems: Problem[]): Ev
       for (const p of checkOfficeFigures(kpi, outcome.measures, table.sheet)) problems.push(p);
     }
     const gradeText = outcome.grade === null ? undefined : toGradeText(outcome.grade, gradeStyle);
-    const existing = kpi.gradeCell?.text.trim() || undefined;
+    // A formula in the grade cell is the officer's whatever it returns (a grade, 0, ""): not a
+    // typed grade to compare, and never written (the write decision says so: gradeIsFormula).
+    const existing = kpi.gradeCell?.formula !== undefined ? undefined : kpi.gradeCell?.text.trim() || undefined;
     // Anything typed in the grade cell that is not the computed grade counts as a
     // difference, including text that is not a grade at all: it is the officer's
     // and is never replaced without their say (§8).

@@ -24,6 +24,9 @@ export interface CellRange {
   readonly right: number;
 }
 
+/** Whether the officer sees the sheet: a very hidden one can only be shown again from VBA. */
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
 export interface SheetGrid {
   readonly name: string;
   /** rows[r][c]; a missing row or cell is an empty cell. Sparse arrays are fine. */
@@ -32,6 +35,8 @@ export interface SheetGrid {
   readonly merges: readonly CellRange[];
   /** True when the sheet is protected: nothing on it can be written. */
   readonly protected?: boolean;
+  /** Hidden or very hidden; absent when the sheet is visible. Graded all the same. */
+  readonly visibility?: SheetVisibility;
   /**
    * True when the host could not read the sheet at all (Excel would not send even one row of
    * it): rows and merges are empty, and grading says so for this sheet alone.

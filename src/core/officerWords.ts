@@ -33,6 +33,15 @@ export interface OfficerWrite {
 }
 
 /** The 方向性 choices the national 交付金 guidance asks for. */
+/** What writing the officer's words did (the host's answer to an OfficerWrite). */
+export type OfficerWriteResult =
+  /** Written; `listAdded`: the cells that got the 方向性 list (to take it off again on undo). */
+  | { readonly kind: 'written'; readonly listAdded: readonly string[] }
+  /** Nothing written: these cells no longer hold what the pane showed. */
+  | { readonly kind: 'changed'; readonly cells: readonly string[] }
+  /** Nothing written: the sheet is protected. */
+  | { readonly kind: 'protected' };
+
 export const DIRECTION_CHOICES = ['拡大', '継続', '改善', '縮小', '廃止'] as const;
 
 /** The list source Excel gets: 拡大,継続,改善,縮小,廃止. */

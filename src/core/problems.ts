@@ -60,6 +60,12 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       '「{{sheet}}」シートの {{cell}} に保存した表の読み方では、見出しの下に指標の行が見つかりません。行が削除されていないか確認し、表の範囲を選び直して保存し直してください。',
     sheetUnreadable:
       '「{{sheet}}」シートは使われているセル範囲が大きすぎて Excel から読み取れなかったため、このシートは評価していません（ほかのシートは評価しました）。表より下や右の行・列に残った値や書式（Ctrl+End で移動する最後のセルまで）を削除してから、もう一度「すべて評価」を実行してください。',
+    sheetHidden:
+      '「{{sheet}}」シートは非表示になっていますが、表を評価しました（{{cell}}）。評価の書き込みもほかのシートと同じように行います。シートを確認するには、シート見出しを右クリックして［再表示］を選んでください。',
+    sheetVeryHidden:
+      '「{{sheet}}」シートは「非常に非表示」（Excel の画面からは再表示できない設定）になっていますが、表を評価しました（{{cell}}）。このシートに評価を書き込むのは、書き込むときに確認してからです。',
+    veryHiddenNotWritten:
+      '「{{sheet}}」シートは「非常に非表示」のため、評価を書き込みませんでした。このシートにも書き込むには、作業ウィンドウでは確認で「非表示のシートにも書き込む」を選び、コマンドラインでは --write-very-hidden を付けて、もう一度実行してください。',
     'reason.noNumber': '数値が見つからない',
     'reason.severalNumbers': '数値が複数あってどれを使うか分からない',
     'reason.unknownWord': '単位や状態として分からない語を含む',
@@ -116,6 +122,12 @@ const t = createTranslator<ProblemCode | `reason.${UnreadableReason}`>('problems
       'The saved table reading for {{cell}} on sheet "{{sheet}}" finds no indicator rows under its header. Check whether rows were deleted, then select the table again and save it.',
     sheetUnreadable:
       'Sheet "{{sheet}}" uses a range of cells too large for Excel to send, so it was not graded (the other sheets were). Delete the values and formats left in rows and columns below and right of the tables (up to the cell Ctrl+End goes to), then run the evaluation again.',
+    sheetHidden:
+      'Sheet "{{sheet}}" is hidden; its table was graded ({{cell}}) and is written like any other. To see the sheet, right-click a sheet tab and choose Unhide.',
+    sheetVeryHidden:
+      'Sheet "{{sheet}}" is very hidden (it cannot be unhidden from Excel\'s screens); its table was graded ({{cell}}). Grades are written on it only after you confirm when writing.',
+    veryHiddenNotWritten:
+      'Sheet "{{sheet}}" is very hidden, so no grades were written on it. To write there too, confirm "Also write on very hidden sheets" in the task pane, or add --write-very-hidden on the command line, and run again.',
     'reason.noNumber': 'has no number in it',
     'reason.severalNumbers': 'has several numbers and it is unclear which one counts',
     'reason.unknownWord': 'has a word that is neither a unit nor a known state',
@@ -151,6 +163,9 @@ const SEVERITY: Record<ProblemCode, Problem['severity']> = {
   mappingChanged: 'warning',
   mappingEmpty: 'warning',
   sheetUnreadable: 'warning',
+  sheetHidden: 'info',
+  sheetVeryHidden: 'info',
+  veryHiddenNotWritten: 'warning',
 };
 
 /** Words for an unreadable reason, to fill {{why}}. */

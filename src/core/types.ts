@@ -276,7 +276,10 @@ export type ProblemCode =
   | 'mappingSheetMissing' // an officer's saved table reading names a sheet that is gone
   | 'mappingChanged' // the sheet changed under a saved table reading (header cells differ): not used
   | 'mappingEmpty' // a saved table reading finds no KPI row under its header
-  | 'sheetUnreadable'; // Excel would not send even one row of the sheet: not graded, the other sheets are
+  | 'sheetUnreadable' // Excel would not send even one row of the sheet: not graded, the other sheets are
+  | 'sheetHidden' // a hidden sheet was graded (and is written like any other)
+  | 'sheetVeryHidden' // a very hidden sheet was graded; it is written only when the officer says so
+  | 'veryHiddenNotWritten'; // a very hidden sheet the officer was not asked about or said no to: nothing written on it
 
 export interface Problem {
   readonly code: ProblemCode;

@@ -9,15 +9,16 @@
  * (b)–(d) share one request unless the plan is big enough to need more (chunking.ts),
  * so a normal plan costs two syncs: check, then write.
  */
-import type { Problem, WritePlan } from '../core/types';
+import { NO_CONSENT, type WriteConsent } from '../core/decide';
+import type { WritePlan } from '../core/types';
 import { textInput } from './cellInput';
 import { columnRuns, runAddress, singleCellRuns } from './cellRuns';
 import { BudgetedBatch, estimateBytes } from './chunking';
 import { deleteRulesLast, gradeRuleFormulaFor, queueGradeRule } from './conditionalFormats';
 import { HostError } from './errors';
 import type { ExcelRun } from './excelRun';
-import type { ApplyReport } from './host';
-import { noteContent } from './notes';
+import type { ApplyReport } from '../core/host';
+import { noteContent } from '../core/notes';
 import { makeProblem } from '../core/problems';
 import { checkPlan, decide, type Decision } from './planCheck';
 import { isEmptySnapshot, snapshotToParts, type UndoSnapshot } from './undoSnapshot';
@@ -28,19 +29,19 @@ export interface ApplyDeps {
   readonly snapshotId?: () => string;
 }
 
-export async function applyPlan(run: ExcelRun, plan: WritePlan, deps: ApplyDeps): Promise<ApplyReport> {
+export async function applyPlan(run: ExcelRun, plan: WritePlan, deps: ApplyDeps, consent: WriteConsent = NO_CONSENT): Promise<ApplyReport> {
   const notesSupported = plan.notes.length > 0 && deps.notesSupported();
   return run(async (context) => {
     let decision: Decision;
     let previousParts: Excel.CustomXmlPart[];
     try {
       const check = await checkPlan(context, plan, notesSupported);
-      decision = decide(plan, check, notesSupported);
+      decision = decide(plan, check, notesSupported, consent);
       previousParts = check.undoParts.items;
     } catch (error) {
       throw HostError.from('checkFailed', error);
     }
-    const skipped = withoutRepeats([...plan.skipped, ...decision.problems]);
+    const skipped = decision.problems;
     const snapshot = snapshotOf(decision, (deps.now ?? (() => new Date()))());
     if (isEmptySnapshot(snapshot)) return { written: 0, notes: 0, rules: 0, skipped }; // keep the previous undo
     try {
@@ -127,17 +128,6 @@ async function write(
   }
   const oldRulesKept = await deleteRulesLast(context, batch, decision.oldRules);
   return { rules, oldRulesKept };
-}
-
-/** The planner may already report what the check finds again (a protected sheet): say it once. */
-function withoutRepeats(problems: readonly Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = p.code === 'sheetProtected' ? `${p.code}|${p.sheet}` : `${p.code}|${p.sheet}|${p.cell}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function randomId(): string {

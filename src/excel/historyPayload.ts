@@ -3,7 +3,7 @@
  * same form for both doors: the pane's customXmlParts and the command line's package patcher.
  * Pure (no Office.js), so src/xlsx uses it too.
  */
-import { parseHistory, type History } from '../core/history/model';
+import { parseHistory, type History, type HistoryRead } from '../core/history/model';
 import { unwrapXml, wrapInXml } from './xmlPayload';
 
 export const HISTORY_NAMESPACE = 'urn:kpi-ledger-addin:history:v1';
@@ -12,12 +12,6 @@ const ROOT = 'kpiHistory';
 export function historyToXml(history: History): string {
   return wrapInXml(ROOT, HISTORY_NAMESPACE, { version: '1' }, JSON.stringify(history));
 }
-
-export type HistoryRead =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'ok'; readonly history: History }
-  /** A part in our namespace that is damaged or hand-edited: reported, and never overwritten silently. */
-  | { readonly kind: 'invalid'; readonly errors: readonly string[] };
 
 /** True when this custom XML part is the history part (root element and namespace). */
 export function isHistoryXml(xml: string): boolean {

@@ -5,11 +5,11 @@
  * entry of the write it undid. Saving adds the new part first and deletes the old ones after,
  * in one request: if it fails, the previous history is still there.
  */
-import { appendEntry, EMPTY_HISTORY, removeEntry, type History, type HistoryEntry } from '../core/history/model';
+import { appendEntry, EMPTY_HISTORY, removeEntry, type History, type HistoryEntry, type HistoryRead } from '../core/history/model';
 import { HostError } from './errors';
 import { readNewestPartXml } from './customXmlPart';
 import type { ExcelRun } from './excelRun';
-import { HISTORY_NAMESPACE, historyFromXml, historyToXml, type HistoryRead } from './historyPayload';
+import { HISTORY_NAMESPACE, historyFromXml, historyToXml } from './historyPayload';
 import { UNDO_NAMESPACE } from './undoSnapshot';
 import { unwrapXml } from './xmlPayload';
 

@@ -27,7 +27,7 @@
  */
 import { planSheetNames } from '../core/sheetNames';
 import type { ExcelRun } from './excelRun';
-import type { BookToImport, ImportBatch, ImportedBook, ImportedSheet, RemoveImportResult } from './host';
+import type { BookToImport, ImportBatch, ImportedBook, ImportedSheet, RemoveImportResult } from '../core/host';
 import { unwrapXml, wrapInXml } from './xmlPayload';
 
 export const IMPORT_REQUIREMENT = { set: 'ExcelApi', version: '1.13' } as const;

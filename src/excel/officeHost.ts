@@ -22,8 +22,7 @@ import { applyPlan } from './applyPlan';
 import { officeRun, type ExcelRun } from './excelRun';
 import { removeSummarySheet, writeSummarySheet } from './summarySheet';
 import type { Preset } from '../core/types';
-import type { LedgerHost } from './host';
-import { NOTES_REQUIREMENT } from './notes';
+import type { LedgerHost } from '../core/host';
 import { loadMappings, saveMappings } from './mappingStore';
 import { loadPreset, recalculateWorkbook, savePreset } from './presetStore';
 import { readGrids, type ReadMemory } from './readGrids';
@@ -33,6 +32,9 @@ import { IMPORT_REQUIREMENT, importBook, loadImports, removeLastImport } from '.
 import { forgetUndoneWrite, loadHistory, recordHistoryEntry, writeIdToForget } from './historyStore';
 import { hasUndo, undoLastWrite } from './undo';
 import { writeOfficerCells } from './officerWords';
+
+/** Notes (with the reason of a grade) need ExcelApi 1.18; without them the grades are still written. */
+const NOTES_REQUIREMENT = { set: 'ExcelApi', version: '1.18' } as const;
 
 export interface OfficeHostOptions {
   /** Office.context.requirements.isSetSupported by default. */
@@ -62,7 +64,7 @@ export function createOfficeHost(run: ExcelRun = officeRun, options: OfficeHostO
   const nextSeq = () => (lastSeq = Math.max(Date.now(), lastSeq + 1));
   return {
     readGrids: (scope, readOptions) => readGrids(run, scope, readOptions, readMemory),
-    applyPlan: (plan) => applyPlan(run, plan, { notesSupported }),
+    applyPlan: (plan, consent) => applyPlan(run, plan, { notesSupported }, consent),
     undoLastWrite: async () => {
       const writeId = await writeIdToForget(run);
       const report = await undoLastWrite(run, { notesSupported });

@@ -6,19 +6,11 @@
  * (core/officerWords.ts undoOf). Grade cells are never among the cells: the core plans only
  * officer columns.
  */
-import { DIRECTION_LIST_SOURCE, sameSnapshot, type OfficerWrite } from '../core/officerWords';
+import { DIRECTION_LIST_SOURCE, sameSnapshot, type OfficerWrite, type OfficerWriteResult } from '../core/officerWords';
 import type { CellSnapshot } from '../core/types';
 import { formulaOf, snapshotInput } from './cellInput';
 import { HostError } from './errors';
 import type { ExcelRun } from './excelRun';
-
-export type OfficerWriteResult =
-  /** Written; `listAdded`: the cells that got the 方向性 list (to take it off again on undo). */
-  | { readonly kind: 'written'; readonly listAdded: readonly string[] }
-  /** Nothing written: these cells no longer hold what the pane showed. */
-  | { readonly kind: 'changed'; readonly cells: readonly string[] }
-  /** Nothing written: the sheet is protected. */
-  | { readonly kind: 'protected' };
 
 function snapshotOf(range: Excel.Range): CellSnapshot {
   const value = range.values[0]![0] as CellSnapshot['value'];

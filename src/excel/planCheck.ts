@@ -2,9 +2,10 @@
  * Step (a) of a write: look at the workbook as it is now, just before writing —
  * every target cell's value and formula, each sheet's protection, the add-in's
  * old colour rules, the notes already on noted cells, the previous undo
- * snapshot — and decide what may be written. All loads go in one batch (one sync
+ * snapshot — for core's decision of what may be written (src/core/decide.ts). All loads go in one batch (one sync
  * for a normal plan), whatever the number of sheets and cells.
  */
+import { decideWrites, NO_CONSENT, sheetObstacle, type SheetNow, type WorkbookNow, type WriteConsent } from '../core/decide';
 import { makeProblem } from '../core/problems';
 import type { CellSnapshot, CellWrite, ConditionalFormatPlan, NoteWrite, Problem, WritePlan } from '../core/types';
 import { formulaOf } from './cellInput';
@@ -12,8 +13,8 @@ import { columnRuns, runAddress, type ColumnRun } from './cellRuns';
 import { BudgetedBatch, estimateBytes } from './chunking';
 import { addinRules, probeSheetRules, queueSheetRules, type RuleToDelete } from './conditionalFormats';
 import { hasExcelCode, isExcelError } from './excelRun';
-import { isAddinNote } from './notes';
 import { UNDO_NAMESPACE } from './undoSnapshot';
+import { sheetVisibility } from './visibility';
 
 interface SheetCheck {
   readonly worksheet: Excel.Worksheet;
@@ -66,6 +67,7 @@ export interface Decision {
   readonly notes: readonly CheckedNote[];
   /** The add-in's previous colour rules on the sheets being coloured: to be replaced. */
   readonly oldRules: readonly RuleToDelete[];
+  /** The plan's skips and the decision's, each once, then what Excel itself refused. */
   readonly problems: readonly Problem[];
 }
 
@@ -131,7 +133,7 @@ async function queueAndSync(
   for (const name of sheetNames) {
     const check: SheetCheck = { worksheet: context.workbook.worksheets.getItem(name) };
     sheets.set(name, check);
-    await batch.add(estimateBytes.load(name), () => check.worksheet.protection.load('protected'));
+    await batch.add(estimateBytes.load(name), () => check.worksheet.load('visibility, protection/protected'));
     if (formatSheets.has(name)) {
       await batch.add(estimateBytes.rulesLoad(name), () => {
         check.rules = queueSheetRules(check.worksheet);
@@ -172,70 +174,79 @@ function scalar(value: unknown): CellSnapshot['value'] {
   return String(value);
 }
 
-function sameContent(before: CellSnapshot, now: CellSnapshot): boolean {
-  if (before.formula !== undefined || now.formula !== undefined) return before.formula === now.formula;
-  return scalar(before.value) === scalar(now.value);
-}
-
-function firstCellOn(plan: WritePlan, sheet: string): string {
-  return (
-    plan.writes.find((w) => w.sheet === sheet)?.address ??
-    plan.notes.find((n) => n.sheet === sheet)?.address ??
-    plan.formats.find((f) => f.sheet === sheet)?.range ??
-    'A1'
-  );
-}
-
-/** What may be written, and a problem for each thing that may not. */
-export function decide(plan: WritePlan, check: PlanCheck, notesSupported: boolean): Decision {
-  const problems: Problem[] = [];
-  const blocked = new Set<string>(check.missing);
-  for (const sheet of check.missing) problems.push(makeProblem('sheetMissing', sheet, firstCellOn(plan, sheet)));
-  for (const [name, sheet] of check.sheets) {
-    if (!sheet.worksheet.protection.protected) continue;
-    blocked.add(name);
-    problems.push(makeProblem('sheetProtected', name, firstCellOn(plan, name)));
-  }
-
-  const writes: CheckedWrite[] = [];
+/**
+ * What the workbook holds now, as core's decision reads it (src/core/decide.ts), from what the
+ * check loaded; and, per cell, whether it touches a merged area (how to write it, not whether).
+ */
+function workbookNow(check: PlanCheck, notesSupported: boolean): { now: WorkbookNow; alone: ReadonlySet<string> } {
+  const cells = new Map<string, Map<string, CellSnapshot>>();
+  const alone = new Set<string>();
   for (const { run, range, merges } of check.runs) {
-    if (blocked.has(run.sheet)) continue;
     const runTouchesMerge = merges !== undefined && !merges.isNullObject;
+    const sheetCells = cells.get(run.sheet) ?? new Map<string, CellSnapshot>();
+    cells.set(run.sheet, sheetCells);
     run.items.forEach((write, i) => {
       // The lookup finds areas that start in the run; the plan knows those that start above or left (#3611).
-      const alone = runTouchesMerge || write.inMerge === true;
+      if (runTouchesMerge || write.inMerge === true) alone.add(`${write.sheet}!${write.address}`);
       const value = range.values[i]?.[0];
       const formula = formulaOf(range.formulas[i]?.[0], value);
-      const now: CellSnapshot = formula !== undefined ? { value: scalar(value), formula } : { value: scalar(value) };
-      if (now.formula !== undefined) problems.push(makeProblem('gradeIsFormula', write.sheet, write.address));
-      else if (!sameContent(write.before, now)) problems.push(makeProblem('changedSincePreview', write.sheet, write.address));
-      else writes.push({ sheet: write.sheet, row: write.row, col: write.col, address: write.address, after: write.after, now, alone });
+      sheetCells.set(write.address, formula !== undefined ? { value: scalar(value), formula } : { value: scalar(value) });
     });
   }
+  const notes = new Map<string, Map<string, string>>();
+  for (const { note, existing } of check.notes) {
+    if (existing.isNullObject) continue;
+    const sheetNotes = notes.get(note.sheet) ?? new Map<string, string>();
+    notes.set(note.sheet, sheetNotes);
+    sheetNotes.set(note.address, existing.content);
+  }
+  const sheets = new Map<string, SheetNow>();
+  for (const [name, { worksheet }] of check.sheets) {
+    sheets.set(name, {
+      protected: worksheet.protection.protected,
+      visibility: sheetVisibility(worksheet),
+      cells: cells.get(name) ?? new Map(),
+      notes: notes.get(name) ?? new Map(),
+    });
+  }
+  return { now: { sheets, notesSupported }, alone };
+}
 
-  // A reason next to a grade that was not written would explain something that is not there.
-  const unwritten = new Set(problems.map((p) => `${p.sheet}!${p.cell}`));
-  const notes: CheckedNote[] = [];
-  for (const { note, existing } of notesSupported ? check.notes : []) {
-    if (blocked.has(note.sheet) || unwritten.has(`${note.sheet}!${note.address}`)) continue;
-    if (existing.isNullObject) notes.push({ note });
-    else if (isAddinNote(existing.content)) notes.push({ note, replaces: { note: existing, before: existing.content } });
-    // Otherwise the officer wrote a note there: it stays, ours is not added, and they are told.
-    else problems.push(makeProblem('noteKept', note.sheet, note.address));
-  }
-  if (!notesSupported && plan.notes.length > 0) {
-    const first = plan.notes[0]!;
-    problems.push(makeProblem('notesUnsupported', first.sheet, first.address));
-  }
+/**
+ * What may be written: core's decision on what the check found, carried into Excel's terms
+ * (the Note objects to replace, the add-in's old rules to delete), with what only Excel can get
+ * wrong added (a sheet whose colour rules could not be read).
+ */
+export function decide(plan: WritePlan, check: PlanCheck, notesSupported: boolean, consent: WriteConsent = NO_CONSENT): Decision {
+  const { now, alone } = workbookNow(check, notesSupported);
+  const decision = decideWrites(plan, now, consent);
+  const problems: Problem[] = [...decision.skipped];
+  const open = (sheet: string): boolean => sheetObstacle(now.sheets.get(sheet), consent) === undefined;
+
+  const writes: CheckedWrite[] = decision.writes.map((w) => ({
+    sheet: w.sheet,
+    row: w.row,
+    col: w.col,
+    address: w.address,
+    after: w.after,
+    now: w.now,
+    alone: alone.has(`${w.sheet}!${w.address}`),
+  }));
+
+  const found = new Map(check.notes.map((n) => [`${n.note.sheet}!${n.note.address}`, n.existing]));
+  const notes: CheckedNote[] = decision.notes.map(({ note, replaces }) =>
+    replaces === undefined ? { note } : { note, replaces: { note: found.get(`${note.sheet}!${note.address}`)!, before: replaces } },
+  );
 
   const oldRules: RuleToDelete[] = [];
   for (const [name, sheet] of check.sheets) {
-    if (!blocked.has(name) && sheet.rules) oldRules.push(...addinRules(sheet.rules).map((rule) => ({ sheet: name, rule })));
+    if (open(name) && sheet.rules) oldRules.push(...addinRules(sheet.rules).map((rule) => ({ sheet: name, rule })));
   }
 
   // Without the sheet's rules our old ones cannot be replaced: adding new ones would pile them up.
-  const uncoloured = new Set(check.rulesUnreadable.filter((s) => !blocked.has(s)));
+  const uncoloured = new Set(check.rulesUnreadable.filter(open));
   for (const sheet of uncoloured) problems.push(makeProblem('rulesUnreadable', sheet, plan.formats.find((f) => f.sheet === sheet)?.range ?? 'A1'));
-  const formats = plan.formats.filter((f) => !blocked.has(f.sheet) && !uncoloured.has(f.sheet) && f.rules.length > 0);
+  // A range without rules only clears old ones, which oldRules already does sheet by sheet.
+  const formats = decision.formats.filter((f) => !uncoloured.has(f.sheet) && f.rules.length > 0);
   return { writes, formats, notes, oldRules, problems };
 }

@@ -19,13 +19,14 @@
  * refuse the reduced read for a reason other than size, the read is done again with the four
  * arrays of every cell (ReadMode 'full', as before issue #10), and that pane keeps reading so.
  */
-import type { CellRange, SheetGrid } from '../core/grid';
+import type { CellRange, SheetGrid, SheetVisibility } from '../core/grid';
 import { rangeAddress } from '../core/grid';
 import { HostError } from './errors';
 import { hasExcelCode, isExcelError, type ExcelRun } from './excelRun';
-import type { EvaluationScope, ReadProgress } from './host';
+import type { EvaluationScope, ReadProgress } from '../core/host';
 import { collectCells, queueCells, type QueuedCells, type ReadMode } from './readCells';
 import { mergeRange, toSheetGridFromText, type TextBlock, type TypedArea } from './toSheetGrid';
+import { sheetVisibility } from './visibility';
 
 const MERGES = 'areas/items/rowIndex, areas/items/columnIndex, areas/items/rowCount, areas/items/columnCount';
 const SIZE = 'rowIndex, columnIndex, rowCount, columnCount';
@@ -86,6 +87,7 @@ export type ReadMemory = Partial<Record<EvaluationScope['kind'], number>> & {
 interface SheetData {
   readonly name: string;
   readonly isProtected: boolean;
+  readonly visibility: SheetVisibility;
   readonly blocks: TextBlock[];
   readonly typed: TypedArea[];
   readonly merges: CellRange[];
@@ -127,7 +129,9 @@ export async function readGrids(
     // Converting a big sheet takes a moment: let the pane repaint and an abort land in between.
     await nextTask();
     signal?.throwIfAborted();
-    grids.push(sheet.unreadable ? unreadableGrid(sheet) : toSheetGridFromText(sheet.name, sheet.isProtected, sheet.blocks, sheet.typed, sheet.merges));
+    const grid = sheet.unreadable ? unreadableGrid(sheet) : toSheetGridFromText(sheet.name, sheet.isProtected, sheet.blocks, sheet.typed, sheet.merges);
+    // Hidden sheets are graded too; the evaluation says so, and a write asks before a very hidden one.
+    grids.push(sheet.visibility === 'visible' ? grid : { ...grid, visibility: sheet.visibility });
     onProgress?.({ sheetsRead: grids.length, sheetsTotal: sheets.length });
   }
   return grids;
@@ -234,6 +238,7 @@ function sheetData(sheet: Excel.Worksheet, acc: Accumulator, i: number): SheetDa
   return {
     name: sheet.name,
     isProtected: sheet.protection.protected,
+    visibility: sheetVisibility(sheet),
     blocks: acc.blocks[i]!,
     typed: acc.typed[i]!,
     merges: [...acc.merges[i]!.values()],
@@ -245,11 +250,11 @@ function sheetData(sheet: Excel.Worksheet, acc: Accumulator, i: number): SheetDa
 async function sheetsInScope(context: Excel.RequestContext, scope: EvaluationScope): Promise<Excel.Worksheet[]> {
   if (scope.kind === 'activeSheet') {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
-    sheet.load('name, protection/protected');
+    sheet.load('name, visibility, protection/protected');
     return [sheet];
   }
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name, items/protection/protected');
+  worksheets.load('items/name, items/visibility, items/protection/protected');
   await context.sync();
   return worksheets.items;
 }
@@ -320,7 +325,7 @@ async function readInBlocks(
   remember: (cellsPerSync: number, inOneSync: boolean) => void,
 ): Promise<SheetData[]> {
   const sized = sheets.map((sheet) => {
-    sheet.load('name, protection/protected'); // what the failed sync had loaded was not delivered
+    sheet.load('name, visibility, protection/protected'); // what the failed sync had loaded was not delivered
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load(SIZE);
     const formatted = sheet.getUsedRangeOrNullObject(false);

@@ -8,7 +8,7 @@
 import { rangeAddress, type CellRange } from '../core/grid';
 import { HostError } from './errors';
 import type { ExcelRun } from './excelRun';
-import type { SelectedRange } from './host';
+import type { SelectedRange } from '../core/host';
 import { mergeRange, toSheetGrid } from './toSheetGrid';
 
 /** Far more than any KPI table (hundreds of rows, a few dozen columns), far less than a column. */

@@ -29,7 +29,7 @@ import type { SummarySheetContent } from '../core/summarySheet';
 import type { GradeKey } from '../core/types';
 import { gradeRuleFormulaFor, queueGradeRule } from './conditionalFormats';
 import type { ExcelRun } from './excelRun';
-import type { SummaryWriteResult } from './host';
+import type { SummaryWriteResult } from '../core/host';
 import { unwrapXml, wrapInXml } from './xmlPayload';
 
 export const SUMMARY_SHEET_NAMESPACE = 'urn:kpi-ledger-addin:summary-sheet:v1';

@@ -18,8 +18,8 @@ import { BudgetedBatch, estimateBytes } from './chunking';
 import { addinRules, deleteRulesLast, probeSheetRules, queueSheetRules, type RuleToDelete } from './conditionalFormats';
 import { HostError } from './errors';
 import { hasExcelCode, isExcelError, type ExcelRun } from './excelRun';
-import type { UndoReport } from './host';
-import { isAddinNote } from './notes';
+import type { UndoReport } from '../core/host';
+import { isAddinNote } from '../core/notes';
 import { isEmptySnapshot, partsToSnapshot, snapshotToParts, UNDO_NAMESPACE, type SnapshotNote, type UndoSnapshot } from './undoSnapshot';
 
 export interface UndoDeps {

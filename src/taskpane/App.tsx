@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { i18nInstance } from '../core/i18n';
 import type { Evaluation } from '../core/types';
-import type { LedgerHost } from '../excel/host';
+import type { LedgerHost } from '../core/host';
 import { EmptyState } from './components/EmptyState';
 import { EvaluateButtons } from './components/EvaluateButtons';
 import { GradeColoursContext } from './components/GradeBadge';
@@ -25,6 +25,7 @@ import { SavedMappings } from './components/SavedMappings';
 import { StatusArea } from './components/StatusArea';
 import { SummarySection } from './components/SummarySection';
 import { UndoButton } from './components/UndoButton';
+import { VeryHiddenSwitch } from './components/VeryHiddenSwitch';
 import { ImportBooks } from './components/import/ImportBooks';
 import { WriteFooter, WriteOptionsPanel } from './components/WritePanel';
 import { useHeldTooltip } from './hooks/useHeldTooltip';
@@ -37,6 +38,7 @@ import { HostContext, useHost } from './hostContext';
 import { LangContext, useT, type Lang } from './i18n';
 import { isBusy, shownOf, undoReportOf, writeReportOf } from './state/machine';
 import { canSummarize, isStale } from './state/previewModel';
+import { veryHiddenAsk } from './state/veryHidden';
 import { useSummarySheet } from './state/useSummarySheet';
 import { officeThemeMode, themeFor, type ThemeMode } from './theme';
 
@@ -118,7 +120,11 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
   // Issue 13: the reasons typed for revised targets, and the officer's own words, reached by the rows through contexts.
   const revisionReasons = useRevisionReasonsState(state.readRun);
   const officerWords = useOfficerWords(host, shown?.evaluation, shown?.grids, state.readRun);
-  const model = usePreviewModel(shown, state.notes, state.addGradeColumns);
+  // The officer's yes to writing on very hidden sheets: the preview shows what the write will
+  // leave alone with it, and the write hands it to the host (core/decide.ts decides on both).
+  const [veryHiddenAgreed, setVeryHiddenAgreed] = useState(false);
+  const model = usePreviewModel(shown, state.notes, state.addGradeColumns, veryHiddenAgreed);
+  const veryHidden = veryHiddenAsk(model, veryHiddenAgreed, setVeryHiddenAgreed);
   const stale = isStale(state, choice.active);
   const autoRegrade = model?.autoRegrade ?? true;
   const mappingRun = useRegrade(ledger, choice.active, saved.mappings, autoRegrade);
@@ -238,6 +244,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
                   disabled={busy}
                   onOption={(option, value) => dispatch({ type: 'setOption', option, value })}
                 />
+                <VeryHiddenSwitch ask={veryHidden} disabled={busy} />
                 <OfficerColumnsOffer />
               </PaneSection>
               <Divider />
@@ -262,7 +269,7 @@ function Pane({ onEvaluated }: { readonly onEvaluated?: (evaluation: Evaluation)
           ruleInvalid={!active}
           kept={model.differing.length - (shown?.adopted.size ?? 0)}
           skips={phase === 'evaluating' ? 0 : model.skips.length}
-          onWrite={(p) => void ledger.write(p, revisionReasons.reasons)}
+          onWrite={(p) => void ledger.write(p, veryHidden.consent, revisionReasons.reasons)}
         />
       )}
     </>

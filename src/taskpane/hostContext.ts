@@ -4,7 +4,7 @@
  * puts the Office.js one (src/excel/officeHost.ts).
  */
 import { createContext, useContext } from 'react';
-import type { LedgerHost } from '../excel/host';
+import type { LedgerHost } from '../core/host';
 
 export const HostContext = createContext<LedgerHost | undefined>(undefined);
 

@@ -8,6 +8,7 @@
 import { createContext, useCallback, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createTranslator, type Lang, type Params } from '../core/i18n';
+import { SKIP_HEADINGS } from '../core/writeReport';
 
 const ja = {
   appTitle: 'KPI進捗評価',
@@ -147,6 +148,8 @@ const ja = {
   optNotes: '理由をセルのメモにも書き込む',
   optAddColumn: '達成状況の列がない表に列を追加する',
   optAddColumnHint: '{{count}}個の表に達成状況の列がありません。表の右隣の空いた列に追加します。',
+  optVeryHidden: '非表示のシートにも書き込む（「非常に非表示」: {{sheets}}）',
+  optVeryHiddenHint: 'これらのシートは Excel の画面から再表示できない設定です。オンにしないと、このシートには評価を書き込みません。',
   writeButton: '書き込む（{{count}}件）',
   writeConfirm: '{{count}}件のセルを変更します。',
   writeConfirmNotes: '{{count}}件のセルを変更し、メモを{{notes}}件書き込みます。',
@@ -159,9 +162,9 @@ const ja = {
   writtenNotes: '理由のメモも{{count}}件書き込みました。',
   writtenUndo: '間違えた場合は「元に戻す」で書き込む前に戻せます。',
   writtenAgain: '表を編集した場合は、もう一度評価してください。',
-  skippedTitle: '書き込まなかったセル（{{count}}件）',
-  keptTyped: '手入力を残したセル: {{count}}件',
-  infoTitle: 'お知らせ（{{count}}件）',
+  skippedTitle: SKIP_HEADINGS.ja.notWritten,
+  keptTyped: SKIP_HEADINGS.ja.keptTyped,
+  infoTitle: SKIP_HEADINGS.ja.info,
   alreadyWritten: '書き込み済み',
 
   'err.read': 'ブックを読み込めませんでした。',
@@ -422,6 +425,8 @@ const en: Record<Key, string> = {
   optNotes: 'Also write the reason as a cell note',
   optAddColumn: 'Add a grade column to tables that have none',
   optAddColumnHint: 'Tables without a grade column: {{count}}. The column is added in the empty column to the right of each.',
+  optVeryHidden: 'Also write on very hidden sheets ({{sheets}})',
+  optVeryHiddenHint: 'These sheets cannot be unhidden from Excel\'s screens. Unless this is on, no grades are written on them.',
   writeButton: 'Write ({{count}})',
   writeConfirm: 'Cells to change: {{count}}.',
   writeConfirmNotes: 'Cells to change: {{count}}; notes to write: {{notes}}.',
@@ -434,9 +439,9 @@ const en: Record<Key, string> = {
   writtenNotes: 'Notes with the reasons: {{count}}. ',
   writtenUndo: 'Use "Undo" to restore what the cells held before.',
   writtenAgain: 'If you edit the tables, evaluate again.',
-  skippedTitle: 'Cells not written ({{count}})',
-  keptTyped: 'Typed grades kept: {{count}}',
-  infoTitle: 'For your information ({{count}})',
+  skippedTitle: SKIP_HEADINGS.en.notWritten,
+  keptTyped: SKIP_HEADINGS.en.keptTyped,
+  infoTitle: SKIP_HEADINGS.en.info,
   alreadyWritten: 'Written',
 
   'err.read': 'The workbook could not be read.',

@@ -5,8 +5,10 @@
  * something are rewritten; the package writes everything else back as it was.
  */
 import { gradeRuleFormula } from '../core/colours';
-import { noteContent, type SheetNow, type WriteDecision, type WriteReport } from '../core/decide';
+import { nowFromGrids, type WorkbookNow, type WriteDecision } from '../core/decide';
+import type { ApplyReport } from '../core/host';
 import { cellAddress, parseRangeAddress, type CellRange } from '../core/grid';
+import { noteContent } from '../core/notes';
 import type { GradeColourRule, WritePlan } from '../core/types';
 import { sheetNotes } from './comments';
 import { writeNotes, type NoteText } from './notesPatch';
@@ -24,15 +26,11 @@ function toArgb(colour: string): string {
 }
 
 /** What the workbook holds now, for the sheets a plan touches: cells as read, and notes where the plan writes notes. */
-export function workbookNow(loaded: LoadedWorkbook, plan: WritePlan): Map<string, SheetNow> {
-  const noted = new Set(plan.notes.map((n) => n.sheet));
-  const now = new Map<string, SheetNow>();
-  for (const grid of loaded.grids) {
-    const sheet = loaded.sheets.get(grid.name);
-    const notes = sheet && noted.has(grid.name) ? sheetNotes(loaded.pkg, sheet.part) : new Map<string, string>();
-    now.set(grid.name, { grid, notes });
-  }
-  return now;
+export function workbookNow(loaded: LoadedWorkbook, plan: WritePlan): WorkbookNow {
+  return nowFromGrids(loaded.grids, plan, (name) => {
+    const sheet = loaded.sheets.get(name);
+    return sheet ? sheetNotes(loaded.pkg, sheet.part) : new Map<string, string>();
+  });
 }
 
 interface SheetWork {
@@ -49,7 +47,7 @@ function dxfOf(rule: GradeColourRule, prefix: string): string {
   return gradeDxf(toArgb(rule.fontColor), noFill ? undefined : toArgb(fill), prefix);
 }
 
-export function applyDecision(loaded: LoadedWorkbook, decision: WriteDecision): WriteReport {
+export function applyDecision(loaded: LoadedWorkbook, decision: WriteDecision): ApplyReport {
   const { pkg } = loaded;
   const work = new Map<string, SheetWork>();
   const of = (sheet: string): SheetWork => {

@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { History } from '../core/history/model';
-import { historyFromXml, historyToXml, isHistoryXml, type HistoryRead } from '../excel/historyPayload';
+import type { HistoryRead } from '../core/history/model';
+import { historyFromXml, historyToXml, isHistoryXml } from '../excel/historyPayload';
 import type { LoadedWorkbook } from './readWorkbook';
 
 const CUSTOM_XML_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';

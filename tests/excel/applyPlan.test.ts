@@ -12,7 +12,7 @@ import { makeProblem } from '../../src/core/problems';
 import type { WritePlan } from '../../src/core/types';
 import { REQUEST_LIMIT_BYTES } from '../../src/excel/chunking';
 import { createOfficeHost } from '../../src/excel/officeHost';
-import { NOTE_MARKER } from '../../src/excel/notes';
+import { NOTE_MARKER } from '../../src/core/notes';
 import { UNDO_NAMESPACE } from '../../src/excel/undoSnapshot';
 import { createWorkbookDouble, type WorkbookDoubleHandle } from '../support/workbookDouble';
 import { GOAL1, GOAL2, MEMO, gradeWrite, ledgerSheets, plan, standardColours } from '../support/workbookDoubleLedger';
@@ -121,6 +121,42 @@ describe('applyPlan', () => {
     expect(double.getCell(GOAL1, 'H9').formula).toBe('=IF(F9>=G9,"Ｓ","Ｂ")');
     expect(double.conditionalFormats(GOAL2)).toEqual([]);
     expect(report.rules).toBe(6);
+  });
+
+  it('writes a hidden sheet, and a very hidden one only with the officer’s consent, in the same two syncs', async () => {
+    const sheets = [
+      ...ledgerSheets(),
+      { name: '控え', visibility: 'Hidden' as const, cells: [['評価'], [null]] },
+      { name: '隠し', visibility: 'VeryHidden' as const, cells: [['評価'], [null]] },
+    ];
+    const veryHidden = () => ({ writes: [gradeWrite('隠し', 'A2', 'Ａ')], notes: [{ sheet: '隠し', address: 'A2', text: '理由' }] });
+    const p = () => plan({ ...veryHidden(), writes: [gradeWrite('控え', 'A2', 'Ｓ'), ...veryHidden().writes] });
+    const double = createWorkbookDouble(sheets);
+    const host = createOfficeHost(double.run, { isSetSupported: double.isSetSupported });
+    const refused = await host.applyPlan(p());
+    expect(double.syncCount).toBe(2);
+    expect(refused.written).toBe(1);
+    expect(refused.notes).toBe(0);
+    expect(refused.skipped.map((s) => [s.code, s.sheet, s.cell])).toEqual([['veryHiddenNotWritten', '隠し', 'A2']]);
+    expect(double.getCell('控え', 'A2')).toMatchObject({ value: 'Ｓ' });
+    expect(double.getCell('隠し', 'A2')?.value ?? null).toBeNull();
+
+    const consented = await host.applyPlan(plan(veryHidden()), { veryHidden: true });
+    expect(double.syncCount).toBe(4);
+    expect(consented.skipped).toEqual([]);
+    expect(double.getCell('隠し', 'A2')).toMatchObject({ value: 'Ａ' });
+    expect(double.getCell('隠し', 'A2').note).toBe(`${NOTE_MARKER}理由`);
+  });
+
+  it('never writes over a formula that returns a value, even 0 the preview saw as a plain value', async () => {
+    const sheets = [...ledgerSheets(), { name: '式', cells: [['評価'], [{ value: 0, formula: '=IF(B2>C2,"Ｓ",0)' }]] }];
+    const double = createWorkbookDouble(sheets);
+    const host = createOfficeHost(double.run, { isSetSupported: double.isSetSupported });
+    const report = await host.applyPlan(plan({ writes: [gradeWrite('式', 'A2', 'Ａ', { value: 0 })], notes: [{ sheet: '式', address: 'A2', text: '理由' }] }));
+    expect(report.skipped.map((s) => [s.code, s.sheet, s.cell])).toEqual([['gradeIsFormula', '式', 'A2']]);
+    expect(report).toMatchObject({ written: 0, notes: 0 });
+    expect(double.getCell('式', 'A2')).toMatchObject({ value: 0, formula: '=IF(B2>C2,"Ｓ",0)' });
+    expect(double.getCell('式', 'A2').note).toBeUndefined();
   });
 
   it('keeps the planner’s own skipped problems, without repeating them', async () => {

@@ -16,7 +16,7 @@ import { getBuiltinPreset } from '../../src/core/presets';
 import { planWrite } from '../../src/core/writePlan';
 import { HISTORY_NAMESPACE } from '../../src/excel/historyPayload';
 import { createOfficeHost } from '../../src/excel/officeHost';
-import type { LedgerHost } from '../../src/excel/host';
+import type { LedgerHost } from '../../src/core/host';
 import { createWorkbookDouble } from '../support/workbookDouble';
 
 const SHEET = '基本目標1';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createOfficeHost } from '../../src/excel/officeHost';
 import { IMPORTS_NAMESPACE, importBook, loadImports, removeLastImport } from '../../src/excel/importSheets';
-import type { BookToImport } from '../../src/excel/host';
+import type { BookToImport } from '../../src/core/host';
 import { readWorkbook } from '../../src/xlsx/readWorkbook';
 import { createWorkbookDouble, type WorkbookDoubleOptions } from '../support/workbookDouble';
 import { readBookForDouble } from '../support/workbookDoubleBooks';

@@ -11,7 +11,7 @@ import { officerColumns } from '../../src/core/history/ledger';
 import { DIRECTION_LIST_SOURCE, officerCells, officerEdit, planOfficerColumns, undoOf } from '../../src/core/officerWords';
 import { getBuiltinPreset } from '../../src/core/presets';
 import { createOfficeHost } from '../../src/excel/officeHost';
-import type { LedgerHost } from '../../src/excel/host';
+import type { LedgerHost } from '../../src/core/host';
 import { createWorkbookDouble, type SheetSpec } from '../support/workbookDouble';
 
 const SHEET = '基本目標1';

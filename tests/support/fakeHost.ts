@@ -1,9 +1,8 @@
 /**
  * A LedgerHost over in-memory grids, for the task pane's tests and the browser
  * preview. It behaves like the Office host where the pane can tell: reads report
- * progress per sheet and honour an AbortSignal, writes re-check each cell's
- * `before` and skip (with a problem) cells changed since the preview, the report's
- * `skipped` starts with the plan's own (as src/excel/applyPlan.ts does), a write
+ * progress per sheet and honour an AbortSignal, writes are decided by core's
+ * decideWrites on the book as it is then (as src/excel/applyPlan.ts does), a write
  * keeps an undo snapshot, and every call can be made to reject. It is not an
  * Office.js double (that one lives with the adapter's tests): no batching, no sync.
  * No test-runner imports, so the preview page can bundle it.
@@ -11,8 +10,10 @@
 import type { GridCell, SheetGrid } from '../../src/core/grid';
 import { cellAt, parseCellAddress, parseRangeAddress, rangeAddress } from '../../src/core/grid';
 import type { TableMapping } from '../../src/core/mapping';
+import { decideWrites, nowFromGrids, type WriteConsent } from '../../src/core/decide';
+import { noteContent } from '../../src/core/notes';
 import { makeProblem } from '../../src/core/problems';
-import type { Preset, Problem, WritePlan } from '../../src/core/types';
+import type { Preset, WritePlan } from '../../src/core/types';
 import type { SummarySheetContent } from '../../src/core/summarySheet';
 import { planSheetNames } from '../../src/core/sheetNames';
 import type {
@@ -25,7 +26,7 @@ import type {
   SelectedRange,
   SummaryWriteResult,
   UndoReport,
-} from '../../src/excel/host';
+} from '../../src/core/host';
 
 type Method =
   | 'readGrids'
@@ -47,6 +48,7 @@ interface MutableGrid {
   rows: (GridCell | undefined)[][];
   merges: SheetGrid['merges'];
   protected?: boolean;
+  visibility?: SheetGrid['visibility'];
   unreadable?: boolean;
 }
 
@@ -68,6 +70,8 @@ export interface FakeHostOptions {
   readonly undoAvailable?: boolean;
   /** Table readings saved with the workbook. */
   readonly savedMappings?: readonly TableMapping[];
+  /** Notes the officer wrote ("台帳!G13" → text): kept by a write, which says so (noteKept). */
+  readonly officerNotes?: Readonly<Record<string, string>>;
   /** The range the officer selected ("B2:G7" on `sheet`); A1 of the active sheet by default. */
   readonly selection?: { readonly sheet: string; readonly address: string };
   /** What 「他のブックから取り込む」 finds in a file (base64 → its sheets); without it an import rejects. */
@@ -120,6 +124,7 @@ function cloneGrid(grid: SheetGrid): MutableGrid {
     rows: grid.rows.map((r) => (r ? r.map((c) => (c ? { ...c } : undefined)) : [])),
     merges: grid.merges.map((m) => ({ ...m })),
     ...(grid.protected ? { protected: true } : {}),
+    ...(grid.visibility ? { visibility: grid.visibility } : {}),
     // A sheet the real adapter could not read arrives marked, with no cells (src/excel/readGrids.ts).
     ...(grid.unreadable ? { unreadable: true } : {}),
   };
@@ -131,19 +136,9 @@ function snapshotGrid(grid: MutableGrid): SheetGrid {
     rows: grid.rows.map((r) => r.map((c) => (c ? { ...c } : undefined))),
     merges: grid.merges.map((m) => ({ ...m })),
     ...(grid.protected ? { protected: true } : {}),
+    ...(grid.visibility ? { visibility: grid.visibility } : {}),
     ...(grid.unreadable ? { unreadable: true } : {}),
   };
-}
-
-/** One problem per cell (per sheet for a protected sheet), as the Office host reports them. */
-function withoutRepeats(problems: readonly Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = p.code === 'sheetProtected' ? `${p.code}|${p.sheet}` : `${p.code}|${p.sheet}|${p.cell}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 const abortError = () => new DOMException('The read was cancelled.', 'AbortError');
@@ -236,39 +231,33 @@ export function createFakeHost(grids: readonly SheetGrid[], options: FakeHostOpt
       return out;
     },
 
-    async applyPlan(plan: WritePlan): Promise<ApplyReport> {
+    async applyPlan(plan: WritePlan, consent?: WriteConsent): Promise<ApplyReport> {
       calls.applyPlan.push(plan);
       await Promise.resolve();
       failIfAsked('applyPlan');
-      const skipped: Problem[] = [];
+      // The decision every door makes (src/core/decide.ts), on the book as it is now; then carried out.
+      const notesOn = (name: string) => {
+        const on = (entries: Iterable<[string, string]>, content: (text: string) => string) =>
+          [...entries].filter(([key]) => key.startsWith(`${name}!`)).map(([key, text]): [string, string] => [key.slice(name.length + 1), content(text)]);
+        return new Map([...on(Object.entries(options.officerNotes ?? {}), (text) => text), ...on(notes, noteContent)]);
+      };
+      const decision = decideWrites(plan, nowFromGrids(book.map(snapshotGrid), plan, notesOn), consent);
       const cells: UndoEntry[] = [];
       const addedNotes: string[] = [];
-      let written = 0;
-      for (const w of plan.writes) {
-        const g = sheet(w.sheet);
-        if (!g) continue;
-        if (g.protected) {
-          skipped.push(makeProblem('sheetProtected', w.sheet, w.address));
-          continue;
-        }
-        const now = cellAt(g, w.row, w.col);
-        if ((now.value ?? null) !== (w.before.value ?? null) || (now.formula ?? undefined) !== (w.before.formula ?? undefined)) {
-          skipped.push(makeProblem('changedSincePreview', w.sheet, w.address));
-          continue;
-        }
+      for (const w of decision.writes) {
+        const g = sheet(w.sheet)!;
         cells.push({ sheet: w.sheet, row: w.row, col: w.col, cell: g.rows[w.row]?.[w.col] });
         setCell(g, w.row, w.col, { text: w.after, value: w.after });
-        written++;
       }
-      for (const n of plan.notes) {
-        const key = `${n.sheet}!${n.address}`;
+      for (const { note } of decision.notes) {
+        const key = `${note.sheet}!${note.address}`;
         if (!notes.has(key)) addedNotes.push(key);
-        notes.set(key, n.text);
+        notes.set(key, note.text);
       }
       // As the Office host does: a write that changes nothing keeps the previous undo snapshot.
-      if (cells.length > 0 || addedNotes.length > 0 || plan.notes.length > 0) undo = { cells, notes: addedNotes };
-      const rules = plan.formats.reduce((sum, f) => sum + f.rules.length, 0);
-      return { written, notes: plan.notes.length, rules, skipped: withoutRepeats([...plan.skipped, ...skipped]) };
+      if (cells.length > 0 || decision.notes.length > 0) undo = { cells, notes: addedNotes };
+      const rules = decision.formats.reduce((sum, f) => sum + f.rules.length, 0);
+      return { written: decision.writes.length, notes: decision.notes.length, rules, skipped: decision.skipped };
     },
 
     async undoLastWrite(): Promise<UndoReport> {
@@ -457,7 +446,8 @@ export function createFakeHost(grids: readonly SheetGrid[], options: FakeHostOpt
     },
 
     noteAt(sheetName, address) {
-      return notes.get(`${sheetName}!${address}`);
+      const key = `${sheetName}!${address}`;
+      return notes.get(key) ?? options.officerNotes?.[key];
     },
 
     typeInto(sheetName, address, text) {

@@ -33,6 +33,8 @@ export interface SheetSpec {
   readonly protected?: boolean;
   /** Data validation the officer set by hand: A1 cell or range → rule, e.g. { list: { source: 'A,B' } }. */
   readonly validations?: Readonly<Record<string, DataValidationRuleModel>>;
+  /** Excel.SheetVisibility: 'Visible' by default; a 'VeryHidden' sheet can only be shown from VBA. */
+  readonly visibility?: SheetVisibilityModel;
 }
 
 /** A data-validation rule as Office.js passes it (Excel.DataValidationRule): one criterion key. */
@@ -52,6 +54,8 @@ export function validationType(rule: DataValidationRuleModel): string {
   };
   return key !== undefined ? (types[key] ?? 'Custom') : 'None';
 }
+
+export type SheetVisibilityModel = 'Visible' | 'Hidden' | 'VeryHidden';
 
 /** 0-based, inclusive rectangle. */
 export interface Rect {
@@ -96,6 +100,7 @@ export interface SheetModel {
   readonly cells: Map<number, CellModel>;
   readonly merges: Rect[];
   protected: boolean;
+  visibility: SheetVisibilityModel;
   /** In priority order: index 0 is the top priority. */
   readonly conditionalFormats: ConditionalFormatModel[];
   readonly notes: NoteModel[];
@@ -364,6 +369,7 @@ export function buildSheet(model: WorkbookModel, spec: SheetSpec): SheetModel {
     cells: new Map(),
     merges: [],
     protected: spec.protected ?? false,
+    visibility: spec.visibility ?? 'Visible',
     conditionalFormats: [],
     notes: [],
     tables: [],

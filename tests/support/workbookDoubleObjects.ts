@@ -166,7 +166,7 @@ export class WorksheetDouble extends DoubleObject {
       name: (s) => s.name,
       id: (s) => s.id,
       position: (s) => model(this._ctx).sheets.indexOf(s),
-      visibility: () => 'Visible',
+      visibility: (s) => s.visibility,
     };
   }
 
@@ -185,6 +185,9 @@ export class WorksheetDouble extends DoubleObject {
   }
   get position(): number {
     return this._get('position');
+  }
+  get visibility(): string {
+    return this._get('visibility');
   }
 
   get protection(): WorksheetProtectionDouble {

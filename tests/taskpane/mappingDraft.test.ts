@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRangeAddress } from '../../src/core/grid';
 import { mappingOver, putMapping } from '../../src/core/mapping';
 import { BUILTIN_PRESETS } from '../../src/core/presets';
-import type { SelectedRange } from '../../src/excel/host';
+import type { SelectedRange } from '../../src/core/host';
 import { draftResult, headerRowChoices, previewMapping, readYearInput, startDraft, withHeaderRows, withRole, withYear } from '../../src/taskpane/state/mappingDraft';
 import { EXPECTED_GRADES, MAPPING, policySheet, RANGE, SHEET } from '../core/mapping/fixture';
 

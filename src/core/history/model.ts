@@ -73,6 +73,13 @@ export function kpiKey(sheet: string, name: string, department: string | undefin
   return [sheet, compactText(name), compactText(department ?? '')].join('\u241F');
 }
 
+/** The history as a door read it from the workbook: none yet, read, or a damaged part (never overwritten silently). */
+export type HistoryRead =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ok'; readonly history: History }
+  /** A part in our namespace that is damaged or hand-edited: reported, and never overwritten silently. */
+  | { readonly kind: 'invalid'; readonly errors: readonly string[] };
+
 export type ParseHistoryResult = { ok: true; history: History } | { ok: false; errors: string[] };
 
 export function parseHistory(json: unknown): ParseHistoryResult {

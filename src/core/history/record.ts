@@ -86,9 +86,12 @@ export function recordEntry(input: RecordInput): HistoryEntry {
  * skipped (by sheet and cell), as `gradeCellKey` → text. For the pane, whose adapter reports
  * counts and skips rather than the cells.
  */
+const SHEET_WIDE: ReadonlySet<Problem['code']> = new Set<Problem['code']>(['sheetProtected', 'sheetMissing', 'veryHiddenNotWritten']);
+
 export function writtenGrades(plan: WritePlan, skipped: readonly Problem[]): Map<string, string> {
   const refused = new Set(skipped.map((p) => gradeCellKey(p.sheet, p.cell)));
-  const protectedSheets = new Set(skipped.filter((p) => p.code === 'sheetProtected' || p.code === 'sheetMissing').map((p) => p.sheet));
+  // Said once per sheet by the write decision (src/core/decide.ts): nothing on the sheet was written.
+  const protectedSheets = new Set(skipped.filter((p) => SHEET_WIDE.has(p.code)).map((p) => p.sheet));
   const written = new Map<string, string>();
   for (const w of plan.writes) {
     const key = gradeCellKey(w.sheet, w.address);

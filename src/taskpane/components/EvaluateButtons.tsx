@@ -6,7 +6,7 @@
 import { Button, makeStyles, tokens, Tooltip } from '@fluentui/react-components';
 import { DocumentTable20Regular, Play20Regular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
-import type { EvaluationScope } from '../../excel/host';
+import type { EvaluationScope } from '../../core/host';
 import { useHeldTooltip } from '../hooks/useHeldTooltip';
 import { useT, type TaskpaneKey } from '../i18n';
 

@@ -27,7 +27,7 @@ import { forwardRef } from 'react';
 import type { Problem } from '../../core/types';
 import { useT, type TaskpaneKey } from '../i18n';
 import { undoReportOf, writeReportOf, wroteNothing, type LedgerState } from '../state/machine';
-import { sortSkipped } from '../state/skipped';
+import { notWrittenCount, sortSkipped } from '../../core/writeReport';
 
 const useStyles = makeStyles({
   area: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -127,12 +127,7 @@ export const StatusArea = forwardRef<HTMLDivElement, StatusAreaProps>(function S
   const undoReport = undoReportOf(state);
   const skipped = applyReport ? sortSkipped(applyReport.skipped) : undefined;
   const nothing = applyReport ? wroteNothing(applyReport) : false;
-  // Cells, not messages: one message may stand for a whole protected sheet. The plan said how
-  // many cells the write meant to change; the messages are the floor when that is not known.
-  const notWrittenCells = Math.max(
-    skipped?.notWritten.length ?? 0,
-    applyReport && lastWrite.plannedCells !== undefined ? lastWrite.plannedCells - applyReport.written : 0,
-  );
+  const notWrittenCells = skipped && applyReport ? notWrittenCount(skipped, lastWrite.plannedCells, applyReport.written) : 0;
   return (
     <div ref={ref} className={styles.area}>
       {phase === 'reading' && (

@@ -5,7 +5,7 @@
  */
 import { useCallback, useState } from 'react';
 import { mappingOver, type TableMapping } from '../../core/mapping';
-import type { LedgerHost } from '../../excel/host';
+import type { LedgerHost } from '../../core/host';
 import { errorInfo } from '../state/machine';
 import { startDraft, type MappingDraft } from '../state/mappingDraft';
 import type { Ledger } from '../state/useLedger';

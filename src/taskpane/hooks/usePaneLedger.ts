@@ -5,7 +5,7 @@
  */
 import { useCallback, useRef } from 'react';
 import type { Evaluation } from '../../core/types';
-import type { LedgerHost } from '../../excel/host';
+import type { LedgerHost } from '../../core/host';
 import type { ErrorInfo, FailedOperation } from '../state/machine';
 import { useLedger } from '../state/useLedger';
 import { useMappings } from '../state/useMappings';

@@ -5,7 +5,7 @@
  * (src/xlsx/bookOutline.ts) — and turned into base64 for insertWorksheetsFromBase64.
  * A file that fails a check gets the reason, named by the file, and nothing is sent for it.
  */
-import type { BookToImport } from '../../excel/host';
+import type { BookToImport } from '../../core/host';
 import type { InflateRaw } from '../../xlsx/bookOutline';
 import { XlsxReadError } from '../../xlsx/errors';
 

@@ -6,7 +6,7 @@
  */
 import { reviewConsistency, reviewDigest, type ConsistencyReview } from '../../core/consistency';
 import type { Evaluation, Preset } from '../../core/types';
-import type { ImportBatch } from '../../excel/host';
+import type { ImportBatch } from '../../core/host';
 
 export function reviewImported(evaluation: Evaluation, batches: readonly ImportBatch[], ownLabel: string, preset: Preset): ConsistencyReview | undefined {
   const fileOf = new Map<string, string>();

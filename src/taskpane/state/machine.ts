@@ -15,7 +15,7 @@ import type { SheetGrid } from '../../core/grid';
 import type { Evaluation, Preset } from '../../core/types';
 import { gradeCellKey } from '../../core/types';
 import { cellAddress } from '../../core/grid';
-import type { ApplyReport, EvaluationScope, ReadProgress, UndoReport } from '../../excel/host';
+import type { ApplyReport, EvaluationScope, ReadProgress, UndoReport } from '../../core/host';
 import { officeErrorKind, technicalText, type OfficeErrorKind } from './hostErrorKind';
 
 export type Phase = 'idle' | 'reading' | 'evaluating' | 'preview' | 'writing' | 'written' | 'undoing';

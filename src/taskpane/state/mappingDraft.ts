@@ -11,7 +11,7 @@ import { columnLetters } from '../../core/grid';
 import { MAX_HEADER_ROWS, mappingProblems, VALUE_ROLES, type MappingRole, type TableMapping } from '../../core/mapping';
 import type { EvaluatedKpi, Preset, Problem } from '../../core/types';
 import { eraLabel, findYear } from '../../core/years';
-import type { SelectedRange } from '../../excel/host';
+import type { SelectedRange } from '../../core/host';
 
 export interface MappingDraft {
   readonly selection: SelectedRange;

@@ -8,7 +8,9 @@ import type { SheetGrid } from '../../core/grid';
 import type { Evaluation, Preset, Problem, WriteOptions, WritePlan } from '../../core/types';
 import { planWrite } from '../../core/writePlan';
 import { describeError, differingKeys, type LedgerState } from './machine';
+import type { WriteConsent } from '../../core/decide';
 import { previewSkips, skipMarks, type SkipMarks } from './skipped';
+import { consentFor, veryHiddenSheets } from './veryHidden';
 
 /**
  * Up to this many KPIs a changed rule grades the results again by itself; above it
@@ -25,9 +27,15 @@ export interface PreviewInput {
   readonly adopted: ReadonlySet<string>;
   readonly notes: boolean;
   readonly addGradeColumns: boolean;
+  /** The officer said yes to writing on very hidden sheets (the switch beside the write options). */
+  readonly veryHiddenAgreed?: boolean;
 }
 
 export interface PreviewModel {
+  /** The very hidden sheets the plan writes on: the pane asks before writing there. */
+  readonly veryHiddenSheets: readonly string[];
+  /** What the write hands to the host with the plan (the officer's answer to that ask). */
+  readonly consent: WriteConsent;
   /** The plan the write button hands to the host; undefined when planning failed. */
   readonly plan?: WritePlan;
   /** Why there is no plan, in the engine's words (shown folded away under the pane's advice). */
@@ -80,11 +88,15 @@ export function previewModel(input: PreviewInput): PreviewModel {
   const { evaluation, grids } = input;
   const planned = planOf(input);
   const plan = 'plan' in planned ? planned.plan : undefined;
-  const skips = previewSkips(plan);
+  const hidden = veryHiddenSheets(plan, grids);
+  const consent = consentFor(input.veryHiddenAgreed ?? false, hidden);
+  const skips = previewSkips(plan, grids, consent);
   const problems = evaluation.problems.filter((p) => p.code !== 'handGradeDiffers');
   const kpiCount = evaluation.tables.reduce((sum, tb) => sum + tb.kpis.length, 0);
   return {
     ...planned,
+    veryHiddenSheets: hidden,
+    consent,
     kpiCount,
     differing: differingKeys(evaluation),
     ungraded: evaluation.tables.reduce((n, tb) => n + tb.kpis.filter((k) => k.outcome.grade === null).length, 0),

@@ -8,7 +8,7 @@ import { lastEntry } from '../../core/history/model';
 import { recordEntry, writtenGrades } from '../../core/history/record';
 import { reasonsForRevised } from '../../core/history/revisionReasons';
 import type { Evaluation, WritePlan } from '../../core/types';
-import type { ApplyReport, LedgerHost } from '../../excel/host';
+import type { ApplyReport, LedgerHost } from '../../core/host';
 
 export async function recordPaneWrite(
   host: LedgerHost,

@@ -1,29 +1,36 @@
 /**
  * The cells a write leaves alone, sorted for the officer.
  *
- * Before writing, WritePlan.skipped already knows what the write cannot do (a
- * protected sheet, a formula in a grade cell, a grade column that cannot be added):
- * the preview lists those as points to check and marks the tables and rows concerned.
+ * Before writing, the write decision on the grids as graded knows what the write cannot
+ * do (a protected sheet, a formula in a grade cell, a grade column that cannot be added,
+ * a very hidden sheet not agreed to): the preview lists those as points to check and marks
+ * the tables and rows concerned.
  * Typed grades kept (handGradeDiffers) are the officer's choice, shown on their rows
  * as 手入力 vs 計算, never as problems.
  *
- * After writing, ApplyReport.skipped mixes the officer's choices with real skips
- * (protected, formula, changed since the preview, sheet missing) and with advice
- * about notes: each gets its own line, and only real skips make the message a warning.
+ * After writing, ApplyReport.skipped is sorted by src/core/writeReport.ts, as the
+ * command line sorts it.
  */
-import { cellAddress, parseCellAddress } from '../../core/grid';
+import { decideWrites, nowFromGrids, type WriteConsent } from '../../core/decide';
+import { cellAddress, parseCellAddress, type SheetGrid } from '../../core/grid';
 import type { EvaluatedTable, Problem, ProblemCode, WritePlan } from '../../core/types';
 
-/** What the write plan will not write, in words the preview shows before writing. */
-export const PREVIEW_SKIP_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+/** What the write will not write, in words the preview shows before writing. */
+const PREVIEW_SKIP_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'sheetProtected',
   'gradeIsFormula',
   'gradeColumnBlocked',
+  'veryHiddenNotWritten',
 ]);
 
-/** The plan's skipped cells that are problems (not the officer's choice), in plan order. */
-export function previewSkips(plan: WritePlan | undefined): Problem[] {
-  return plan?.skipped.filter((p) => PREVIEW_SKIP_CODES.has(p.code)) ?? [];
+/**
+ * What the write will leave alone that is a problem (not the officer's choice), in plan order:
+ * core's write decision (src/core/decide.ts) on the grids as graded, with the officer's answers
+ * so far, the same decision the host makes again on the workbook just before writing.
+ */
+export function previewSkips(plan: WritePlan | undefined, grids: readonly SheetGrid[] | undefined, consent: WriteConsent): Problem[] {
+  if (!plan || !grids) return [];
+  return decideWrites(plan, nowFromGrids(grids, plan), consent).skipped.filter((p) => PREVIEW_SKIP_CODES.has(p.code));
 }
 
 /** Where the preview marks what will not be written. */
@@ -67,26 +74,4 @@ export function tableSkip(et: EvaluatedTable, marks: SkipMarks): 'protected' | '
 export function rowSkip(sheet: string, gradeCell: { row: number; col: number } | undefined, marks: SkipMarks): 'formula' | undefined {
   if (!gradeCell || marks.formulaCells.size === 0) return undefined;
   return marks.formulaCells.has(`${sheet}!${cellAddress(gradeCell.row, gradeCell.col)}`) ? 'formula' : undefined;
-}
-
-/** ApplyReport.skipped, sorted for the result message. */
-export interface SortedSkips {
-  /** Typed grades kept by the officer's choice (handGradeDiffers): a neutral count. */
-  readonly kept: readonly Problem[];
-  /** Cells not written for a reason the officer should act on: the warning list. */
-  readonly notWritten: readonly Problem[];
-  /** Advice that is not a failure (a note kept, notes unsupported): listed, not a warning. */
-  readonly info: readonly Problem[];
-}
-
-export function sortSkipped(skipped: readonly Problem[]): SortedSkips {
-  const kept: Problem[] = [];
-  const notWritten: Problem[] = [];
-  const info: Problem[] = [];
-  for (const p of skipped) {
-    if (p.code === 'handGradeDiffers') kept.push(p);
-    else if (p.severity === 'warning') notWritten.push(p);
-    else info.push(p);
-  }
-  return { kept, notWritten, info };
 }

@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../core/i18n';
-import type { ImportBatch, ImportedBook, LedgerHost } from '../../excel/host';
+import type { ImportBatch, ImportedBook, LedgerHost } from '../../core/host';
 import type { InflateRaw } from '../../xlsx/bookOutline';
 import { importT } from '../components/import/importWords';
 import { describeError } from './machine';

@@ -10,7 +10,8 @@ import { EMPTY_HISTORY, lastEntry, type History } from '../../core/history/model
 import type { SheetGrid } from '../../core/grid';
 import type { TableMapping } from '../../core/mapping';
 import type { Evaluation, Preset, WritePlan } from '../../core/types';
-import type { EvaluationScope, LedgerHost } from '../../excel/host';
+import type { WriteConsent } from '../../core/decide';
+import type { EvaluationScope, LedgerHost } from '../../core/host';
 import { errorInfo, initialState, isBusy, reducer, type Action, type ErrorInfo, type FailedOperation, type LedgerState } from './machine';
 import { recordPaneWrite } from './recordHistory';
 
@@ -49,8 +50,8 @@ export interface Ledger {
   /** Grades the grids already read again, e.g. with a changed rule. */
   regrade(preset: Preset): Promise<void>;
   cancel(): void;
-  /** `revisionReasons`: the officer's reasons for revised targets, by kpiKey, saved in the history entry. */
-  write(plan: WritePlan, revisionReasons?: ReadonlyMap<string, string>): Promise<void>;
+  /** `consent`: the officer's yes to very hidden sheets; `revisionReasons`: the reasons for revised targets, by kpiKey, saved in the history entry. */
+  write(plan: WritePlan, consent?: WriteConsent, revisionReasons?: ReadonlyMap<string, string>): Promise<void>;
   undo(): Promise<void>;
   select(sheet: string, address: string): void;
   fail(op: FailedOperation, error: ErrorInfo): void;
@@ -166,13 +167,13 @@ export function useLedger(
   }, []);
 
   const write = useCallback(
-    async (plan: WritePlan, revisionReasons?: ReadonlyMap<string, string>) => {
+    async (plan: WritePlan, consent?: WriteConsent, revisionReasons?: ReadonlyMap<string, string>) => {
       const s = stateRef.current;
       if (s.phase !== 'preview') return;
       const evaluation = gradedRef.current ?? s.evaluation;
       dispatch({ type: 'writeStart', cells: plan.writes.length });
       try {
-        const report = await host.applyPlan(plan);
+        const report = await host.applyPlan(plan, consent);
         dispatch({ type: 'writeDone', report });
         // The history entry of this write (issue 13); a failure is said, the grades stay written.
         await recordPaneWrite(host, evaluation, plan, report, revisionReasons);

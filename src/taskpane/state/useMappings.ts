@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { putMapping, type TableMapping } from '../../core/mapping';
-import type { LedgerHost } from '../../excel/host';
+import type { LedgerHost } from '../../core/host';
 import { errorInfo, type ErrorInfo, type FailedOperation } from './machine';
 
 export interface MappingStore {

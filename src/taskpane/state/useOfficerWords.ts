@@ -11,7 +11,7 @@ import type { SheetGrid } from '../../core/grid';
 import { officerColumns, type OfficerColumn } from '../../core/history/ledger';
 import { officerCells, officerEdit, planOfficerColumns, undoOf, type OfficerCell, type OfficerColumnsPlan, type OfficerWrite } from '../../core/officerWords';
 import type { CellSnapshot, EvaluatedTable, Evaluation, KpiRow } from '../../core/types';
-import type { LedgerHost } from '../../excel/host';
+import type { LedgerHost } from '../../core/host';
 import { errorInfo, type ErrorInfo } from './machine';
 
 /** What the last officer write did, for the message under the row or the section. */

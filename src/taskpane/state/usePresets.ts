@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { BUILTIN_PRESETS, type BuiltinPresetId } from '../../core/presets';
 import type { Preset } from '../../core/types';
-import type { LedgerHost } from '../../excel/host';
+import type { LedgerHost } from '../../core/host';
 import { errorInfo, type ErrorInfo, type FailedOperation } from './machine';
 import { applyDraft, draftOf, type Draft, type DraftResult } from './presetDraft';
 

@@ -9,7 +9,7 @@ import type { SheetGrid } from '../../core/grid';
 import type { History } from '../../core/history/model';
 import { SUMMARY_SHEET_NAME } from '../../core/summarySheet';
 import type { Evaluation, Preset, Problem } from '../../core/types';
-import type { LedgerHost } from '../../excel/host';
+import type { LedgerHost } from '../../core/host';
 import { errorInfo, type ErrorInfo, type FailedOperation } from './machine';
 import { paneSummaryContent } from './summarySheet';
 

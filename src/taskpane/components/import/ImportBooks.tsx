@@ -9,7 +9,7 @@ import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Mess
 import { ArrowImport20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import { useMemo, useRef } from 'react';
 import type { Evaluation, Preset } from '../../../core/types';
-import type { LedgerHost } from '../../../excel/host';
+import type { LedgerHost } from '../../../core/host';
 import type { InflateRaw } from '../../../xlsx/bookOutline';
 import { useT } from '../../i18n';
 import { reviewImported } from '../../state/importReview';

@@ -3,14 +3,13 @@
  * to a LedgerHost; src/excel/officeHost.ts implements it with Office.js, and tests
  * implement it over an in-memory workbook double. No Office types cross this line.
  */
-import type { CellRange, SheetGrid } from '../core/grid';
-import type { History, HistoryEntry } from '../core/history/model';
-import type { TableMapping } from '../core/mapping';
-import type { SummarySheetContent } from '../core/summarySheet';
-import type { Preset, Problem, WritePlan } from '../core/types';
-import type { HistoryRead } from './historyPayload';
-import type { OfficerWrite } from '../core/officerWords';
-import type { OfficerWriteResult } from './officerWords';
+import type { WriteConsent } from './decide';
+import type { CellRange, SheetGrid } from './grid';
+import type { History, HistoryEntry, HistoryRead } from './history/model';
+import type { TableMapping } from './mapping';
+import type { SummarySheetContent } from './summarySheet';
+import type { Preset, Problem, WritePlan } from './types';
+import type { OfficerWrite, OfficerWriteResult } from './officerWords';
 
 export type EvaluationScope = { readonly kind: 'workbook' } | { readonly kind: 'activeSheet' };
 
@@ -103,11 +102,13 @@ export interface LedgerHost {
   /** Reads the sheets in scope into grids: values, displayed text, number formats, formulas, merges, protection. */
   readGrids(scope: EvaluationScope, options?: { signal?: AbortSignal; onProgress?: (p: ReadProgress) => void }): Promise<SheetGrid[]>;
   /**
-   * Carries out a write plan. Re-reads the target cells first and skips, with a
-   * problem, any whose content differs from the plan's `before`. Saves an undo
-   * snapshot in the workbook so undo works after reopening.
+   * Carries out a write plan as core decides it (src/core/decide.ts) on the workbook as it is
+   * just before writing: re-reads the target cells, protection, visibility and notes, and skips,
+   * with a problem, what may not be written (a cell changed since the preview, a formula, a
+   * protected or — without `consent` — very hidden sheet). Saves an undo snapshot in the
+   * workbook so undo works after reopening.
    */
-  applyPlan(plan: WritePlan): Promise<ApplyReport>;
+  applyPlan(plan: WritePlan, consent?: WriteConsent): Promise<ApplyReport>;
   /** Restores every cell the last applyPlan changed and removes the rules it added. */
   undoLastWrite(): Promise<UndoReport>;
   /** True when the workbook holds an undo snapshot. */
