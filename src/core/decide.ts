@@ -80,7 +80,7 @@ function scalar(value: CellSnapshot['value'] | undefined): CellSnapshot['value']
 const EMPTY: CellSnapshot = Object.freeze({ value: null });
 
 /** The sheets a plan touches, in plan order. */
-function sheetsOf(plan: WritePlan): string[] {
+export function sheetsOf(plan: WritePlan): string[] {
   const names = new Set<string>();
   for (const w of plan.writes) names.add(w.sheet);
   for (const n of plan.notes) names.add(n.sheet);

@@ -5,7 +5,7 @@
  * snapshot — for core's decision of what may be written (src/core/decide.ts). All loads go in one batch (one sync
  * for a normal plan), whatever the number of sheets and cells.
  */
-import { decideWrites, NO_CONSENT, sheetObstacle, type SheetNow, type WorkbookNow, type WriteConsent } from '../core/decide';
+import { decideWrites, NO_CONSENT, sheetObstacle, sheetsOf, type SheetNow, type WorkbookNow, type WriteConsent } from '../core/decide';
 import { makeProblem } from '../core/problems';
 import type { CellSnapshot, CellWrite, ConditionalFormatPlan, NoteWrite, Problem, WritePlan } from '../core/types';
 import { formulaOf } from './cellInput';
@@ -69,14 +69,6 @@ export interface Decision {
   readonly oldRules: readonly RuleToDelete[];
   /** The plan's skips and the decision's, each once, then what Excel itself refused. */
   readonly problems: readonly Problem[];
-}
-
-function sheetsOf(plan: WritePlan): string[] {
-  const names = new Set<string>();
-  for (const w of plan.writes) names.add(w.sheet);
-  for (const n of plan.notes) names.add(n.sheet);
-  for (const f of plan.formats) names.add(f.sheet);
-  return [...names];
 }
 
 /**

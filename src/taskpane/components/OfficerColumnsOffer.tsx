@@ -4,11 +4,12 @@
  * done by itself — or, when the cells they would take are not empty, the cells in the way.
  * The message after adding offers its own undo (not the header's 元に戻す, which is the grades').
  */
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from '@fluentui/react-components';
-import { Dismiss20Regular, TableAdd20Regular } from '@fluentui/react-icons';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { TableAdd20Regular } from '@fluentui/react-icons';
 import { useT } from '../i18n';
 import { useOfficerWordsContext } from '../state/useOfficerWords';
-import { officerText, outcomeMessage } from './officerWordsText';
+import { officerText } from './officerWordsText';
+import { OfficerWriteOutcome } from './OfficerWriteOutcome';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -49,20 +50,7 @@ export function OfficerColumnsOffer() {
           </div>
         </>
       )}
-      {outcome && (
-        <MessageBar intent={outcome.kind === 'written' || outcome.kind === 'undone' ? 'success' : 'warning'} layout="multiline" role="status">
-          <MessageBarBody>{outcomeMessage(outcome, lang)}</MessageBarBody>
-          <MessageBarActions
-            containerAction={<Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={officerText(lang, 'dismiss')} onClick={words.dismiss} />}
-          >
-            {outcome.kind === 'written' && words.canUndo && (
-              <Button size="small" disabled={words.busy} onClick={() => void words.undo()}>
-                {officerText(lang, 'undo')}
-              </Button>
-            )}
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      {outcome && <OfficerWriteOutcome outcome={outcome} words={words} lang={lang} />}
     </div>
   );
 }

@@ -5,14 +5,15 @@
  * Nothing is written without the officer pressing 保存. A row whose table has no such columns
  * shows nothing; one whose cells are all empty shows one small button, so the list stays short.
  */
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
-import { Dismiss20Regular, Edit16Regular } from '@fluentui/react-icons';
+import { Button, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+import { Edit16Regular } from '@fluentui/react-icons';
 import { useId, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { DIRECTION_CHOICES, type OfficerCell } from '../../core/officerWords';
 import type { KpiRow } from '../../core/types';
 import { useT } from '../i18n';
 import { officerRowKey, useOfficerWordsContext } from '../state/useOfficerWords';
-import { officerText, outcomeMessage } from './officerWordsText';
+import { officerText } from './officerWordsText';
+import { OfficerWriteOutcome } from './OfficerWriteOutcome';
 
 const useStyles = makeStyles({
   root: {
@@ -145,20 +146,7 @@ export function OfficerWords({ kpi, sheet }: { readonly kpi: KpiRow; readonly sh
           </div>
         );
       })}
-      {outcome && (
-        <MessageBar intent={outcome.kind === 'written' || outcome.kind === 'undone' ? 'success' : 'warning'} layout="multiline" role="status">
-          <MessageBarBody>{outcomeMessage(outcome, lang)}</MessageBarBody>
-          <MessageBarActions
-            containerAction={<Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={officerText(lang, 'dismiss')} onClick={words.dismiss} />}
-          >
-            {outcome.kind === 'written' && words.canUndo && (
-              <Button size="small" disabled={words.busy} onClick={() => void words.undo()}>
-                {officerText(lang, 'undo')}
-              </Button>
-            )}
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      {outcome && <OfficerWriteOutcome outcome={outcome} words={words} lang={lang} />}
     </div>
   );
 }

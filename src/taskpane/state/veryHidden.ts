@@ -3,14 +3,14 @@
  * consent: src/core/decide.ts). Which sheets the plan would write that are very hidden, and the
  * officer's answer, handed to the host with the plan.
  */
-import { NO_CONSENT, type WriteConsent } from '../../core/decide';
+import { NO_CONSENT, sheetsOf, type WriteConsent } from '../../core/decide';
 import type { SheetGrid } from '../../core/grid';
 import type { WritePlan } from '../../core/types';
 
 /** The very hidden sheets the plan writes on, in tab order. */
 export function veryHiddenSheets(plan: WritePlan | undefined, grids: readonly SheetGrid[] | undefined): string[] {
   if (!plan || !grids) return [];
-  const touched = new Set([...plan.writes, ...plan.notes, ...plan.formats].map((x) => x.sheet));
+  const touched = new Set(sheetsOf(plan));
   return grids.filter((g) => g.visibility === 'veryHidden' && touched.has(g.name)).map((g) => g.name);
 }
 
