@@ -20,6 +20,7 @@ import { runCli } from '../../src/cli/run';
 import { XlsxPackage } from '../../src/xlsx/package';
 import { patchSheet } from '../../src/xlsx/sheetPatch';
 import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { nextYear } from '../support/nextYearLedger';
 import { readHistoryPart } from '../../src/xlsx/historyPart';
 
 type Kpi = JsonReport['tables'][number]['kpis'][number] & JsonKpiHistory;
@@ -48,20 +49,6 @@ async function ledger(dir: string): Promise<string> {
   const path = join(dir, 'ledger.xlsx');
   await wb.xlsx.writeFile(path);
   return path;
-}
-
-/** The next year's ledger, edited through the package (so the history part stays): E is now R4. */
-function nextYear(from: string, to: string): void {
-  const loaded = readWorkbook(readFileSync(from));
-  const part = loaded.sheets.get('基本目標1')!.part;
-  const cells = [
-    { row: 0, col: 4, text: 'R4実績' },
-    { row: 1, col: 4, text: '220人' },
-    { row: 1, col: 5, text: '250人' },
-    { row: 2, col: 4, text: '62人' },
-  ];
-  loaded.pkg.replace(part, patchSheet(loaded.pkg.text(part), part, { cells, clearRulesWithin: [], formats: [] }).xml);
-  writeFileSync(to, loaded.pkg.toBytes());
 }
 
 function parts(path: string): Map<string, string> {

@@ -9,7 +9,7 @@
  * so R4 counts its computed grades. Per 担当課: 観光課 0/1 → 1/1 (+100 points), 都市計画課
  * 1/1 → 0/1 (−100), 企画課 0/1 → 0/1 (0). The sheet has no goal heading: its name is the goal.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -17,8 +17,8 @@ import { describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/cli/jsonReport';
 import { runCli } from '../../src/cli/run';
 import { SUMMARY_SHEET_NAME } from '../../src/core/summarySheet';
-import { patchSheet } from '../../src/xlsx/sheetPatch';
 import { readWorkbook } from '../../src/xlsx/readWorkbook';
+import { nextYear } from '../support/nextYearLedger';
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -38,20 +38,6 @@ async function ledger(dir: string): Promise<string> {
   const path = join(dir, 'ledger.xlsx');
   await wb.xlsx.writeFile(path);
   return path;
-}
-
-/** The next year: E is now R4 (220人, target 250人; 62人), edited in the package so the history stays. */
-function nextYear(from: string, to: string): void {
-  const loaded = readWorkbook(readFileSync(from));
-  const part = loaded.sheets.get('基本目標1')!.part;
-  const cells = [
-    { row: 0, col: 4, text: 'R4実績' },
-    { row: 1, col: 4, text: '220人' },
-    { row: 1, col: 5, text: '250人' },
-    { row: 2, col: 4, text: '62人' },
-  ];
-  loaded.pkg.replace(part, patchSheet(loaded.pkg.text(part), part, { cells, clearRulesWithin: [], formats: [] }).xml);
-  writeFileSync(to, loaded.pkg.toBytes());
 }
 
 describe('the summary compared with last year, on files', () => {
