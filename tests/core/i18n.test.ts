@@ -13,6 +13,7 @@ import '../../src/cli/historyTable';
 import '../../src/cli/messages';
 import '../../src/cli/progress';
 import '../../src/cli/textReport';
+import '../../src/core/consistencyText';
 import '../../src/core/explain';
 import '../../src/core/history/compare';
 import '../../src/core/problems';

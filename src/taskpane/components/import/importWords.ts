@@ -1,6 +1,7 @@
 /**
- * The words of 「他のブックから取り込む」 and of the consistency review in the pane, Japanese
- * and English, in a namespace of their own (the pane's main dictionary is src/taskpane/i18n.ts).
+ * The words of 「他のブックから取り込む」 in the pane, Japanese and English, in a namespace of
+ * their own (the pane's main dictionary is src/taskpane/i18n.ts). The consistency review's
+ * sentences are core's (src/core/consistencyText.ts), the same as the command line's.
  */
 import { createTranslator } from '../../../core/i18n';
 
@@ -42,23 +43,7 @@ export const importT = createTranslator('paneImport', {
     'advice.other': 'Excel がこのファイルのシートを取り込めませんでした（{{detail}}）。Excel で開けるか確かめてから、もう一度お試しください。このブックには何も追加していません。',
     ownBook: 'このブック',
     reviewTitle: '各課の評価の整合性（取り込んだファイルとこのブック）',
-    sameKpi: '同じ指標なのに、ファイルによって{{fields}}が異なるもの（{{count}}件）。どちらが正しいか担当課に確認してください。',
-    sameKpiNone: '同じ名前の指標は、どのファイルでも同じ値・目標・年度です。',
-    sameKpiName: '「{{name}}」: {{fields}}が異なります',
-    occurrence: '{{file}}「{{sheet}}」{{cell}}{{dept}}: 当初 {{baseline}} → 現状 {{current}} → 目標 {{target}}{{years}}',
-    stylesMixed: '評価の書き方がファイルによって異なります。全角（Ｓ）: {{full}} ／ 半角（S）: {{half}}。どちらかにそろえてください。',
-    stylesSame: '評価の書き方（全角・半角）はそろっています。',
-    byFile: '手入力の評価が規則の評価と異なる割合（ファイルごと、多い順）',
-    byDept: '手入力の評価が規則の評価と異なる割合（担当課ごと、多い順）',
-    share: '{{label}}: {{typed}}件中 {{differ}}件（{{pct}}）— 規則より甘い {{kinder}}・厳しい {{harsher}}',
-    noTyped: '{{label}}: 手入力の評価なし',
-    noDept: '（担当課の記載なし）',
-    baseline: '当初値',
-    current: '現状値',
-    target: '目標値',
-    years: '年度',
     join: '・',
-    none: '－',
   },
   en: {
     section: 'Import from other workbooks',
@@ -97,22 +82,6 @@ export const importT = createTranslator('paneImport', {
     'advice.other': 'Excel could not bring in the sheets of this file ({{detail}}). Check that Excel opens it, then try again. Nothing was added to this workbook.',
     ownBook: 'this workbook',
     reviewTitle: 'Consistency across the departments (imported files and this workbook)',
-    sameKpi: 'The same indicator with a different {{fields}} in different files ({{count}}). Ask the departments which is right.',
-    sameKpiNone: 'Indicators of the same name have the same values, targets and years in every file.',
-    sameKpiName: '"{{name}}": the {{fields}} differ',
-    occurrence: '{{file}} "{{sheet}}" {{cell}}{{dept}}: baseline {{baseline}} → current {{current}} → target {{target}}{{years}}',
-    stylesMixed: 'Grades are written differently: full-width (Ｓ) in {{full}}; half-width (S) in {{half}}. Use one style.',
-    stylesSame: 'Grades are written in one style (full- or half-width) throughout.',
-    byFile: 'Share of typed grades that differ from the rule (per file, most first)',
-    byDept: 'Share of typed grades that differ from the rule (per department, most first)',
-    share: '{{label}}: {{differ}} of {{typed}} ({{pct}}) — kinder than the rule {{kinder}}, harsher {{harsher}}',
-    noTyped: '{{label}}: no typed grades',
-    noDept: '(department not written)',
-    baseline: 'baseline',
-    current: 'current value',
-    target: 'target',
-    years: 'years',
     join: ', ',
-    none: '-',
   },
 });
