@@ -15,25 +15,13 @@
  * published grade on two rows: 市内高校 rule Ａ (published Ｂ), 定住率 rule Ｓ (published Ａ).
  */
 import { describe, expect, it } from 'vitest';
-import { loadXlsx } from '../../src/xlsx/readWorkbook';
-import { evaluateWorkbook } from '../../src/core/evaluate';
 import { getBuiltinPreset } from '../../src/core/presets';
 import { headingLevel, placesFor } from '../../src/core/structure';
 import { departmentKey, earlierFrom, goalKey, summarize, type EvaluationSummary, type GradeCounts } from '../../src/core/summary';
 import type { GradeKey } from '../../src/core/types';
-import { SAMPLE_PATH } from '../../scripts/make-sample';
+import { gradedSample } from '../support/sampleSummary';
 
 const preset = getBuiltinPreset('standard')!;
-
-async function sample() {
-  const { grids } = await loadXlsx(SAMPLE_PATH);
-  const evaluation = evaluateWorkbook(grids, preset);
-  const places = placesFor(
-    evaluation.tables.map((t) => t.table),
-    grids,
-  );
-  return { grids, evaluation, places };
-}
 
 /** S A B C D E － counts, in that order, then ungraded. */
 function counts(c: GradeCounts): number[] {
@@ -48,7 +36,7 @@ function goal(summary: EvaluationSummary, start: string) {
 
 describe('structure: each table knows its 節 and 基本的方向', () => {
   it('places the eight tables of the sample under the headings the sheets show', async () => {
-    const { places } = await sample();
+    const { places } = await gradedSample();
     expect(places.map((p) => [p.goal.text, p.direction?.text])).toEqual([
       ['第１節 地域産業の振興を図り雇用の場をつくる', '基本的方向１ 雇用対策の強化を図る'],
       ['第１節 地域産業の振興を図り雇用の場をつくる', '基本的方向２ 地域産業の振興を更に進める'],
@@ -95,7 +83,7 @@ describe('structure: each table knows its 節 and 基本的方向', () => {
 
 describe('summary per 節 on the sample ledger', () => {
   it('ledger basis (the grades as published) matches the hand counts of the published report', async () => {
-    const { evaluation, places } = await sample();
+    const { evaluation, places } = await gradedSample();
     const s = summarize(evaluation, places, preset, { basis: 'ledger' });
     expect(s.onTrackLabel).toBe('順調以上（Ｓ・Ａ）');
     expect(s.goals.map((g) => g.label.slice(0, 3))).toEqual(['第１節', '第２節', '第３節', '第４節']);
@@ -126,7 +114,7 @@ describe('summary per 節 on the sample ledger', () => {
   });
 
   it('computed basis moves exactly the two rows where the rule differs (市内高校 Ｂ→Ａ, 定住率 Ａ→Ｓ)', async () => {
-    const { evaluation, places } = await sample();
+    const { evaluation, places } = await gradedSample();
     const s = summarize(evaluation, places, preset, { basis: 'computed' });
     expect(counts(goal(s, '第１節').counts)).toEqual([1, 1, 1, 2, 0, 0, 0, 0]);
     expect(counts(goal(s, '第２節').counts)).toEqual([1, 2, 0, 1, 0, 0, 0, 0]);
@@ -136,7 +124,7 @@ describe('summary per 節 on the sample ledger', () => {
   });
 
   it('per 担当課, by hand from the indicator cells', async () => {
-    const { evaluation, places } = await sample();
+    const { evaluation, places } = await gradedSample();
     const s = summarize(evaluation, places, preset, { basis: 'ledger' });
     const dept = (name: string) => s.departments.find((d) => d.key === departmentKey(name))!;
     // 企画政策課: 就業率 Ｓ, 婚姻の割合 Ｃ, リーダー塾 Ｓ, 小中学生 － －, 定住率 Ａ, 転出超過数 Ｃ, 魅力度 Ｄ.
@@ -149,7 +137,7 @@ describe('summary per 節 on the sample ledger', () => {
   });
 
   it('compares with an earlier evaluation: last share and the change', async () => {
-    const { evaluation, places } = await sample();
+    const { evaluation, places } = await gradedSample();
     const before = summarize(evaluation, places, preset, { basis: 'computed' });
     const now = summarize(evaluation, places, preset, { basis: 'ledger', earlier: earlierFrom(before, '計算による評価') });
     // 第１節: computed S1 A1 → 2/5; ledger S1 → 1/5: change −1/5.

@@ -17,15 +17,12 @@
  * This year (ledger basis, tests/core/summary.test.ts): 第１節 1/5, 第２節 3/4, 第３節 2/2, 全体 8/15.
  */
 import { describe, expect, it } from 'vitest';
-import { loadXlsx } from '../../src/xlsx/readWorkbook';
-import { evaluateWorkbook } from '../../src/core/evaluate';
 import { kpiKey, type History, type HistoryEntry, type HistoryKpi } from '../../src/core/history/model';
 import { getBuiltinPreset } from '../../src/core/presets';
-import { placesFor } from '../../src/core/structure';
 import { departmentKey, directionKey, goalKey, summarize, TOTAL_KEY } from '../../src/core/summary';
 import { earlierEntry, earlierFromHistory } from '../../src/core/summaryEarlier';
 import { summarySheetContent } from '../../src/core/summarySheet';
-import { SAMPLE_PATH } from '../../scripts/make-sample';
+import { gradedSample } from '../support/sampleSummary';
 
 const preset = getBuiltinPreset('standard')!;
 
@@ -85,26 +82,16 @@ const history: History = {
   ],
 };
 
-async function sample() {
-  const { grids } = await loadXlsx(SAMPLE_PATH);
-  const evaluation = evaluateWorkbook(grids, preset);
-  const places = placesFor(
-    evaluation.tables.map((t) => t.table),
-    grids,
-  );
-  return { evaluation, places };
-}
-
 describe('last time from the evaluation history', () => {
   it('takes the newest entry of an earlier fiscal year by the same rule', async () => {
-    const { evaluation } = await sample();
+    const { evaluation } = await gradedSample();
     expect(earlierEntry(history, evaluation)).toBe(h28);
     expect(earlierEntry({ version: 1, entries: [allE({ fiscalYear: 2017 })] }, evaluation)).toBeUndefined();
     expect(earlierEntry({ version: 1, entries: [] }, evaluation)).toBeUndefined();
   });
 
   it('counts the shares by hand: the ledger as it stood after that write', async () => {
-    const { evaluation, places } = await sample();
+    const { evaluation, places } = await gradedSample();
     const earlier = earlierFromHistory(history, evaluation, places, preset, 'ledger')!;
     expect(earlier.label).toBe('H28年度評価');
     const s = earlier.shares;
@@ -120,7 +107,7 @@ describe('last time from the evaluation history', () => {
   });
 
   it('counts the rule grades of that time on the computed basis', async () => {
-    const { evaluation, places } = await sample();
+    const { evaluation, places } = await gradedSample();
     const s = earlierFromHistory(history, evaluation, places, preset, 'computed')!.shares;
     expect(s[goalKey(G1)]).toBeCloseTo(2 / 5, 10);
     expect(s[directionKey(G1, '基本的方向２ 地域産業の振興を更に進める')]).toBe(0);
@@ -128,12 +115,12 @@ describe('last time from the evaluation history', () => {
   });
 
   it('none for another rule', async () => {
-    const { evaluation, places } = await sample();
+    const { evaluation, places } = await gradedSample();
     expect(earlierFromHistory(history, evaluation, places, getBuiltinPreset('tassei')!, 'ledger')).toBeUndefined();
   });
 
   it('gives the summary and the sheet last time and the change in points', async () => {
-    const { evaluation, places } = await sample();
+    const { evaluation, places } = await gradedSample();
     const earlier = earlierFromHistory(history, evaluation, places, preset, 'ledger')!;
     const summary = summarize(evaluation, places, preset, { basis: 'ledger', earlier });
     const g1 = summary.goals[0]!;
