@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { CHROMIUM_PATH, launchHeadlessChromium } from '../../scripts/chromium';
 import type { E2eWorkbook } from './ledgerWorkbook';
 import type { E2eWindow } from './pageGlobals';
@@ -70,4 +71,15 @@ export async function launchPane({ stubFile, workbook, viewport = { width: 400, 
     errors,
     close: () => browser.close(),
   };
+}
+
+/**
+ * The built task pane (taskpane.html from the e2e server) opened over `workbook`, once its
+ * 「すべて評価」 button is on screen: the start of most browser tests.
+ */
+export async function openBuiltPane(workbook: E2eWorkbook, viewport: { width: number; height: number }, wait = 30_000): Promise<Pane> {
+  const pane = await launchPane({ stubFile: inject('e2eStubFile'), workbook, viewport });
+  await pane.page.goto(`${inject('e2eBaseUrl')}/taskpane.html`);
+  await pane.page.getByRole('button', { name: 'すべて評価', exact: true }).waitFor({ state: 'visible', timeout: wait });
+  return pane;
 }

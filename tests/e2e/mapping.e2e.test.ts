@@ -12,10 +12,10 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAPPING_NAMESPACE, mappingsFromCustomXml } from '../../src/excel/mappingPart';
 import { MAPPING, RANGE, ROWS, SHEET } from '../core/mapping/fixture';
-import { launchPane, type Pane } from './browser';
+import { openBuiltPane, type Pane } from './browser';
 import type { E2eWorkbook } from './ledgerWorkbook';
 import type { E2eWindow } from './pageGlobals';
 
@@ -54,10 +54,8 @@ describe('the mapping dialog in the built pane (350 px)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    pane = await launchPane({ stubFile: inject('e2eStubFile'), workbook: WORKBOOK, viewport: { width: 350, height: 900 } });
+    pane = await openBuiltPane(WORKBOOK, { width: 350, height: 900 }, WAIT);
     page = pane.page;
-    await page.goto(`${inject('e2eBaseUrl')}/taskpane.html`);
-    await page.getByRole('button', { name: 'すべて評価', exact: true }).waitFor({ state: 'visible', timeout: WAIT });
     await settle(page);
   });
 
