@@ -50,6 +50,19 @@ export function cellAt(grid: SheetGrid, row: number, col: number): GridCell {
   return grid.rows[row]?.[col] ?? EMPTY_CELL;
 }
 
+/**
+ * The texts of a row's filled cells, each on one line (line breaks and runs of spaces become one
+ * space): what the heading readers (structure.ts, tableHeading.ts) look at; a heading row has one or two.
+ */
+export function rowTexts(grid: SheetGrid, row: number): string[] {
+  const out: string[] = [];
+  for (const cell of grid.rows[row] ?? []) {
+    const text = (cell?.text ?? '').replace(/\s+/g, ' ').trim();
+    if (text !== '') out.push(text);
+  }
+  return out;
+}
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetters(col: number): string {
   let s = '';

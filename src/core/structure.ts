@@ -16,7 +16,7 @@
  * direction does it count under". Both use the same heading words; an integrator can make
  * `tableHeading` return `place.direction ?? place.goal ?? nearest caption`.
  */
-import type { SheetGrid } from './grid';
+import { rowTexts, type SheetGrid } from './grid';
 import type { KpiTable } from './types';
 
 export type HeadingLevel = 'goal' | 'direction';
@@ -43,21 +43,6 @@ export interface TablePlace {
 const NUMBERED = String.raw`(?=[0-9一二三四五六七八九十ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ\s:：（(【「-])`;
 const GOAL_START = new RegExp(String.raw`^(?:(?:基本目標|基本方針|政策目標)${NUMBERED}|政策\s*\d|第\s*[0-9一二三四五六七八九十]+\s*[章節編])`);
 const DIRECTION_START = new RegExp(String.raw`^(?:基本的方向|基本施策|基本事業|重点施策|取組方針|施策)${NUMBERED}`);
-
-/** Line breaks and runs of spaces become one space. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** The texts of a row's filled cells; a heading row has one or two. */
-function rowTexts(grid: SheetGrid, row: number): string[] {
-  const out: string[] = [];
-  for (const cell of grid.rows[row] ?? []) {
-    const text = oneLine(cell?.text ?? '');
-    if (text !== '') out.push(text);
-  }
-  return out;
-}
 
 /** The heading level a row starts with, if any. */
 export function headingLevel(text: string): HeadingLevel | undefined {

@@ -11,7 +11,7 @@
  * (「ＫＰＩの達成に係る施策の主な取組と成果…」 sits between tables in the seed report);
  * without one, the nearest line of text names the table (「成果指標一覧（令和6年度）」).
  */
-import type { SheetGrid } from './grid';
+import { rowTexts, type SheetGrid } from './grid';
 import type { KpiTable } from './types';
 
 /** How far above the header a heading may sit (a blank row or two, a sub-heading). */
@@ -19,20 +19,6 @@ export const HEADING_LOOKBACK = 6;
 
 const HEADING_START =
   /^(?:基本目標|基本方針|基本的方向|基本施策|施策|政策|重点|分野|目標|柱|第\s*[0-9一二三四五六七八九十]+\s*[章節編項]|[(（]?[0-9一二三四五六七八九十]+[)）.．、]\s*\S)/;
-
-/** The text of a heading cell on one line: line breaks and runs of spaces become one space. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function rowTexts(grid: SheetGrid, row: number): string[] {
-  const out: string[] = [];
-  for (const cell of grid.rows[row] ?? []) {
-    const text = oneLine(cell?.text ?? '');
-    if (text !== '') out.push(text);
-  }
-  return out;
-}
 
 /** True for a line that is a number or a date on its own (a stray total, a page number). */
 function isFigure(text: string): boolean {
