@@ -25,6 +25,7 @@ import { workbookCustomXml } from '../xlsx/customXml';
 import { readWorkbook, type LoadedWorkbook } from '../xlsx/readWorkbook';
 import { jsonProblem, newWriteProblems, toJsonReport, type JsonReport } from './jsonReport';
 import type { Lang } from '../core/i18n';
+import type { Options } from './options';
 import { withAdoptedGrades } from '../core/adoptedGrades';
 import { matchGivenReasons, type GivenReason } from '../core/history/revisionReasons';
 import { addHistoryToReport, lastOwnGrades, ownGradeCells, prepareHistory, recordOutWrite } from './history';
@@ -57,6 +58,22 @@ export interface GradeJob {
   historyTable?: boolean;
   /** --revision-reason: recorded with the `out` write for the KPIs revised since the last entry. */
   revisionReasons?: readonly GivenReason[];
+}
+
+/** What every job of a run shares, from the command line's options: one file's job or each of many. */
+export function jobFromOptions(o: Options, file: string): GradeJob {
+  return {
+    file,
+    preset: o.preset,
+    ...(o.mappings ? { mappings: o.mappings } : {}),
+    force: o.force,
+    overwrite: o.overwrite,
+    notes: o.notes,
+    addGradeColumns: o.addGradeColumns,
+    writeVeryHidden: o.writeVeryHidden,
+    lang: o.lang,
+    summarySheet: o.summarySheet,
+  };
 }
 
 export type GradeFileResult =

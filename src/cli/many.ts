@@ -12,7 +12,7 @@ import { combine, type FileOutcome } from './combinedReport';
 import { writeManyReport } from './manyReport';
 import { outputRefusal } from '../xlsx/outputFile';
 import { formatCombinedText } from './combinedText';
-import type { GradeJob } from './gradeFile';
+import { jobFromOptions, type GradeJob } from './gradeFile';
 import { say, t } from './messages';
 import type { Options } from './options';
 import { defaultThreads, gradeOnPool } from './pool';
@@ -57,20 +57,12 @@ export async function runMany(o: Options, io: CliIo): Promise<number> {
 
   const targets = o.outDir !== undefined ? copyPaths(collected.files, o.outDir) : [];
   const jobs: GradeJob[] = collected.files.map((file, i) => ({
-    file,
-    preset: o.preset,
-    ...(o.mappings ? { mappings: o.mappings } : {}),
+    ...jobFromOptions(o, file),
     summary: o.json || o.report !== undefined,
     ...(o.report !== undefined ? { reportSection: { index: i } } : {}),
     ...(o.outDir !== undefined ? { out: targets[i] } : {}),
-    force: o.force,
-    overwrite: o.overwrite,
-    notes: o.notes,
-    addGradeColumns: o.addGradeColumns,
-    writeVeryHidden: o.writeVeryHidden,
-    lang: o.lang,
-    summarySheet: o.summarySheet,
   }));
+
 
   const progress = !o.json && io.stderrIsTerminal && jobs.length > 0 ? progressBar(io.stderr, jobs.length, o.lang) : noProgress;
   const results = jobs.length > 0 ? await gradeOnPool(jobs, o.jobs ?? defaultThreads(), progress.update) : [];

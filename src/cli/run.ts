@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { runMany } from './many';
 import { formatTextReport } from './textReport';
-import { gradeFile } from './gradeFile';
+import { gradeFile, jobFromOptions } from './gradeFile';
 import { PRESET_NAMES, say, t } from './messages';
 import { parseOptions, type Options } from './options';
 
@@ -20,21 +20,12 @@ export interface CliIo {
 
 async function runOneFile(o: Options, file: string, io: CliIo): Promise<number> {
   const result = await gradeFile({
-    file,
-    preset: o.preset,
-    ...(o.mappings ? { mappings: o.mappings } : {}),
+    ...jobFromOptions(o, file),
     summary: o.json,
     ...(o.report !== undefined ? { reportFile: o.report } : {}),
     out: o.out,
-    force: o.force,
-    overwrite: o.overwrite,
-    notes: o.notes,
-    addGradeColumns: o.addGradeColumns,
-    writeVeryHidden: o.writeVeryHidden,
-    lang: o.lang,
     historyTable: o.history && !o.json,
     ...(o.revisionReasons ? { revisionReasons: o.revisionReasons } : {}),
-    summarySheet: o.summarySheet,
   });
   if (!result.ok) {
     io.stderr(say(o.lang, result.error) + '\n');
