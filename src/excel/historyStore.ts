@@ -25,6 +25,21 @@ function queueSave(context: Excel.RequestContext, history: History, old: readonl
 }
 
 /**
+ * The history part and the undo snapshot's part found (one sync) and their XML asked for: the
+ * values arrive with the caller's next sync, which it makes only when it needs them.
+ */
+async function historyAndUndoXml(context: Excel.RequestContext) {
+  const historyParts = context.workbook.customXmlParts.getByNamespace(HISTORY_NAMESPACE);
+  historyParts.load('items/id');
+  const undoParts = context.workbook.customXmlParts.getByNamespace(UNDO_NAMESPACE);
+  undoParts.load('items/id');
+  await context.sync();
+  const historyXml = historyParts.items[historyParts.items.length - 1]?.getXml();
+  const undoXml = undoParts.items[0]?.getXml();
+  return { historyParts, historyXml, undoXml };
+}
+
+/**
  * Records the entry of the write just made, tied to its undo snapshot, in one request of three
  * syncs (find the parts, read them, save). `makeEntry` gets the history before this entry, to
  * compare with. A damaged history part is left as it is (the officer is told by the load), never
@@ -36,13 +51,7 @@ export async function recordHistoryEntry(
 ): Promise<History | undefined> {
   try {
     return await run(async (context) => {
-      const historyParts = context.workbook.customXmlParts.getByNamespace(HISTORY_NAMESPACE);
-      historyParts.load('items/id');
-      const undoParts = context.workbook.customXmlParts.getByNamespace(UNDO_NAMESPACE);
-      undoParts.load('items/id');
-      await context.sync();
-      const historyXml = historyParts.items[historyParts.items.length - 1]?.getXml();
-      const undoXml = undoParts.items[0]?.getXml();
+      const { historyParts, historyXml, undoXml } = await historyAndUndoXml(context);
       if (historyXml || undoXml) await context.sync();
       const read: HistoryRead = historyXml ? historyFromXml(historyXml.value) : { kind: 'none' };
       if (read.kind === 'invalid') return undefined;
@@ -88,13 +97,7 @@ export async function forgetUndoneWrite(run: ExcelRun, writeId: string | undefin
   if (writeId === undefined) return;
   try {
     await run(async (context) => {
-      const historyParts = context.workbook.customXmlParts.getByNamespace(HISTORY_NAMESPACE);
-      historyParts.load('items/id');
-      const undoParts = context.workbook.customXmlParts.getByNamespace(UNDO_NAMESPACE);
-      undoParts.load('items/id');
-      await context.sync();
-      const historyXml = historyParts.items[historyParts.items.length - 1]?.getXml();
-      const undoXml = undoParts.items[0]?.getXml();
+      const { historyParts, historyXml, undoXml } = await historyAndUndoXml(context);
       if (!historyXml) return;
       await context.sync();
       // Partly restored (a protected sheet keeps its part of the snapshot): the write still stands.
